@@ -1,0 +1,303 @@
+"""Effects: declarative changes to the state, used by events, options,
+clauses and conferences. Data, never code.
+
+An effect is a mapping with exactly one key naming its kind::
+
+    - adjust: {var: germany.left_out, by: 15, cause: "The villa talks exclude Berlin"}
+    - news: "Chicherin telephones Maltzan at two in the morning."
+    - propose: {from: [britain, france, italy, belgium, japan], to: soviet_russia,
+                clauses: [debt_acknowledgement: {share: 100}], title: "The London memorandum"}
+
+Each kind's ``apply(world)`` calls the engine through the ``World`` protocol.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Any, Protocol, Union
+
+from pydantic import Discriminator, Field, Tag, field_validator
+
+from game.engine.model.common import Id, Strict, VarRef
+from game.engine.model.conditions import single_key
+
+ParamValue = Union[float, int, str, bool]
+
+
+class ClauseRef(Strict):
+    """One clause of a scripted treaty or proposal: a clause type and its parameters.
+
+    Written in YAML either as the bare type id (``renounce_claims``: default
+    parameters) or as a one-key mapping (``credits: {amount: 200}``).
+    """
+
+    type: Id
+    params: dict[Id, ParamValue] = Field(default_factory=dict)
+
+    @classmethod
+    def coerce(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"type": value, "params": {}}
+        if isinstance(value, dict) and len(value) == 1 and "type" not in value:
+            (kind, params), = value.items()
+            return {"type": kind, "params": params if params is not None else {}}
+        return value
+
+
+def clause_list(values: Any) -> Any:
+    if isinstance(values, list):
+        return [ClauseRef.coerce(v) for v in values]
+    return values
+
+
+class World(Protocol):
+    """What an effect may change. The engine implements it over the state."""
+
+    def adjust(self, ref: str, by: float, cause: str | None) -> None: ...
+    def set_value(self, ref: str, to: float, cause: str | None) -> None: ...
+    def set_flag(self, name: str, on: bool) -> None: ...
+    def news(self, text: str) -> None: ...
+    def set_leader(self, power: str, leader: str) -> None: ...
+    def set_status_floor(self, power: str, status: str) -> None: ...
+    def add_grievance(self, power: str, against: str | None, amount: float, reason: str,
+                      half_life_days: int | None) -> None: ...
+    def scripted_proposal(self, spec: "ProposeSpec") -> None: ...
+    def scripted_treaty(self, spec: "SignSpec") -> None: ...
+    def conference(self, conference: str, action: str, power: str | None) -> None: ...
+    def adjust_personality(self, power: str, interest: str, by: float) -> None: ...
+    def end_scenario(self, reason: str) -> None: ...
+
+
+class AdjustSpec(Strict):
+    var: VarRef = Field(description="The state value to change.")
+    by: float = Field(description="How much to add (negative to subtract); the result is kept in range.")
+    cause: str | None = Field(None, description="Why, in the player's words; shown in attitude histories.")
+
+
+class Adjust(Strict):
+    """Add to a state value (kept within its range); the cause is remembered."""
+
+    adjust: AdjustSpec
+
+    def apply(self, world: World) -> None:
+        world.adjust(self.adjust.var, self.adjust.by, self.adjust.cause)
+
+
+class SetSpec(Strict):
+    var: VarRef
+    to: float
+    cause: str | None = None
+
+
+class SetValue(Strict):
+    """Set a state value (kept within its range)."""
+
+    set: SetSpec
+
+    def apply(self, world: World) -> None:
+        world.set_value(self.set.var, self.set.to, self.set.cause)
+
+
+class RaiseFlag(Strict):
+    """Raise a named flag, for later conditions."""
+
+    flag: Id
+
+    def apply(self, world: World) -> None:
+        world.set_flag(self.flag, True)
+
+
+class ClearFlag(Strict):
+    """Lower a named flag."""
+
+    clear_flag: Id
+
+    def apply(self, world: World) -> None:
+        world.set_flag(self.clear_flag, False)
+
+
+class News(Strict):
+    """Add an item to the turn's news."""
+
+    news: str = Field(min_length=1)
+
+    def apply(self, world: World) -> None:
+        world.news(self.news)
+
+
+class LeaderChange(Strict):
+    power: Id
+    leader: Id
+
+
+class SetLeader(Strict):
+    """A power's government changes hands to one of its listed leaders."""
+
+    set_leader: LeaderChange
+
+    def apply(self, world: World) -> None:
+        world.set_leader(self.set_leader.power, self.set_leader.leader)
+
+
+class StatusChange(Strict):
+    power: Id
+    to: str = Field(description="none, de_facto, de_jure or full_relations.")
+
+
+class SetStatus(Strict):
+    """Set the lowest status a power can have with the hub power (treaties may raise it)."""
+
+    set_status: StatusChange
+
+    def apply(self, world: World) -> None:
+        world.set_status_floor(self.set_status.power, self.set_status.to)
+
+
+class GrievanceSpec(Strict):
+    power: Id = Field(description="The power that holds the grievance.")
+    against: Id | None = Field(None, description="Whom it is held against (default: the hub power).")
+    amount: float = Field(gt=0, description="How much it weighs at first, in points of value.")
+    reason: str = Field(min_length=1, description="What happened, in the player's words.")
+    half_life_days: int | None = Field(None, gt=0, description="Days for it to fade by half (default: tuning).")
+
+
+class Grievance(Strict):
+    """A power remembers a wrong; the weight fades by half every half-life, visibly."""
+
+    grievance: GrievanceSpec
+
+    def apply(self, world: World) -> None:
+        g = self.grievance
+        world.add_grievance(g.power, g.against, g.amount, g.reason, g.half_life_days)
+
+
+class ProposeSpec(Strict):
+    from_: list[Id] = Field(alias="from", min_length=1, description="The proposing side (several powers: joint terms).")
+    to: Id = Field(description="The receiving side.")
+    clauses: list[ClauseRef] = Field(min_length=1)
+    title: str = Field(min_length=1, description="What the document is called (a memorandum, a note).")
+    text: str | None = Field(None, description="A sentence shown with it.")
+    conference: Id | None = Field(None, description="The conference it is tabled at, if any.")
+
+    @field_validator("clauses", mode="before")
+    @classmethod
+    def _short(cls, value: Any) -> Any:
+        return clause_list(value)
+
+
+class Propose(Strict):
+    """Table a proposal from one power (or several, as joint terms) to another."""
+
+    propose: ProposeSpec
+
+    def apply(self, world: World) -> None:
+        world.scripted_proposal(self.propose)
+
+
+class SignSpec(Strict):
+    with_: list[Id] = Field(alias="with", min_length=1, description="The hub power's partners.")
+    clauses: list[ClauseRef] = Field(min_length=1)
+    title: str = Field(min_length=1)
+
+    @field_validator("clauses", mode="before")
+    @classmethod
+    def _short(cls, value: Any) -> Any:
+        return clause_list(value)
+
+
+class Sign(Strict):
+    """A treaty between the hub power and partners is signed (scripted)."""
+
+    sign: SignSpec
+
+    def apply(self, world: World) -> None:
+        world.scripted_treaty(self.sign)
+
+
+class ConferencePower(Strict):
+    conference: Id
+    power: Id
+
+
+class OpenConference(Strict):
+    """Open a conference now (otherwise it opens on its date)."""
+
+    open_conference: Id
+
+    def apply(self, world: World) -> None:
+        world.conference(self.open_conference, "open", None)
+
+
+class CloseConference(Strict):
+    """Close a conference now (otherwise it closes on its date)."""
+
+    close_conference: Id
+
+    def apply(self, world: World) -> None:
+        world.conference(self.close_conference, "close", None)
+
+
+class Invite(Strict):
+    """Invite a power to a conference."""
+
+    invite: ConferencePower
+
+    def apply(self, world: World) -> None:
+        world.conference(self.invite.conference, "invite", self.invite.power)
+
+
+class Exclude(Strict):
+    """Exclude a power from a conference's commissions and private channels."""
+
+    exclude: ConferencePower
+
+    def apply(self, world: World) -> None:
+        world.conference(self.exclude.conference, "exclude", self.exclude.power)
+
+
+class PersonalityChange(Strict):
+    power: Id
+    interest: Id
+    by: float
+
+
+class Personality(Strict):
+    """Change how much a power weighs one of its interests (a new government, a crisis)."""
+
+    personality: PersonalityChange
+
+    def apply(self, world: World) -> None:
+        p = self.personality
+        world.adjust_personality(p.power, p.interest, p.by)
+
+
+class EndScenario(Strict):
+    """End the scenario at the end of this turn, with a reason."""
+
+    end_scenario: str
+
+    def apply(self, world: World) -> None:
+        world.end_scenario(self.end_scenario)
+
+
+EFFECT_KINDS: dict[str, type[Strict]] = {
+    "adjust": Adjust, "set": SetValue, "flag": RaiseFlag, "clear_flag": ClearFlag,
+    "news": News, "set_leader": SetLeader, "set_status": SetStatus, "grievance": Grievance,
+    "propose": Propose, "sign": Sign, "open_conference": OpenConference,
+    "close_conference": CloseConference, "invite": Invite, "exclude": Exclude,
+    "personality": Personality, "end_scenario": EndScenario,
+}
+
+
+def _effect_kind(value: Any) -> str | None:
+    if isinstance(value, dict):
+        return single_key(value)
+    for kind, cls in EFFECT_KINDS.items():
+        if type(value) is cls:
+            return kind
+    return None
+
+
+Effect = Annotated[
+    Union[tuple(Annotated[cls, Tag(kind)] for kind, cls in EFFECT_KINDS.items())],  # type: ignore[misc]
+    Discriminator(_effect_kind, custom_error_type="unknown_effect",
+                  custom_error_message="an effect is a mapping with one key, one of: " + ", ".join(EFFECT_KINDS)),
+]

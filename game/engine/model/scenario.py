@@ -1,0 +1,148 @@
+"""The top of a scenario file: dates, powers, clause types, conferences,
+events, objectives, history and the tuning of the engine's coefficients."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from game.engine.model.clauses import ClauseType, Flow
+from game.engine.model.common import Id, Strict
+from game.engine.model.conditions import Condition
+from game.engine.model.events import Conference, Event, History, Objective
+from game.engine.model.powers import Bloc, Power
+
+FORMAT_VERSION = 1
+
+
+class Period(Strict):
+    """A stretch of the calendar with its own turn length (a conference in sessions)."""
+
+    from_: dt.date = Field(alias="from")
+    to: dt.date
+    step_days: int = Field(ge=1, le=366)
+
+
+class Calendar(Strict):
+    """How long a turn is: step_days, shorter inside the listed periods."""
+
+    step_days: int = Field(30, ge=1, le=366, description="Days per turn outside the periods.")
+    periods: list[Period] = Field(default_factory=list)
+
+
+class Interest(Strict):
+    """Something powers care about; each power's personality weighs it."""
+
+    title: str = Field(min_length=1)
+    description: str = ""
+
+
+class Variable(Strict):
+    """A named state value the scenario adds (the engine's own are listed in the reference)."""
+
+    scope: Literal["hub", "partners", "powers", "world"] = Field(
+        description="hub: the hub power only; partners: every other power; powers: every power; world: one value.")
+    min: float = 0.0
+    max: float = 100.0
+    default: float = 0.0
+    title: str = Field(min_length=1)
+    description: str = ""
+
+    @model_validator(mode="after")
+    def _range(self) -> "Variable":
+        if not self.min <= self.default <= self.max:
+            raise ValueError(f"default {self.default:g} is outside {self.min:g}..{self.max:g}")
+        return self
+
+
+class PolicyRule(Strict):
+    """How an AI hub power sets a lever: the first rule whose condition holds gives the value."""
+
+    when: Condition | None = None
+    value: float
+
+
+class Policy(Strict):
+    """A domestic lever of the hub power: setting it sets a hub state value."""
+
+    title: str = Field(min_length=1)
+    var: Id = Field(description="The hub state value it sets (e.g. comintern).")
+    min: float = 0.0
+    max: float = 100.0
+    step: float = Field(10.0, gt=0)
+    description: str = ""
+    low: str = Field("", description="What a low setting means, in a few words.")
+    high: str = Field("", description="What a high setting means, in a few words.")
+    ai: list[PolicyRule] = Field(default_factory=list, description="Rules an AI follows to set it, first match wins.")
+
+
+class Relation(Strict):
+    """How two powers regard each other (-100..100)."""
+
+    between: list[Id] = Field(min_length=2, max_length=2)
+    value: float = Field(ge=-100, le=100)
+
+
+class Tuning(Strict):
+    """Coefficients of the engine's own mechanics (defaults suit most scenarios)."""
+
+    trust_weight: float = Field(0.4, description="Value per point of trust above 50 (below 50: negative).")
+    regard_weight: float = Field(0.3, description="The hub power's value per point of regard above 50.")
+    left_out_weight: float = Field(0.35, description="Value per point of fear of being left out.")
+    urgency_weight: float = Field(0.04, description="Value per point of urgency per month without a deal.")
+    grievance_half_life_days: int = Field(120, ge=1, description="Default days for a grievance to fade by half.")
+    closeness_decay: float = Field(0.2, ge=0, le=1, description="Share of closeness lost per month.")
+    private_meeting_closeness: float = Field(20, ge=0, description="Closeness a private meeting adds.")
+    near_deal_closeness: float = Field(40, ge=0, description="Closeness an offer within reach of acceptance adds.")
+    cancel_trust: float = Field(20, ge=0, description="Trust every power loses when the hub power cancels a treaty.")
+    cancel_prestige: float = Field(10, ge=0, description="Prestige lost by cancelling a treaty.")
+    cancel_grievance: float = Field(40, ge=0, description="Grievance of the partner whose treaty is cancelled.")
+    skill_bonus: float = Field(0.8, ge=0, description="Value per skill point above 5, per clause that skill helps.")
+    exact_breakdown_skill: int = Field(7, ge=0, le=10, description="Persuasion at which the player sees exact breakdowns.")
+    what_would_it_take_skill: int = Field(6, ge=0, le=10, description="Guile at which the player sees what would change a refusal.")
+    proposal_cooldown: int = Field(2, ge=0, description="Turns an AI waits between proposals to the same power.")
+    search_samples: int = Field(1536, ge=64, le=200000, description="Random packages an AI scores per search.")
+    ai_noise: float = Field(0.15, ge=0, le=1, description="How wrongly an AI guesses the other side's values (0 = exactly).")
+    joint_pressure: float = Field(0.15, ge=0, description="Hub value per point of bloc unity for joint terms (refusing a united front costs).")
+    breach_grace: float = Field(0.0, ge=0, description="Grievance below which a breach is overlooked.")
+
+
+class Scenario(Strict):
+    """A scenario: a stretch of history, its powers and everything they can do."""
+
+    format_version: int = Field(FORMAT_VERSION, description="Version of the scenario format; this engine reads 1.")
+    id: Id
+    title: str = Field(min_length=1)
+    summary: str = Field("", description="One paragraph shown in the scenario list.")
+    start: dt.date
+    end: dt.date
+    calendar: Calendar = Field(default_factory=Calendar)
+    hub: Id = Field(description="The power every treaty is made with (Soviet Russia).")
+    seed: int = Field(1922, ge=0, description="Default random seed.")
+    interests: dict[Id, Interest] = Field(default_factory=dict)
+    variables: dict[Id, Variable] = Field(default_factory=dict)
+    policies: dict[Id, Policy] = Field(default_factory=dict)
+    dynamics: list[Flow] = Field(default_factory=list, description="Monthly changes to state values (the economy).")
+    powers: dict[Id, Power] = Field(min_length=2)
+    blocs: dict[Id, Bloc] = Field(default_factory=dict)
+    relations: list[Relation] = Field(default_factory=list)
+    clause_types: dict[Id, ClauseType] = Field(min_length=1)
+    conferences: dict[Id, Conference] = Field(default_factory=dict)
+    events: list[Event] = Field(default_factory=list)
+    objectives: dict[Id, list[Objective]] = Field(default_factory=dict)
+    history: History = Field(default_factory=History)
+    tuning: Tuning = Field(default_factory=Tuning)
+
+    @model_validator(mode="after")
+    def _basics(self) -> "Scenario":
+        if self.format_version != FORMAT_VERSION:
+            raise ValueError(f"format_version {self.format_version} is not supported (this game reads {FORMAT_VERSION})")
+        if self.end <= self.start:
+            raise ValueError("end is not after start")
+        return self
+
+    @property
+    def partners(self) -> list[str]:
+        """Every power but the hub, in file order."""
+        return [p for p in self.powers if p != self.hub]

@@ -1,0 +1,131 @@
+"""Proposals and answers: tabling, accepting, rejecting, countering.
+
+A proposal goes from one side (a power, or several as joint terms) to the
+other; it reaches them when the turn resolves, unless it is tabled by a
+script. Each answer is stored with the answering power's full breakdown,
+so that the proposer can read why. When every receiver has accepted, the
+treaty is signed.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from game.engine.clauses import Clause, Package, package_text
+from game.engine.conference import rebuff
+from game.engine.rules import Rules
+from game.engine.state import Proposal, State
+from game.engine.strings import S
+from game.engine.treaties import sign_treaty
+from game.engine.valuation import Verdict, evaluate
+from game.engine.world import Ctx
+
+#: Turns a delivered proposal waits for an answer before it lapses.
+PROPOSAL_LIFETIME = 2
+
+
+def partners_of(rules: Rules, proposal: Proposal) -> list[str]:
+    """The non-hub side of a proposal."""
+    return proposal.receivers if rules.hub in proposal.sender else proposal.sender
+
+
+def names(rules: Rules, powers: list[str]) -> str:
+    return ", ".join(rules.scenario.powers[p].name for p in powers)
+
+
+def table_proposal(rules: Rules, state: State, sender: list[str], receivers: list[str], clauses: list[Clause],
+                   title: str = "", text: str = "", conference: str | None = None, channel: str | None = None,
+                   reply_to: int | None = None, delivered: bool = False, negotiator: str | None = None) -> Proposal:
+    pid = state.new_id()
+    if not title:
+        title = S["title.counter"].format(id=reply_to) if reply_to else S["title.proposal"].format(id=pid)
+    prop = Proposal(pid, list(sender), list(receivers), list(rules.normalise_package(clauses)), state.turn,
+                    state.date, title, text, conference, channel, reply_to, delivered=delivered,
+                    negotiator=negotiator)
+    state.proposals.append(prop)
+    Ctx(rules, state).news(S["news.proposal"].format(sender=names(rules, prop.sender), receivers=names(rules, prop.receivers),
+                                                     title=f"{title}: {package_text(tuple(prop.clauses))}"),
+                           "proposal", prop.sender + prop.receivers)
+    return prop
+
+
+def verdict_of(rules: Rules, state: State, proposal: Proposal, power: str) -> Verdict:
+    return evaluate(rules, state, power, partners_of(rules, proposal), tuple(proposal.clauses))
+
+
+def verdict_record(v: Verdict) -> dict[str, Any]:
+    return {"total": round(v.total, 3), "threshold": v.threshold, "red_lines": list(v.red_lines),
+            "lines": [[line.label, round(line.value, 3), line.kind] for line in v.lines]}
+
+
+def answer(rules: Rules, state: State, proposal: Proposal, power: str, response: str,
+           counter: Package | None = None) -> Proposal | None:
+    """Record ``power``'s answer; sign, close or counter as it requires."""
+    verdict = verdict_of(rules, state, proposal, power)
+    proposal.answers[power] = response
+    proposal.verdicts[power] = verdict_record(verdict)
+    ctx = Ctx(rules, state)
+    who = rules.scenario.powers[power].name
+    _note_nearness(rules, state, proposal, verdict)
+    if response == "accept":
+        if all(proposal.answers.get(r) == "accept" for r in proposal.receivers):
+            proposal.status = "accepted"
+            proposal.closed_turn = state.turn
+            sign_treaty(rules, state, partners_of(rules, proposal), list(proposal.clauses), proposal.title
+                        if not proposal.title.startswith(("proposal", "counter")) else "",
+                        proposal.sender, proposal.conference)
+        return None
+    proposal.closed_turn = state.turn
+    rebuff(rules, state, proposal.conference, proposal.sender)
+    if response == "reject" or not counter:
+        proposal.status = "rejected"
+        ctx.news(S["news.rejected"].format(power=who, title=proposal.title), "answer", proposal.sender + [power])
+        return None
+    proposal.status = "countered"
+    ctx.news(S["news.countered"].format(power=who, title=proposal.title), "answer", proposal.sender + [power])
+    return table_proposal(rules, state, [power], list(proposal.sender), list(counter), conference=proposal.conference,
+                          channel=proposal.channel, reply_to=proposal.id)
+
+
+def _note_nearness(rules: Rules, state: State, proposal: Proposal, verdict: Verdict) -> None:
+    """An offer within reach of acceptance brings the two sides visibly closer."""
+    tun = rules.scenario.tuning
+    if verdict.red_lines:
+        return
+    gap = max(0.0, -verdict.margin)
+    boost = tun.near_deal_closeness * max(0.0, 1.0 - gap / 25.0)
+    if boost <= 0:
+        return
+    ctx = Ctx(rules, state)
+    for p in partners_of(rules, proposal):
+        ctx.adjust(f"{p}.closeness", boost, S["cause.near_deal"])
+
+
+def withdraw(rules: Rules, state: State, proposal: Proposal, power: str) -> None:
+    proposal.status = "withdrawn"
+    proposal.closed_turn = state.turn
+    Ctx(rules, state).news(S["news.withdrawn"].format(power=rules.scenario.powers[power].name, title=proposal.title),
+                           "answer", proposal.sender + proposal.receivers)
+
+
+def deliver_and_expire(rules: Rules, state: State) -> None:
+    ctx = Ctx(rules, state)
+    for prop in state.proposals:
+        if prop.status != "pending":
+            continue
+        if not prop.delivered:
+            prop.delivered = True
+            prop.turn = state.turn
+        elif state.turn - prop.turn >= PROPOSAL_LIFETIME:
+            prop.status = "expired"
+            prop.closed_turn = state.turn
+            ctx.news(S["news.expired"].format(title=prop.title), "answer", prop.sender + prop.receivers)
+
+
+def pending_for(state: State, power: str) -> list[Proposal]:
+    """Delivered proposals awaiting this power's answer."""
+    return [p for p in state.proposals
+            if p.status == "pending" and p.delivered and power in p.receivers and power not in p.answers]
+
+
+def open_between(rules: Rules, state: State, a: str, b: str) -> list[Proposal]:
+    return [p for p in state.proposals if p.status == "pending" and p.involves(a) and p.involves(b)]

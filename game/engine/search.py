@@ -1,0 +1,305 @@
+"""Searching the space of clause packages with numpy.
+
+A package is a row of integers, one per clause type (0: absent, k: the
+k-th variant of its parameters). Thousands of rows are scored at once
+against each side's value tables. Three searches use this:
+
+- ``what_would_it_take``: the smallest change to a refused package that
+  the other side would accept, or what in the state blocks any deal;
+- ``counter_offer``: the package nearest an incoming offer that is best
+  for the responder and that, by its model of the proposer, will pass;
+- ``best_offer``: what a power proposes on its own initiative.
+
+The AI's model of another power is that power's tables seen through a
+fixed, seeded misperception per clause, with the threshold it learned from
+that power's past refusals and acceptances (the B, O and A of the "BOA"
+negotiating agent: bidding here, opponent model and acceptance in ``ai``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+
+from game.engine.clauses import Package
+from game.engine.rules import Rules
+from game.engine.state import State
+from game.engine.strings import S
+from game.engine.valuation import Tables, VariantSet, active_red_lines, build_tables
+
+#: Safety margin an AI leaves above its estimate of the other side's threshold.
+MARGIN = 2.0
+#: Penalty per clause changed from the offer on the table (prefer small changes).
+CHANGE_COST = 1.5
+
+
+class Search:
+    """Tables for one state, built once per evaluator and reused."""
+
+    def __init__(self, rules: Rules, state: State, extra: Package = ()) -> None:
+        self.rules = rules
+        self.state = state
+        self.variants = VariantSet.for_search(rules, extra)
+        self._tables: dict[tuple, Tables] = {}
+
+    def tables(self, evaluator: str, partners: Sequence[str]) -> Tables:
+        key = (evaluator, tuple(partners))
+        if key not in self._tables:
+            self._tables[key] = build_tables(self.rules, self.state, evaluator, partners, self.variants)
+        return self._tables[key]
+
+    def estimated(self, observer: str, target: str, partners: Sequence[str]) -> Tables:
+        """``observer``'s model of ``target``'s tables."""
+        true = self.tables(target, partners)
+        rules, state = self.rules, self.state
+        sigma = rules.scenario.tuning.ai_noise
+        gen = np.random.default_rng([state.seed, 7, rules.power_index[observer], rules.power_index[target]])
+        z = gen.normal(0.0, sigma, size=true.values.shape[0])
+        values = true.values * (1.0 + z)[:, None]
+        offset = learned_offset(rules, state, observer, target)
+        return Tables(true.evaluator, true.partners, values, true.const, true.threshold + offset,
+                      true.allowed, true.refuses, true.unless)
+
+    def rows_of(self, pkg: Package) -> np.ndarray:
+        return self.variants.index_of(self.rules, pkg)
+
+
+def learned_offset(rules: Rules, state: State, observer: str, target: str) -> float:
+    """How much harder ``target`` has proved to please than its tables say."""
+    offset = 0.0
+    for p in state.proposals:
+        if observer in p.sender and target in p.receivers and p.status in ("rejected", "countered", "accepted"):
+            age = max(0, state.turn - (p.closed_turn or p.turn))
+            step = 3.0 if p.status != "accepted" else -1.5
+            offset += step * 0.8 ** age
+    return max(-5.0, min(15.0, offset))
+
+
+# --- candidate packages ----------------------------------------------------------
+
+def random_rows(variants: VariantSet, n: int, gen: np.random.Generator, density: float = 0.3) -> np.ndarray:
+    c = len(variants.clauses)
+    present = gen.random((n, c)) < density
+    picks = (gen.random((n, c)) * variants.counts).astype(np.int64) + 1
+    return np.where(present, picks, 0)
+
+
+def neighbours(variants: VariantSet, row: np.ndarray, pairs: bool = True) -> np.ndarray:
+    """Every package one change away from ``row`` (and two changes, if ``pairs``)."""
+    singles_i, singles_k = [], []
+    for i, count in enumerate(variants.counts):
+        for k in range(int(count) + 1):
+            if k != row[i]:
+                singles_i.append(i)
+                singles_k.append(k)
+    si, sk = np.array(singles_i, dtype=np.int64), np.array(singles_k, dtype=np.int64)
+    ones = np.repeat(row[None, :], len(si), axis=0)
+    ones[np.arange(len(si)), si] = sk
+    if not pairs:
+        return ones
+    a, b = np.triu_indices(len(si), k=1)
+    keep = si[a] != si[b]
+    a, b = a[keep], b[keep]
+    twos = np.repeat(row[None, :], len(a), axis=0)
+    twos[np.arange(len(a)), si[a]] = sk[a]
+    twos[np.arange(len(a)), si[b]] = sk[b]
+    return np.concatenate([ones, twos])
+
+
+def changes(row: np.ndarray, base: np.ndarray) -> np.ndarray:
+    return (row != base).sum(axis=-1)
+
+
+# --- what would it take --------------------------------------------------------------
+
+@dataclass
+class Advice:
+    """The answer to "what would it take?"."""
+
+    found: bool
+    package: Package = ()
+    steps: list[str] = field(default_factory=list)
+    their_gain: float = 0.0
+    your_cost: float = 0.0
+    blockers: list[str] = field(default_factory=list)
+    gap: float = 0.0
+
+    def text(self) -> str:
+        if self.found:
+            out = S["wwit.it_would_take"] + " " + "; ".join(self.steps) + " " + \
+                S["wwit.raises"].format(delta=self.their_gain, cost=-self.your_cost)
+            if self.blockers:
+                out += " " + S["wwit.or"].format(what="; ".join(self.blockers))
+            return out
+        if self.blockers:
+            return S["wwit.none_now"] + " " + S["wwit.would_change"].format(what="; ".join(self.blockers))
+        return S["wwit.none_now"] + " " + S["wwit.gap"].format(gap=self.gap)
+
+
+def describe_steps(search: Search, base: np.ndarray, row: np.ndarray) -> list[str]:
+    steps = []
+    for i, (k0, k1) in enumerate(zip(base, row)):
+        if k0 == k1:
+            continue
+        old = search.variants.clauses[i][k0 - 1] if k0 else None
+        new = search.variants.clauses[i][k1 - 1] if k1 else None
+        if old is None:
+            steps.append(S["wwit.add"].format(clause=new))
+        elif new is None:
+            steps.append(S["wwit.drop"].format(clause=old))
+        else:
+            steps.append(S["wwit.change"].format(old=old, new=new))
+    return steps
+
+
+def _side_score(search: Search, side: Sequence[str], partners: Sequence[str], rows: np.ndarray) -> np.ndarray:
+    return sum(search.tables(p, partners).score(rows) for p in side)
+
+
+def what_would_it_take(rules: Rules, state: State, sender: Sequence[str], receivers: Sequence[str],
+                       pkg: Package, samples: int = 2048) -> Advice:
+    """The cheapest change (for the sender) that every receiver would accept."""
+    search = Search(rules, state, pkg)
+    partners = list(receivers) if rules.hub in sender else list(sender)
+    base = search.rows_of(pkg)
+    gen = np.random.default_rng([state.seed, 11, state.turn, len(state.proposals)])
+    cands = np.concatenate([base[None, :], neighbours(search.variants, base),
+                            _mutations(search.variants, base, samples, gen)])
+    ok = np.ones(len(cands), dtype=bool)
+    for r in receivers:
+        ok &= search.tables(r, partners).accepts(cands)
+    mine = _side_score(search, sender, partners, cands)
+    theirs = sum(search.tables(r, partners).score(cands) for r in receivers)
+    if ok.any():
+        base_mine = _side_score(search, sender, partners, base[None, :])[0]
+        base_theirs = sum(search.tables(r, partners).score(base[None, :])[0] for r in receivers)
+        cost = base_mine - mine
+        order = cost + 4.0 * changes(cands, base)
+        order = np.where(ok, order, np.inf)
+        best = int(np.argmin(order))
+        row = cands[best]
+        return Advice(True, search.variants.package(row), describe_steps(search, base, row),
+                      float(theirs[best] - base_theirs), float(cost[best]),
+                      blockers=_state_red_lines(rules, state, receivers, partners, pkg))
+    return _blockers(rules, state, search, receivers, partners, cands)
+
+
+def describe_condition(rules: Rules, cond: object) -> str:
+    """A condition in the player's words (state values by their titles)."""
+    from game.engine.model.conditions import Compare
+    if isinstance(cond, Compare):
+        c = cond.compare
+        d = rules.vars.defs.get(c.var)
+        if d is not None and c.value is not None:
+            owner = rules.scenario.powers[c.var.split(".")[0]].name if c.var.split(".")[0] in rules.scenario.powers else ""
+            words = {"<": "below", "<=": "at most", ">": "above", ">=": "at least", "==": "exactly", "!=": "not"}[c.op]
+            return f"{d.title}{' (' + owner + ')' if owner else ''} {words} {c.value:g}"
+    return cond.describe()  # type: ignore[attr-defined]
+
+
+def _state_red_lines(rules: Rules, state: State, receivers: Sequence[str], partners: Sequence[str],
+                     pkg: Package) -> list[str]:
+    """Red lines that depend on the state and that the package as offered runs into."""
+    from game.engine.valuation import _match
+    out = []
+    for r in receivers:
+        for line in active_red_lines(rules, state, r, partners):
+            if line.when is not None and any(_match(rules, line.refuses, c) for c in pkg):
+                out.append(S["wwit.no_longer"].format(condition=describe_condition(rules, line.when))
+                           + f" ({line.reason})")
+    return out
+
+
+def _mutations(variants: VariantSet, base: np.ndarray, n: int, gen: np.random.Generator) -> np.ndarray:
+    rows = np.repeat(base[None, :], n, axis=0)
+    flips = gen.random(rows.shape) < 0.25
+    picks = (gen.random(rows.shape) * (variants.counts + 1)).astype(np.int64)
+    return np.where(flips, picks, rows)
+
+
+def _blockers(rules: Rules, state: State, search: Search, receivers: Sequence[str], partners: Sequence[str],
+              cands: np.ndarray) -> Advice:
+    """Nothing passes: say which conditions of the state stand in the way, or how far off it is."""
+    blockers: list[str] = []
+    ok_without = np.ones(len(cands), dtype=bool)
+    for r in receivers:
+        t = search.tables(r, partners)
+        lines = active_red_lines(rules, state, r, partners)
+        keep = [i for i, line in enumerate(lines) if line.when is None]
+        relaxed = Tables(t.evaluator, t.partners, t.values, t.const, t.threshold, t.allowed,
+                         [t.refuses[i] for i in keep], [t.unless[i] for i in keep])
+        ok_without &= relaxed.accepts(cands)
+        for line in lines:
+            if line.when is not None:
+                blockers.append(S["wwit.no_longer"].format(condition=describe_condition(rules, line.when))
+                                + f" ({line.reason})")
+    if ok_without.any() and blockers:
+        return Advice(False, blockers=sorted(set(blockers)))
+    gap = 0.0
+    for r in receivers:
+        t = search.tables(r, partners)
+        usable = ~t.blocked(cands)
+        best = t.score(cands)[usable].max() if usable.any() else -np.inf
+        gap = max(gap, float(t.threshold - best) if np.isfinite(best) else 99.0)
+    return Advice(False, gap=gap)
+
+
+# --- the AI's searches ------------------------------------------------------------------
+
+def _pick(objective: np.ndarray, feasible: np.ndarray) -> int | None:
+    if not feasible.any():
+        return None
+    return int(np.argmax(np.where(feasible, objective, -np.inf)))
+
+
+def counter_offer(rules: Rules, state: State, responder: str, sender: Sequence[str], pkg: Package,
+                  gen: np.random.Generator, boldness: float) -> Package | None:
+    """The responder's counter to ``pkg`` from ``sender``: best for it, acceptable (it thinks) to them."""
+    search = Search(rules, state, pkg)
+    partners = list(sender) if responder == rules.hub else [responder]
+    base = search.rows_of(pkg)
+    n = rules.scenario.tuning.search_samples
+    cands = np.concatenate([neighbours(search.variants, base), random_rows(search.variants, n, gen)])
+    mine = search.tables(responder, partners)
+    feasible = mine.accepts(cands)
+    slack = np.full(len(cands), np.inf)
+    for s in sender:
+        est = search.estimated(responder, s, partners)
+        surplus = est.score(cands) - est.threshold - MARGIN
+        feasible &= ~est.blocked(cands) & (surplus >= 0)
+        slack = np.minimum(slack, surplus)
+    objective = mine.score(cands) + (1 - boldness) * np.where(np.isfinite(slack), slack, 0) \
+        - CHANGE_COST * changes(cands, base)
+    best = _pick(objective, feasible)
+    return None if best is None else search.variants.package(cands[best])
+
+
+def best_offer(rules: Rules, state: State, proposer: Sequence[str], receivers: Sequence[str],
+               gen: np.random.Generator, boldness: float, around: Package = ()) -> tuple[Package, float] | None:
+    """What the proposing side should offer: (package, its value to the proposer) or None."""
+    search = Search(rules, state, around)
+    partners = list(receivers) if rules.hub in proposer else list(proposer)
+    n = rules.scenario.tuning.search_samples
+    parts = [random_rows(search.variants, n, gen)]
+    if around:
+        parts.append(neighbours(search.variants, search.rows_of(around)))
+    cands = np.concatenate(parts)
+    feasible = np.ones(len(cands), dtype=bool)
+    value = np.zeros(len(cands))
+    for p in proposer:
+        t = search.tables(p, partners)
+        feasible &= t.accepts(cands)
+        value += t.score(cands)
+    slack = np.full(len(cands), np.inf)
+    for r in receivers:
+        est = search.estimated(proposer[0], r, partners)
+        surplus = est.score(cands) - est.threshold - MARGIN
+        feasible &= ~est.blocked(cands) & (surplus >= 0)
+        slack = np.minimum(slack, surplus)
+    size = (cands > 0).sum(axis=1)
+    objective = value + (1 - boldness) * np.where(np.isfinite(slack), slack, 0) - 0.5 * size
+    best = _pick(objective, feasible)
+    if best is None:
+        return None
+    return search.variants.package(cands[best]), float(value[best])

@@ -1,0 +1,207 @@
+"""The game state: everything that changes, and nothing that doesn't.
+
+The rules (the scenario) are not part of the state; the state names them by
+id. Everything here is plain data that converts to JSON and back exactly,
+so that a state can be hashed, saved, cloned and compared. The random
+generator's state is part of it.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+import numpy as np
+
+from game.engine.clauses import Clause, Package
+
+
+@dataclass
+class Grievance:
+    """A remembered wrong; its weight halves every ``half_life`` days."""
+
+    holder: str
+    against: str
+    amount: float
+    reason: str
+    day: str
+    half_life: int
+
+    def weight(self, today: dt.date) -> float:
+        days = (today - dt.date.fromisoformat(self.day)).days
+        return self.amount * 0.5 ** (max(0, days) / self.half_life)
+
+
+@dataclass
+class Treaty:
+    id: int
+    title: str
+    partners: list[str]
+    clauses: list[Clause]
+    signed: str
+    turn: int
+    in_force: bool = True
+    cancelled: str | None = None
+    cancelled_by: str | None = None
+    conference: str | None = None
+    proposed_by: list[str] = field(default_factory=list)
+    flowed: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Proposal:
+    id: int
+    sender: list[str]
+    receivers: list[str]
+    clauses: list[Clause]
+    turn: int
+    date: str
+    title: str = ""
+    text: str = ""
+    conference: str | None = None
+    channel: str | None = None
+    reply_to: int | None = None
+    status: str = "pending"            # pending, accepted, rejected, countered, withdrawn, expired
+    delivered: bool = False            # proposals reach the other side when the turn resolves
+    answers: dict[str, str] = field(default_factory=dict)
+    verdicts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    negotiator: str | None = None
+    closed_turn: int | None = None
+
+    def involves(self, power: str) -> bool:
+        return power in self.sender or power in self.receivers
+
+
+@dataclass
+class ConferenceState:
+    state: str = "not_started"         # not_started, open, closed, broken
+    invited: list[str] = field(default_factory=list)
+    attending: list[str] = field(default_factory=list)
+    walked_out: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+    meetings: list[dict[str, Any]] = field(default_factory=list)
+    speeches: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class PendingChoice:
+    event: str
+    chooser: str
+    turn: int
+
+
+@dataclass
+class State:
+    scenario: str
+    seed: int
+    turn: int
+    date: str
+    rng: dict[str, Any]
+    values: dict[str, float]
+    personality: dict[str, dict[str, float]]
+    leaders: dict[str, str]
+    controllers: dict[str, str]
+    status_floor: dict[str, int]
+    status: dict[str, int]
+    missions: dict[str, str]
+    treaties: list[Treaty] = field(default_factory=list)
+    proposals: list[Proposal] = field(default_factory=list)
+    conferences: dict[str, ConferenceState] = field(default_factory=dict)
+    grievances: list[Grievance] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    fired: dict[str, int] = field(default_factory=dict)
+    objectives_met: dict[str, int] = field(default_factory=dict)
+    choices: list[PendingChoice] = field(default_factory=list)
+    ended: list[str] = field(default_factory=list)
+    news: list[dict[str, Any]] = field(default_factory=list)
+    causes: list[dict[str, Any]] = field(default_factory=list)
+    ledger: list[dict[str, Any]] = field(default_factory=list)
+    series: dict[str, list[float]] = field(default_factory=dict)
+    series_dates: list[str] = field(default_factory=list)
+    finished: bool = False
+    end_reason: str = ""
+    next_id: int = 1
+
+    @property
+    def today(self) -> dt.date:
+        return dt.date.fromisoformat(self.date)
+
+    def new_id(self) -> int:
+        n = self.next_id
+        self.next_id += 1
+        return n
+
+    # --- JSON round trip -------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(asdict(self))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "State":
+        d = dict(data)
+        d["treaties"] = [Treaty(**{**t, "clauses": [_clause(c) for c in t["clauses"]]}) for t in d["treaties"]]
+        d["proposals"] = [Proposal(**{**p, "clauses": [_clause(c) for c in p["clauses"]]}) for p in d["proposals"]]
+        d["conferences"] = {k: ConferenceState(**v) for k, v in d["conferences"].items()}
+        d["grievances"] = [Grievance(**g) for g in d["grievances"]]
+        d["choices"] = [PendingChoice(**c) for c in d["choices"]]
+        known = {f.name for f in fields(cls)}
+        unknown = set(d) - known
+        if unknown:
+            raise ValueError(f"unknown state fields: {', '.join(sorted(unknown))}")
+        return cls(**d)
+
+    def clone(self) -> "State":
+        return copy.deepcopy(self)
+
+    def hash(self) -> str:
+        """A short, stable digest of everything in the state."""
+        blob = json.dumps(self.to_dict(), sort_keys=True, separators=(",", ":"), allow_nan=False)
+        return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def _clause(data: Any) -> Clause:
+    if isinstance(data, Clause):
+        return data
+    return Clause(data["type"], tuple((k, v) for k, v in data["params"]))
+
+
+def _plain(obj: Any) -> Any:
+    """asdict() output made JSON-exact: clauses as dicts, numpy scalars as Python numbers."""
+    if isinstance(obj, dict):
+        if set(obj) == {"type", "params"} and isinstance(obj["params"], tuple):
+            return {"type": obj["type"], "params": [[k, _plain(v)] for k, v in obj["params"]]}
+        return {k: _plain(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_plain(v) for v in obj]
+    if isinstance(obj, np.floating):
+        return float(obj)
+    if isinstance(obj, np.integer):
+        return int(obj)
+    return obj
+
+
+def new_rng_state(seed: int) -> dict[str, Any]:
+    return _plain(np.random.Generator(np.random.PCG64(seed)).bit_generator.state)
+
+
+class Rng:
+    """The game's generator, borrowed from the state and written back after use."""
+
+    def __init__(self, state: State) -> None:
+        self._state = state
+        bg = np.random.PCG64()
+        bg.state = state.rng
+        self.gen = np.random.Generator(bg)
+
+    def __enter__(self) -> np.random.Generator:
+        return self.gen
+
+    def __exit__(self, *exc: object) -> None:
+        self._state.rng = _plain(self.gen.bit_generator.state)
+
+
+def clause_list(pkg: Package) -> list[Clause]:
+    return list(pkg)

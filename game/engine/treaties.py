@@ -1,0 +1,186 @@
+"""Treaties in force: signing, cancelling, status on the ladder, monthly flows.
+
+Signing applies each clause's ``on_sign`` effects, raises the partners'
+status, brings them close to the hub power (which others fear), and, if the
+partners are part of a united bloc or sit at an open conference, splits the
+bloc or breaks the conference. Cancelling is never free: every power's
+trust falls, the partner remembers it, and credits taken under a treaty the
+hub power cancels are called back (so that sign, take, cancel never pays).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from game.engine.clauses import Clause
+from game.engine.model.clauses import Flow
+from game.engine.model.common import Status
+from game.engine.rules import Rules
+from game.engine.state import State, Treaty
+from game.engine.strings import S
+from game.engine.world import Ctx
+
+
+def recompute_status(rules: Rules, state: State) -> None:
+    """Each partner's status: its floor, raised by what its treaties in force grant."""
+    for p in rules.partners:
+        level = state.status_floor.get(p, 0)
+        granted: set[int] = set()
+        for t in state.treaties:
+            if t.in_force and p in t.partners:
+                for c in t.clauses:
+                    granted.add(clause_status(rules, c))
+        best = max(granted, default=0)
+        if best >= Status.de_jure and Status.de_facto in granted:
+            best = Status.full_relations
+        state.status[p] = max(level, best)
+
+
+def clause_status(rules: Rules, clause: Clause) -> int:
+    ct = rules.clause_type(clause.type)
+    if ct.status_param is not None:
+        return int(Status[str(clause.get(ct.status_param, ct.params[ct.status_param].default))])
+    return int(Status[ct.grants_status]) if ct.grants_status else 0
+
+
+def sign_treaty(rules: Rules, state: State, partners: list[str], clauses: list[Clause], title: str,
+                proposed_by: list[str], conference: str | None = None) -> Treaty:
+    names = ", ".join(rules.scenario.powers[p].name for p in partners)
+    title = title or S["title.treaty_plain"].format(partners=names, date=state.date)
+    treaty = Treaty(state.new_id(), title, list(partners), list(clauses), state.date, state.turn,
+                    conference=conference, proposed_by=list(proposed_by))
+    state.treaties.append(treaty)
+    for p in partners:
+        ctx = Ctx(rules, state, self_=rules.hub, partner=p)
+        for clause in clauses:
+            for effect in rules.clause_type(clause.type).on_sign:
+                effect.apply(ctx)
+        ctx.set_value(f"{p}.closeness", 100.0, S["cause.signed"].format(title=title))
+    recompute_status(rules, state)
+    Ctx(rules, state).news(S["news.treaty"].format(title=title, partners=names), "treaty", partners)
+    _split_blocs(rules, state, partners)
+    _break_conferences(rules, state, partners)
+    return treaty
+
+
+def _split_blocs(rules: Rules, state: State, partners: list[str]) -> None:
+    ctx = Ctx(rules, state)
+    for bid, bloc in rules.scenario.blocs.items():
+        inside = [p for p in partners if p in bloc.members]
+        if not inside or len(inside) >= 2:
+            continue
+        unity_var = f"world.{bid}_unity"
+        if state.values[unity_var] <= 0:
+            continue
+        who = rules.scenario.powers[inside[0]].name
+        ctx.adjust(unity_var, -bloc.split_cost, S["cause.split"].format(power=who))
+        ctx.news(S["news.bloc_split"].format(power=who, bloc=bloc.name), "bloc", inside)
+        for other in bloc.members:
+            if other not in partners:
+                ctx.add_grievance(other, inside[0], bloc.split_cost, S["cause.split"].format(power=who), None)
+
+
+def _break_conferences(rules: Rules, state: State, partners: list[str]) -> None:
+    ctx = Ctx(rules, state)
+    for cid, conf in state.conferences.items():
+        if conf.state != "open" or rules.hub not in conf.attending:
+            continue
+        others = [p for p in conf.attending if p != rules.hub]
+        if not all(p in conf.attending for p in partners) or len(partners) * 2 >= len(others):
+            continue
+        conf.state = "broken"
+        spec = rules.scenario.conferences[cid]
+        ctx.news(S["news.side_treaty"].format(conference=spec.title), "conference", partners)
+        for effect in spec.side_treaty:
+            effect.apply(ctx)
+
+
+def cancel_treaty(rules: Rules, state: State, treaty: Treaty, by: str) -> None:
+    tun = rules.scenario.tuning
+    ctx = Ctx(rules, state)
+    treaty.in_force = False
+    treaty.cancelled = state.date
+    treaty.cancelled_by = by
+    who = rules.scenario.powers[by].name
+    if by == rules.hub:
+        for p in rules.partners:
+            ctx.adjust(f"{p}.trust", -tun.cancel_trust, S["cause.cancel"].format(power=who, title=treaty.title))
+        ctx.adjust(f"{rules.hub}.prestige", -tun.cancel_prestige, S["cause.cancel"].format(power=who, title=treaty.title))
+        for p in treaty.partners:
+            ctx.add_grievance(p, by, tun.cancel_grievance, S["cause.cancel_grievance"].format(power=who, title=treaty.title), None)
+        _refund(rules, state, treaty)
+    else:
+        for p in treaty.partners:
+            if p == by:
+                ctx.adjust(f"{p}.regard", -tun.cancel_trust, S["cause.cancel"].format(power=who, title=treaty.title))
+                ctx.add_grievance(rules.hub, by, tun.cancel_grievance, S["cause.cancel_grievance"].format(power=who, title=treaty.title), None)
+    for p in treaty.partners:
+        pctx = Ctx(rules, state, self_=rules.hub, partner=p)
+        for clause in treaty.clauses:
+            for effect in rules.clause_type(clause.type).on_cancel:
+                effect.apply(pctx)
+    recompute_status(rules, state)
+    ctx.news(S["news.cancelled"].format(power=who, title=treaty.title), "treaty", treaty.partners)
+
+
+def _refund(rules: Rules, state: State, treaty: Treaty) -> None:
+    """Credits taken under a treaty the hub power cancels are called back."""
+    for p in treaty.partners:
+        ctx = Ctx(rules, state, self_=rules.hub, partner=p)
+        for ci, clause in enumerate(treaty.clauses):
+            for fi, flow in enumerate(rules.clause_type(clause.type).each_month):
+                key = f"{p}.{ci}.{fi}"
+                took = treaty.flowed.get(key, 0.0)
+                if not flow.refund_on_cancel or took <= 0:
+                    continue
+                var = ctx.resolve(flow.var)
+                have = ctx.value(var)
+                back = min(have, took)
+                ctx.adjust(var, -back, S["cause.refund"].format(title=treaty.title))
+                if took > back:
+                    ctx.adjust(f"{p}.defaulted", took - back, S["cause.refund"].format(title=treaty.title))
+
+
+def flow_amount(ctx: Ctx, flow: Flow, clause: Clause | None, split: int, months: float) -> float:
+    if flow.when is not None and not flow.when.holds(ctx):
+        return 0.0
+    prod = 1.0
+    for ref in flow.per:
+        prod *= ctx.ref_value(ref, clause, split)
+    return flow.amount * (prod - flow.offset) * months
+
+
+def run_treaty_flows(rules: Rules, state: State, months: float) -> None:
+    today = state.today
+    for treaty in state.treaties:
+        if not treaty.in_force:
+            continue
+        signed = dt.date.fromisoformat(treaty.signed)
+        n = len(treaty.partners)
+        for p in treaty.partners:
+            ctx = Ctx(rules, state, self_=rules.hub, partner=p)
+            for ci, clause in enumerate(treaty.clauses):
+                for fi, flow in enumerate(rules.clause_type(clause.type).each_month):
+                    if flow.delay_years is not None:
+                        years = ctx.ref_value(flow.delay_years, clause, 1)
+                        if (today - signed).days < years * 365:
+                            continue
+                    amount = flow_amount(ctx, flow, clause, n, months)
+                    key = f"{p}.{ci}.{fi}"
+                    if flow.cap is not None:
+                        room = ctx.ref_value(flow.cap, clause, n) - treaty.flowed.get(key, 0.0)
+                        amount = max(0.0, min(amount, room))
+                    if amount:
+                        before = ctx.value(flow.var)
+                        ctx.adjust(flow.var, amount, flow.label)
+                        moved = ctx.value(flow.var) - before
+                        treaty.flowed[key] = round(treaty.flowed.get(key, 0.0) + moved, 6)
+            _breach(rules, state, treaty, p, ctx, months)
+
+
+def _breach(rules: Rules, state: State, treaty: Treaty, partner: str, ctx: Ctx, months: float) -> None:
+    for clause in treaty.clauses:
+        breach = rules.clause_type(clause.type).breach
+        if breach is not None and breach.when.holds(ctx):
+            ctx.add_grievance(partner, rules.hub, breach.grievance * months, breach.reason, None)
+            ctx.news(S["news.breach"].format(power=rules.scenario.powers[partner].name, reason=breach.reason),
+                     "protest", [partner])

@@ -1,0 +1,398 @@
+"""How a power values a package of clauses, term by term.
+
+An answer is never a bare yes or no: ``evaluate`` returns a ``Verdict``
+whose lines give every term with its sign and size (each clause's terms
+from the scenario, then trust, fear of being left out, urgency, grievances,
+bloc solidarity, the negotiator's skill) and any red line that no sum can
+buy. The same arithmetic is laid out as numpy tables (``build_tables``) so
+that the AI can score many thousands of candidate packages at once; the
+tests check that both paths agree.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+import numpy as np
+
+from game.engine.clauses import Clause, Package
+from game.engine.model.clauses import ClauseMatch, RedLine, Term
+from game.engine.negotiators import facing
+from game.engine.rules import Rules
+from game.engine.state import State
+from game.engine.strings import S
+from game.engine.world import Ctx
+
+Num = float | np.ndarray
+
+
+@dataclass(frozen=True)
+class Line:
+    """One term of a breakdown: what it is, and how much it weighs (signed)."""
+
+    label: str
+    value: float
+    kind: str = "clause"          # clause, attitude, context, grievance, skill
+    clause: str | None = None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A power's full judgement of a package."""
+
+    evaluator: str
+    partners: tuple[str, ...]
+    package: Package
+    lines: tuple[Line, ...]
+    total: float
+    threshold: float
+    red_lines: tuple[str, ...] = ()
+
+    @property
+    def accepted(self) -> bool:
+        return not self.red_lines and self.total >= self.threshold
+
+    @property
+    def margin(self) -> float:
+        return self.total - self.threshold
+
+
+# --- terms --------------------------------------------------------------------
+
+def term_value(ctx: Ctx, term: Term, params: Mapping[str, Num], weights: Mapping[str, float]) -> Num:
+    """amount x weight x (product(per) - offset) / (1 + rate x years)."""
+    if term.when is not None and not term.when.holds(ctx):
+        return 0.0
+    weight = weights.get(term.interest, 1.0) if term.interest else 1.0
+    prod: Num = 1.0
+    for ref in term.per:
+        prod = prod * (ctx.value(ref) if "." in ref else params[ref])
+    value = term.amount * weight * (prod - term.offset)
+    if term.discount is not None:
+        value = value / (1.0 + term.discount.rate * params[term.discount.param])
+    return value
+
+
+def clause_params(rules: Rules, clause: Clause, split: int) -> dict[str, float]:
+    ct = rules.clause_type(clause.type)
+    out = {}
+    for name, p in ct.params.items():
+        num = p.number(clause.get(name, p.default))  # type: ignore[arg-type]
+        out[name] = num / split if p.split else num
+    return out
+
+
+def format_label(label: str, clause: Clause | None, ctx: Ctx) -> str:
+    if "{" not in label:
+        return label
+    values: dict[str, str] = {}
+    if clause is not None:
+        for k, v in clause.params:
+            values[k] = f"{v:g}" if isinstance(v, float) else str(v).replace("_", " ")
+    try:
+        return label.format_map(_Lenient(values))
+    except (ValueError, IndexError):
+        return label
+
+
+class _Lenient(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _weights(state: State, power: str) -> dict[str, float]:
+    return state.personality[power]
+
+
+def _side_key(rules: Rules, evaluator: str) -> str:
+    return "hub" if evaluator == rules.hub else "partner"
+
+
+def clause_lines(rules: Rules, state: State, evaluator: str, partners: Sequence[str],
+                 clause: Clause) -> list[Line]:
+    """The terms one clause brings the evaluator (summed over partners for the hub)."""
+    ct = rules.clause_type(clause.type)
+    terms = ct.value.get(_side_key(rules, evaluator), [])
+    n = len(partners)
+    params = clause_params(rules, clause, n)
+    weights = _weights(state, evaluator)
+    lines = []
+    for term in terms:
+        total = 0.0
+        owners = partners if evaluator == rules.hub else [evaluator]
+        for p in owners:
+            ctx = Ctx(rules, state, self_=evaluator, partner=p)
+            total += float(term_value(ctx, term, params, weights))
+        if total != 0.0:
+            label = format_label(term.label, clause, Ctx(rules, state, evaluator, owners[0]))
+            if evaluator == rules.hub and n > 1:
+                label = S["line.several_powers"].format(label=label, n=n)
+            lines.append(Line(label, total, "clause", clause.type))
+    return lines
+
+
+# --- context --------------------------------------------------------------------
+
+def _months_waiting(rules: Rules, state: State, partners: Sequence[str]) -> float:
+    last = rules.scenario.start
+    for t in state.treaties:
+        if any(p in t.partners for p in partners):
+            from datetime import date
+            last = max(last, date.fromisoformat(t.signed))
+    return max(0.0, (state.today - last).days / 30.0)
+
+
+def context_lines(rules: Rules, state: State, evaluator: str, partners: Sequence[str]) -> list[Line]:
+    """Terms that do not depend on the clauses: attitudes, fears, time, grievances, blocs."""
+    tun = rules.scenario.tuning
+    hub = rules.hub
+    lines: list[Line] = []
+    v = state.values
+    others = list(partners) if evaluator == hub else [hub]
+    if evaluator == hub:
+        regard = sum(v[f"{p}.regard"] for p in partners) / len(partners)
+        lines.append(Line(S["line.regard"].format(value=regard), (regard - 50) * tun.regard_weight, "attitude"))
+    else:
+        trust = v[f"{evaluator}.trust"]
+        lines.append(Line(S["line.trust"].format(value=trust), (trust - 50) * tun.trust_weight, "attitude"))
+        left = v[f"{evaluator}.left_out"]
+        if left > 0:
+            lines.append(Line(_left_out_label(rules, state, evaluator), left * tun.left_out_weight, "context"))
+    weights = _weights(state, evaluator)
+    for term in rules.scenario.powers[evaluator].attitude:
+        owners = partners if evaluator == hub else [evaluator]
+        val = sum(float(term_value(Ctx(rules, state, evaluator, p), term, {}, weights)) for p in owners) / len(owners)
+        if val:
+            lines.append(Line(format_label(term.label, None, Ctx(rules, state, evaluator, owners[0])), val, "attitude"))
+    urgency = v[f"{evaluator}.urgency"]
+    months = _months_waiting(rules, state, partners)
+    if urgency and months:
+        lines.append(Line(S["line.urgency"].format(months=months), urgency * months * tun.urgency_weight, "context"))
+    today = state.today
+    for g in state.grievances:
+        if g.holder == evaluator and g.against in others:
+            w = g.weight(today)
+            if w >= 0.5:
+                lines.append(Line(S["line.grievance"].format(reason=g.reason, since=g.day), -w, "grievance"))
+    lines.extend(_bloc_lines(rules, state, evaluator, partners))
+    return lines
+
+
+def _left_out_label(rules: Rules, state: State, power: str) -> str:
+    fears = rules.scenario.powers[power].fears
+    if not fears:
+        return S["line.left_out"].format(rival="")
+    rival = max(fears, key=lambda r: fears[r] * state.values.get(f"{r}.closeness", 0.0))
+    return S["line.left_out"].format(rival=rules.scenario.powers[rival].name)
+
+
+def _bloc_lines(rules: Rules, state: State, evaluator: str, partners: Sequence[str]) -> list[Line]:
+    lines = []
+    tun = rules.scenario.tuning
+    for bid, bloc in rules.scenario.blocs.items():
+        unity = state.values[f"world.{bid}_unity"]
+        if evaluator == rules.hub:
+            if len(partners) > 1 and all(p in bloc.members for p in partners) and unity >= bloc.joint_above:
+                lines.append(Line(S["line.united_front"].format(bloc=bloc.name, unity=unity),
+                                  unity * tun.joint_pressure, "context"))
+        elif evaluator in bloc.members and unity > 0:
+            together = [p for p in partners if p in bloc.members]
+            if len(together) < 2:
+                lines.append(Line(S["line.solidarity"].format(bloc=bloc.name, unity=unity),
+                                  -unity * bloc.solidarity, "context"))
+    return lines
+
+
+def skill_bonus(rules: Rules, state: State, evaluator: str, partners: Sequence[str]) -> tuple[str, dict[str, float]]:
+    """(negotiator name, bonus per skill) for the negotiator facing the evaluator."""
+    other_side = list(partners) if evaluator == rules.hub else [rules.hub]
+    face = facing(rules, state, other_side, evaluator)
+    if face is None:
+        return "", {}
+    _, _, neg = face
+    k = rules.scenario.tuning.skill_bonus
+    s = neg.skills
+    return neg.name, {"persuasion": (s.persuasion - 5) * k, "economics": (s.economics - 5) * k,
+                      "guile": (s.guile - 5) * k}
+
+
+# --- red lines -------------------------------------------------------------------
+
+def _match(rules: Rules, m: ClauseMatch, clause: Clause) -> bool:
+    if clause.type != m.clause:
+        return False
+    ct = rules.clause_type(clause.type)
+    for name, bound in m.at_least.items():
+        p = ct.params[name]
+        if rules.param_number(clause, name) < p.number(bound):
+            return False
+    for name, bound in m.at_most.items():
+        p = ct.params[name]
+        if rules.param_number(clause, name) > p.number(bound):
+            return False
+    return True
+
+
+def active_red_lines(rules: Rules, state: State, evaluator: str, partners: Sequence[str]) -> list[RedLine]:
+    ctx = Ctx(rules, state, self_=evaluator, partner=partners[0] if evaluator == rules.hub else evaluator)
+    return [r for r in rules.scenario.powers[evaluator].red_lines if r.when is None or r.when.holds(ctx)]
+
+
+def red_lines_hit(rules: Rules, state: State, evaluator: str, partners: Sequence[str], pkg: Package) -> list[str]:
+    hits = []
+    for r in active_red_lines(rules, state, evaluator, partners):
+        if any(_match(rules, r.refuses, c) for c in pkg):
+            if r.unless is None or not any(_match(rules, r.unless, c) for c in pkg):
+                hits.append(r.reason)
+    return hits
+
+
+def in_force_with(state: State, partners: Sequence[str]) -> set[str]:
+    """Clause types already in force with any of these partners."""
+    return {c.type for t in state.treaties if t.in_force and any(p in t.partners for p in partners) for c in t.clauses}
+
+
+def clause_allowed(rules: Rules, state: State, partners: Sequence[str], type_id: str) -> bool:
+    """Whether the scenario allows this clause with these partners now (not a repeat of one in force)."""
+    ct = rules.clause_type(type_id)
+    if ct.partners is not None and any(p not in ct.partners for p in partners):
+        return False
+    return ct.repeatable or type_id not in in_force_with(state, partners)
+
+
+def disallowed(rules: Rules, state: State, partners: Sequence[str], pkg: Package) -> list[str]:
+    """Clauses not allowed in this package: barred with these partners, or already in force."""
+    return [c.type for c in pkg if not clause_allowed(rules, state, partners, c.type)]
+
+
+# --- the whole judgement -----------------------------------------------------------
+
+def evaluate(rules: Rules, state: State, evaluator: str, partners: Sequence[str], pkg: Package) -> Verdict:
+    """The evaluator's judgement of a treaty between the hub and ``partners``."""
+    partners = tuple(partners)
+    lines: list[Line] = []
+    for clause in pkg:
+        lines.extend(clause_lines(rules, state, evaluator, partners, clause))
+    name, bonus = skill_bonus(rules, state, evaluator, partners)
+    skill_total = sum(bonus.get(rules.clause_type(c.type).skill or "", 0.0) for c in pkg)
+    if skill_total:
+        lines.append(Line(S["line.skill"].format(name=name), skill_total, "skill"))
+    lines.extend(context_lines(rules, state, evaluator, partners))
+    total = sum(line.value for line in lines)
+    threshold = rules.scenario.powers[evaluator].threshold
+    reds = red_lines_hit(rules, state, evaluator, partners, pkg)
+    reds += [S["line.not_allowed"].format(clause=c) for c in disallowed(rules, state, partners, pkg)]
+    if not pkg:
+        reds.append(S["line.empty"])
+    return Verdict(evaluator, partners, pkg, tuple(lines), round(total, 6), threshold, tuple(reds))
+
+
+# --- numpy tables for the search ------------------------------------------------------
+
+@dataclass
+class VariantSet:
+    """The candidate variants of every clause type for one search (0 = absent)."""
+
+    clauses: list[list[Clause]]
+    width: int = 0
+    counts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+
+    @classmethod
+    def for_search(cls, rules: Rules, extra: Package = ()) -> "VariantSet":
+        lists = [list(v) for v in rules.variants]
+        for c in extra:
+            i = rules.clause_index[c.type]
+            if c not in lists[i]:
+                lists[i].append(c)
+        width = 1 + max(len(v) for v in lists)
+        return cls(lists, width, np.array([len(v) for v in lists], dtype=np.int64))
+
+    def index_of(self, rules: Rules, pkg: Package) -> np.ndarray:
+        row = np.zeros(len(self.clauses), dtype=np.int64)
+        for c in pkg:
+            i = rules.clause_index[c.type]
+            row[i] = self.clauses[i].index(c) + 1
+        return row
+
+    def package(self, row: np.ndarray) -> Package:
+        return tuple(self.clauses[i][k - 1] for i, k in enumerate(row) if k > 0)
+
+
+@dataclass
+class Tables:
+    evaluator: str
+    partners: tuple[str, ...]
+    values: np.ndarray          # (C, W): value of each variant; column 0 (absent) is 0
+    const: float
+    threshold: float
+    allowed: np.ndarray         # (C,) bool
+    refuses: list[np.ndarray]   # per active red line, (C, W) bool
+    unless: list[np.ndarray | None]
+
+    def score(self, rows: np.ndarray) -> np.ndarray:
+        c, w = self.values.shape
+        idx = rows + np.arange(c) * w
+        return self.values.ravel()[idx].sum(axis=1) + self.const
+
+    def blocked(self, rows: np.ndarray) -> np.ndarray:
+        c, w = self.values.shape
+        idx = rows + np.arange(c) * w
+        out = np.zeros(rows.shape[0], dtype=bool)
+        for ref, unl in zip(self.refuses, self.unless):
+            hit = ref.ravel()[idx].any(axis=1)
+            if unl is not None:
+                hit &= ~unl.ravel()[idx].any(axis=1)
+            out |= hit
+        out |= ((rows > 0) & ~self.allowed).any(axis=1)
+        out |= (rows == 0).all(axis=1)
+        return out
+
+    def accepts(self, rows: np.ndarray) -> np.ndarray:
+        return ~self.blocked(rows) & (self.score(rows) >= self.threshold)
+
+
+def build_tables(rules: Rules, state: State, evaluator: str, partners: Sequence[str],
+                 variants: VariantSet) -> Tables:
+    partners = tuple(partners)
+    n = len(partners)
+    side = _side_key(rules, evaluator)
+    weights = _weights(state, evaluator)
+    owners = partners if evaluator == rules.hub else (evaluator,)
+    ctxs = [Ctx(rules, state, self_=evaluator, partner=p) for p in owners]
+    name, bonus = skill_bonus(rules, state, evaluator, partners)
+    C, W = len(variants.clauses), variants.width
+    values = np.zeros((C, W))
+    allowed = np.ones(C, dtype=bool)
+    for i, type_id in enumerate(rules.clause_ids):
+        ct = rules.clause_type(type_id)
+        vlist = variants.clauses[i]
+        allowed[i] = clause_allowed(rules, state, partners, type_id)
+        params = {pn: np.array([p.number(c.get(pn, p.default)) / (n if p.split else 1) for c in vlist])
+                  for pn, p in ct.params.items()}
+        col = np.zeros(len(vlist))
+        for term in ct.value.get(side, []):
+            for ctx in ctxs:
+                col = col + term_value(ctx, term, params, weights)
+        col = col + bonus.get(ct.skill or "", 0.0)
+        values[i, 1:1 + len(vlist)] = col
+    const = sum(line.value for line in context_lines(rules, state, evaluator, partners))
+    refuses, unless = [], []
+    for r in active_red_lines(rules, state, evaluator, partners):
+        refuses.append(_match_table(rules, r.refuses, variants))
+        unless.append(None if r.unless is None else _match_table(rules, r.unless, variants))
+    return Tables(evaluator, partners, values, const, rules.scenario.powers[evaluator].threshold,
+                  allowed, refuses, unless)
+
+
+def _match_table(rules: Rules, m: ClauseMatch, variants: VariantSet) -> np.ndarray:
+    table = np.zeros((len(variants.clauses), variants.width), dtype=bool)
+    if m.clause in rules.clause_index:
+        i = rules.clause_index[m.clause]
+        for k, c in enumerate(variants.clauses[i]):
+            table[i, k + 1] = _match(rules, m, c)
+    return table
+
+
+def finite(x: float) -> bool:
+    return math.isfinite(x)

@@ -1,0 +1,197 @@
+"""The engine's side of conditions and effects: reading and changing the
+state through named values, with ``hub.``, ``partner.`` and ``self.``
+resolved for the powers concerned. Every change is clamped to its range and
+its cause is remembered, so that attitude histories can say why."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Iterable
+
+from game.engine.clauses import Clause
+from game.engine.model.common import Status
+from game.engine.rules import Rules
+from game.engine.state import Grievance, State
+from game.engine.variables import normalise
+
+if TYPE_CHECKING:
+    from game.engine.model.effects import ProposeSpec, SignSpec
+
+#: How many remembered causes of changes the state keeps.
+CAUSES_KEPT = 600
+
+
+class Ctx:
+    """A view of one state under one set of rules, for conditions and effects."""
+
+    def __init__(self, rules: Rules, state: State, self_: str | None = None,
+                 partner: str | None = None) -> None:
+        self.rules = rules
+        self.state = state
+        self.self_ = self_
+        self.partner = partner
+        self._today: dt.date | None = None
+
+    def scoped(self, self_: str | None = None, partner: str | None = None) -> "Ctx":
+        return Ctx(self.rules, self.state, self_, partner)
+
+    # --- reading ------------------------------------------------------------
+
+    @property
+    def today(self) -> dt.date:
+        if self._today is None:
+            self._today = self.state.today
+        return self._today
+
+    def resolve(self, ref: str) -> str:
+        owner, _, name = ref.partition(".")
+        if owner == "hub":
+            return f"{self.rules.hub}.{name}"
+        if owner == "self":
+            if self.self_ is None:
+                raise KeyError(f"{ref}: 'self' has no meaning here")
+            return f"{self.self_}.{name}"
+        if owner == "partner":
+            if self.partner is None:
+                raise KeyError(f"{ref}: 'partner' has no meaning here")
+            return f"{self.partner}.{name}"
+        return normalise(ref)
+
+    def value(self, ref: str) -> float:
+        name = self.resolve(ref)
+        v = self.state.values.get(name)
+        if v is None:
+            if name.endswith(".status") and name.split(".")[0] in self.rules.partners:
+                return float(self.status(name.split(".")[0]))
+            raise KeyError(f"unknown state value {ref!r}")
+        return v
+
+    def ref_value(self, ref: str | float, clause: Clause | None = None, split: int = 1) -> float:
+        """A term's factor: a number, a clause parameter, or a state value."""
+        if isinstance(ref, (int, float)):
+            return float(ref)
+        if "." in ref:
+            return self.value(ref)
+        if clause is None:
+            raise KeyError(f"parameter {ref!r} outside a clause")
+        ct = self.rules.clause_type(clause.type)
+        num = self.rules.param_number(clause, ref)
+        return num / split if ct.params[ref].split else num
+
+    def status(self, power: str) -> int:
+        return self.state.status.get(power, 0)
+
+    def has_treaty(self, powers: tuple[str, ...], any_of: bool, clauses: tuple[str, ...],
+                   in_force: bool, signed_from: dt.date | None, signed_to: dt.date | None) -> bool:
+        for t in self.state.treaties:
+            if in_force and not t.in_force:
+                continue
+            signed = dt.date.fromisoformat(t.signed)
+            if (signed_from and signed < signed_from) or (signed_to and signed > signed_to):
+                continue
+            if powers:
+                hit = any(p in t.partners for p in powers) if any_of else all(p in t.partners for p in powers)
+                if not hit:
+                    continue
+            types = {c.type for c in t.clauses}
+            if all(c in types for c in clauses):
+                return True
+        return False
+
+    def flag(self, name: str) -> bool:
+        return name in self.state.flags
+
+    def fired(self, event: str) -> bool:
+        return event in self.state.fired
+
+    def conference_state(self, conference: str) -> str:
+        c = self.state.conferences.get(conference)
+        return c.state if c else "not_started"
+
+    def attending(self, conference: str, power: str) -> bool:
+        c = self.state.conferences.get(conference)
+        return bool(c) and c.state in ("open", "broken") and power in c.attending
+
+    def leader(self, power: str) -> str:
+        return self.state.leaders[power]
+
+    # --- writing -------------------------------------------------------------
+
+    def adjust(self, ref: str, by: float, cause: str | None) -> None:
+        name = self.resolve(ref)
+        self.set_value(name, self.value(name) + by, cause)
+
+    def set_value(self, ref: str, to: float, cause: str | None) -> None:
+        name = self.resolve(ref)
+        old = self.value(name)
+        new = self.rules.vars.clamp(name, float(to))
+        if new == old:
+            return
+        self.state.values[name] = new
+        if name.endswith(".closeness"):
+            update_left_out(self.rules, self.state)
+        if name.endswith(".gold"):
+            self.state.ledger.append({"turn": self.state.turn, "date": self.state.date,
+                                      "power": name.split(".")[0], "amount": round(new - old, 6),
+                                      "label": cause or "adjustment"})
+        if cause:
+            self.state.causes.append({"turn": self.state.turn, "date": self.state.date, "var": name,
+                                      "by": round(new - old, 3), "cause": cause})
+            if len(self.state.causes) > CAUSES_KEPT:
+                del self.state.causes[: len(self.state.causes) - CAUSES_KEPT]
+
+    def set_flag(self, name: str, on: bool) -> None:
+        flags = set(self.state.flags)
+        flags.add(name) if on else flags.discard(name)
+        self.state.flags = sorted(flags)
+
+    def news(self, text: str, kind: str = "news", powers: Iterable[str] = ()) -> None:
+        self.state.news.append({"turn": self.state.turn, "date": self.state.date, "kind": kind,
+                                "text": text, "powers": list(powers)})
+
+    def set_leader(self, power: str, leader: str) -> None:
+        if leader not in self.rules.scenario.powers[power].leaders:
+            raise KeyError(f"{power} has no leader {leader!r}")
+        self.state.leaders[power] = leader
+        info = self.rules.scenario.powers[power].leaders[leader]
+        self.news(f"{info.name} now leads {self.rules.scenario.powers[power].name}.", "government", [power])
+
+    def set_status_floor(self, power: str, status: str) -> None:
+        from game.engine.treaties import recompute_status
+        self.state.status_floor[power] = int(Status.parse(status))
+        recompute_status(self.rules, self.state)
+
+    def add_grievance(self, power: str, against: str | None, amount: float, reason: str,
+                      half_life_days: int | None) -> None:
+        half = half_life_days or self.rules.scenario.tuning.grievance_half_life_days
+        self.state.grievances.append(Grievance(power, against or self.rules.hub, float(amount), reason,
+                                               self.state.date, half))
+
+    def scripted_proposal(self, spec: "ProposeSpec") -> None:
+        from game.engine.negotiation import table_proposal
+        clauses = [self.rules.normalise(Clause.of(c.type, c.params)) for c in spec.clauses]
+        table_proposal(self.rules, self.state, list(spec.from_), [spec.to], clauses,
+                       title=spec.title, text=spec.text or "", conference=spec.conference, delivered=True)
+
+    def scripted_treaty(self, spec: "SignSpec") -> None:
+        from game.engine.treaties import sign_treaty
+        clauses = [self.rules.normalise(Clause.of(c.type, c.params)) for c in spec.clauses]
+        sign_treaty(self.rules, self.state, list(spec.with_), clauses, spec.title, proposed_by=[])
+
+    def conference(self, conference: str, action: str, power: str | None) -> None:
+        from game.engine import conference as conf
+        conf.scripted(self.rules, self.state, conference, action, power)
+
+    def adjust_personality(self, power: str, interest: str, by: float) -> None:
+        weights = self.state.personality[power]
+        weights[interest] = min(5.0, max(0.0, weights.get(interest, 1.0) + by))
+
+    def end_scenario(self, reason: str) -> None:
+        self.state.end_reason = reason
+
+
+def update_left_out(rules: Rules, state: State) -> None:
+    """A power fears being left out in proportion to its rivals' closeness to the hub power."""
+    for p in rules.partners:
+        fears = rules.scenario.powers[p].fears
+        level = sum(w * state.values.get(f"{r}.closeness", 0.0) for r, w in fears.items() if r != p)
+        state.values[f"{p}.left_out"] = round(min(100.0, max(0.0, level)), 6)

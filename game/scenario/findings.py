@@ -1,0 +1,89 @@
+"""Findings: what the scenario checker says, each with a place and a code.
+
+A finding prints as ``FILE:LINE:COL: error|warning CODE: message`` (the
+form compilers use, so editors and CI can jump to it). Every code is
+stable and listed in ``CODES`` with its one-line meaning, which the
+generated scenario reference prints.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import asdict, dataclass
+from typing import Iterable
+
+CODES: dict[str, tuple[str, str]] = {
+    # parse
+    "P001": ("error", "The file is not valid YAML."),
+    "P002": ("error", "A key appears twice in the same mapping."),
+    "P003": ("error", "yes/no/on/off are not booleans here: write true or false."),
+    "P004": ("error", "A number starts with 0 (0755): YAML readers disagree on its value; write it without the leading zero."),
+    "P005": ("error", "Merge keys (<<) are not allowed: write the keys out, or use extends."),
+    "P006": ("error", "The file is too large, too deeply nested or expands too many aliases."),
+    "P007": ("error", "A YAML tag (!!python/..., !custom) is not allowed: content never runs code."),
+    "P008": ("error", "The file cannot be read (missing, unreadable, or not UTF-8)."),
+    # schema
+    "S001": ("error", "An unknown key."),
+    "S002": ("error", "A required key is missing."),
+    "S003": ("error", "A value has the wrong type or is out of range."),
+    "S004": ("error", "An unknown kind of condition or effect."),
+    "S005": ("error", "A value breaks a rule of its section (see the message)."),
+    # references
+    "R001": ("error", "An unknown power id."),
+    "R002": ("error", "An unknown clause type."),
+    "R003": ("error", "An unknown event id."),
+    "R004": ("error", "An unknown negotiator, leader or mission."),
+    "R005": ("error", "An unknown state value."),
+    "R006": ("error", "An unknown interest."),
+    "R007": ("error", "An unknown conference, agenda item or channel."),
+    "R008": ("error", "An unknown clause parameter, or a value it cannot take."),
+    "R009": ("error", "An unknown policy variable."),
+    # meaning
+    "M001": ("warning", "An event can never fire (its window lies outside the scenario)."),
+    "M002": ("warning", "An objective can never be met as written."),
+    "M003": ("warning", "A date lies outside the scenario."),
+    "M004": ("warning", "A power has no objectives, so it cannot be scored or played in class."),
+    "M005": ("warning", "A clause type is worth nothing to either side (no value terms)."),
+}
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    file: str
+    line: int
+    col: int
+    code: str
+    message: str
+
+    @property
+    def severity(self) -> str:
+        return CODES.get(self.code, ("error", ""))[0]
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}: {self.severity} {self.code}: {self.message}"
+
+    def plain(self) -> str:
+        """For teachers and players: the message and where, without codes."""
+        return f"line {self.line}: {self.message}"
+
+    def to_dict(self) -> dict[str, object]:
+        return {**asdict(self), "severity": self.severity}
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def errors(findings: Iterable[Finding]) -> list[Finding]:
+    return [f for f in findings if f.is_error]
+
+
+def to_json(findings: list[Finding]) -> str:
+    return json.dumps({"findings": [f.to_dict() for f in findings],
+                       "errors": sum(f.is_error for f in findings),
+                       "warnings": sum(not f.is_error for f in findings)}, indent=2)
