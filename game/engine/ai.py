@@ -216,7 +216,7 @@ def _proposals(rules: Rules, state: State, power: str, gen: np.random.Generator)
         if power in bloc.members and state.values[f"world.{bid}_unity"] >= bloc.joint_above:
             if bloc.leader != power:
                 return
-            side = [m for m in bloc.members if m in rules.scenario.powers and not _busy(rules, state, m, hub)]
+            side = [power] + [m for m in bloc.members if m != power and not _busy(rules, state, m, hub)]
     if any(_busy(rules, state, m, hub) or _cooling(rules, state, m, hub) for m in side):
         return
     venue = _venue(rules, state, power, side[1:] + [hub]) if len(side) > 1 else None

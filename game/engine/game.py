@@ -23,7 +23,8 @@ from game.engine.negotiation import answer, deliver_and_expire, table_proposal, 
 from game.engine.negotiators import mission_key, negotiators_reaching
 from game.engine.rules import Rules
 from game.engine.scoring import check_any_time, scores
-from game.engine.state import State, new_rng_state
+from game.engine.clauses import Clause
+from game.engine.state import State, Treaty, new_rng_state
 from game.engine.strings import S
 from game.engine.treaties import cancel_treaty, recompute_status
 from game.engine.world import Ctx, update_left_out
@@ -212,6 +213,9 @@ def initial_state(rules: Rules, seed: int, humans: Iterable[str] = ()) -> State:
         missions={mission_key(p, n): neg.mission for p in sc.powers for n, neg in sc.powers[p].negotiators.items()},
         conferences=conf.init_conferences(rules),
     )
+    for t in sc.treaties:
+        clauses = [rules.normalise(Clause.of(c.type, c.params)) for c in t.clauses]
+        state.treaties.append(Treaty(state.new_id(), t.title, list(t.with_), clauses, t.signed.isoformat(), 0))
     recompute_status(rules, state)
     update_left_out(rules, state)
     record_series(rules, state)

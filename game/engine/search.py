@@ -205,7 +205,9 @@ def _state_red_lines(rules: Rules, state: State, receivers: Sequence[str], partn
     out = []
     for r in receivers:
         for line in active_red_lines(rules, state, r, partners):
-            if line.when is not None and any(_match(rules, line.refuses, c) for c in pkg):
+            runs_into = (not any(_match(rules, line.requires, c) for c in pkg)) if line.requires is not None \
+                else any(_match(rules, line.refuses, c) for c in pkg)  # type: ignore[arg-type]
+            if line.when is not None and runs_into:
                 out.append(S["wwit.no_longer"].format(condition=describe_condition(rules, line.when))
                            + f" ({line.reason})")
     return out
@@ -269,6 +271,7 @@ def counter_offer(rules: Rules, state: State, responder: str, sender: Sequence[s
         surplus = est.score(cands) - est.threshold - MARGIN
         feasible &= ~est.blocked(cands) & (surplus >= 0)
         slack = np.minimum(slack, surplus)
+    feasible &= (cands > 0).sum(axis=1) <= max(rules.scenario.tuning.max_clauses, len(pkg))
     objective = mine.score(cands) + (1 - boldness) * np.where(np.isfinite(slack), slack, 0) \
         - CHANGE_COST * changes(cands, base)
     best = _pick(objective, feasible)
@@ -298,6 +301,7 @@ def best_offer(rules: Rules, state: State, proposer: Sequence[str], receivers: S
         feasible &= ~est.blocked(cands) & (surplus >= 0)
         slack = np.minimum(slack, surplus)
     size = (cands > 0).sum(axis=1)
+    feasible &= size <= rules.scenario.tuning.max_clauses
     objective = value + (1 - boldness) * np.where(np.isfinite(slack), slack, 0) - 0.5 * size
     best = _pick(objective, feasible)
     if best is None:

@@ -54,7 +54,8 @@ def sign_treaty(rules: Rules, state: State, partners: list[str], clauses: list[C
         for clause in clauses:
             for effect in rules.clause_type(clause.type).on_sign:
                 effect.apply(ctx)
-        ctx.set_value(f"{p}.closeness", 100.0, S["cause.signed"].format(title=title))
+        # The negotiation is over: rivals no longer fear a deal in the making (they react to the deal itself).
+        ctx.set_value(f"{p}.closeness", 0.0, S["cause.signed"].format(title=title))
     recompute_status(rules, state)
     Ctx(rules, state).news(S["news.treaty"].format(title=title, partners=names), "treaty", partners)
     _split_blocs(rules, state, partners)
@@ -66,7 +67,7 @@ def _split_blocs(rules: Rules, state: State, partners: list[str]) -> None:
     ctx = Ctx(rules, state)
     for bid, bloc in rules.scenario.blocs.items():
         inside = [p for p in partners if p in bloc.members]
-        if not inside or len(inside) >= 2:
+        if not inside or len(inside) == len(bloc.members):
             continue
         unity_var = f"world.{bid}_unity"
         if state.values[unity_var] <= 0:
@@ -88,10 +89,14 @@ def _break_conferences(rules: Rules, state: State, partners: list[str]) -> None:
         if not all(p in conf.attending for p in partners) or len(partners) * 2 >= len(others):
             continue
         conf.state = "broken"
+        for p in partners:
+            if p not in conf.excluded:
+                conf.excluded.append(p)
         spec = rules.scenario.conferences[cid]
         ctx.news(S["news.side_treaty"].format(conference=spec.title), "conference", partners)
+        pctx = Ctx(rules, state, self_=rules.hub, partner=partners[0])
         for effect in spec.side_treaty:
-            effect.apply(ctx)
+            effect.apply(pctx)
 
 
 def cancel_treaty(rules: Rules, state: State, treaty: Treaty, by: str) -> None:
@@ -178,9 +183,15 @@ def run_treaty_flows(rules: Rules, state: State, months: float) -> None:
 
 
 def _breach(rules: Rules, state: State, treaty: Treaty, partner: str, ctx: Ctx, months: float) -> None:
-    for clause in treaty.clauses:
+    """A clause broken while in force: a grievance every month, news when the breach begins."""
+    for ci, clause in enumerate(treaty.clauses):
         breach = rules.clause_type(clause.type).breach
+        key = f"{partner}.{ci}.breach"
         if breach is not None and breach.when.holds(ctx):
             ctx.add_grievance(partner, rules.hub, breach.grievance * months, breach.reason, None)
-            ctx.news(S["news.breach"].format(power=rules.scenario.powers[partner].name, reason=breach.reason),
-                     "protest", [partner])
+            if not treaty.flowed.get(key):
+                ctx.news(S["news.breach"].format(power=rules.scenario.powers[partner].name, reason=breach.reason),
+                         "protest", [partner])
+            treaty.flowed[key] = 1.0
+        elif key in treaty.flowed:
+            del treaty.flowed[key]

@@ -116,14 +116,17 @@ def clause_lines(rules: Rules, state: State, evaluator: str, partners: Sequence[
     terms = ct.value.get(_side_key(rules, evaluator), [])
     n = len(partners)
     params = clause_params(rules, clause, n)
+    whole = clause_params(rules, clause, 1)
     weights = _weights(state, evaluator)
     lines = []
     for term in terms:
         total = 0.0
         owners = partners if evaluator == rules.hub else [evaluator]
+        if term.once:
+            owners = owners[:1]
         for p in owners:
             ctx = Ctx(rules, state, self_=evaluator, partner=p)
-            total += float(term_value(ctx, term, params, weights))
+            total += float(term_value(ctx, term, whole if term.once else params, weights))
         if total != 0.0:
             label = format_label(term.label, clause, Ctx(rules, state, evaluator, owners[0]))
             if evaluator == rules.hub and n > 1:
@@ -242,28 +245,45 @@ def active_red_lines(rules: Rules, state: State, evaluator: str, partners: Seque
 def red_lines_hit(rules: Rules, state: State, evaluator: str, partners: Sequence[str], pkg: Package) -> list[str]:
     hits = []
     for r in active_red_lines(rules, state, evaluator, partners):
-        if any(_match(rules, r.refuses, c) for c in pkg):
+        if r.requires is not None:
+            if not any(_match(rules, r.requires, c) for c in pkg):
+                hits.append(r.reason)
+        elif any(_match(rules, r.refuses, c) for c in pkg):
             if r.unless is None or not any(_match(rules, r.unless, c) for c in pkg):
                 hits.append(r.reason)
     return hits
 
 
-def in_force_with(state: State, partners: Sequence[str]) -> set[str]:
-    """Clause types already in force with any of these partners."""
-    return {c.type for t in state.treaties if t.in_force and any(p in t.partners for p in partners) for c in t.clauses}
+def in_force_with(state: State, partners: Sequence[str]) -> dict[str, list[Clause]]:
+    """Clauses already in force with any of these partners, by type."""
+    out: dict[str, list[Clause]] = {}
+    for t in state.treaties:
+        if t.in_force and any(p in t.partners for p in partners):
+            for c in t.clauses:
+                out.setdefault(c.type, []).append(c)
+    return out
 
 
-def clause_allowed(rules: Rules, state: State, partners: Sequence[str], type_id: str) -> bool:
-    """Whether the scenario allows this clause with these partners now (not a repeat of one in force)."""
-    ct = rules.clause_type(type_id)
+def clause_allowed(rules: Rules, state: State, partners: Sequence[str], clause: Clause,
+                   in_force: dict[str, list[Clause]] | None = None) -> bool:
+    """Whether this clause is possible with these partners now: not barred by the scenario, and not a
+    repeat of one in force (unless repeatable, or a recognition that raises the status)."""
+    ct = rules.clause_type(clause.type)
     if ct.partners is not None and any(p not in ct.partners for p in partners):
         return False
-    return ct.repeatable or type_id not in in_force_with(state, partners)
+    held = (in_force if in_force is not None else in_force_with(state, partners)).get(clause.type, [])
+    if ct.repeatable or not held:
+        return True
+    if ct.status_param is not None:
+        from game.engine.treaties import clause_status
+        return clause_status(rules, clause) > max(clause_status(rules, c) for c in held)
+    return False
 
 
 def disallowed(rules: Rules, state: State, partners: Sequence[str], pkg: Package) -> list[str]:
     """Clauses not allowed in this package: barred with these partners, or already in force."""
-    return [c.type for c in pkg if not clause_allowed(rules, state, partners, c.type)]
+    held = in_force_with(state, partners)
+    return [c.type for c in pkg if not clause_allowed(rules, state, partners, c, held)]
 
 
 # --- the whole judgement -----------------------------------------------------------
@@ -326,9 +346,9 @@ class Tables:
     values: np.ndarray          # (C, W): value of each variant; column 0 (absent) is 0
     const: float
     threshold: float
-    allowed: np.ndarray         # (C,) bool
-    refuses: list[np.ndarray]   # per active red line, (C, W) bool
-    unless: list[np.ndarray | None]
+    allowed: np.ndarray         # (C, W) bool: variants possible now (column 0 always)
+    refuses: list[np.ndarray | None]   # per active red line, (C, W) bool; None: "requires" (refuses all...)
+    unless: list[np.ndarray | None]     # ...unless the package has this
 
     def score(self, rows: np.ndarray) -> np.ndarray:
         c, w = self.values.shape
@@ -340,11 +360,11 @@ class Tables:
         idx = rows + np.arange(c) * w
         out = np.zeros(rows.shape[0], dtype=bool)
         for ref, unl in zip(self.refuses, self.unless):
-            hit = ref.ravel()[idx].any(axis=1)
+            hit = ref.ravel()[idx].any(axis=1) if ref is not None else np.ones(rows.shape[0], dtype=bool)
             if unl is not None:
                 hit &= ~unl.ravel()[idx].any(axis=1)
             out |= hit
-        out |= ((rows > 0) & ~self.allowed).any(axis=1)
+        out |= ~self.allowed.ravel()[idx].all(axis=1)
         out |= (rows == 0).all(axis=1)
         return out
 
@@ -363,24 +383,33 @@ def build_tables(rules: Rules, state: State, evaluator: str, partners: Sequence[
     name, bonus = skill_bonus(rules, state, evaluator, partners)
     C, W = len(variants.clauses), variants.width
     values = np.zeros((C, W))
-    allowed = np.ones(C, dtype=bool)
+    allowed = np.zeros((C, W), dtype=bool)
+    allowed[:, 0] = True
+    held = in_force_with(state, partners)
     for i, type_id in enumerate(rules.clause_ids):
         ct = rules.clause_type(type_id)
         vlist = variants.clauses[i]
-        allowed[i] = clause_allowed(rules, state, partners, type_id)
+        for k, c in enumerate(vlist):
+            allowed[i, k + 1] = clause_allowed(rules, state, partners, c, held)
         params = {pn: np.array([p.number(c.get(pn, p.default)) / (n if p.split else 1) for c in vlist])
                   for pn, p in ct.params.items()}
+        whole = {pn: np.array([p.number(c.get(pn, p.default)) for c in vlist]) for pn, p in ct.params.items()}
         col = np.zeros(len(vlist))
         for term in ct.value.get(side, []):
-            for ctx in ctxs:
-                col = col + term_value(ctx, term, params, weights)
+            for ctx in (ctxs[:1] if term.once else ctxs):
+                col = col + term_value(ctx, term, whole if term.once else params, weights)
         col = col + bonus.get(ct.skill or "", 0.0)
         values[i, 1:1 + len(vlist)] = col
     const = sum(line.value for line in context_lines(rules, state, evaluator, partners))
     refuses, unless = [], []
     for r in active_red_lines(rules, state, evaluator, partners):
-        refuses.append(_match_table(rules, r.refuses, variants))
-        unless.append(None if r.unless is None else _match_table(rules, r.unless, variants))
+        if r.requires is not None:
+            refuses.append(None)
+            unless.append(_match_table(rules, r.requires, variants))
+        else:
+            assert r.refuses is not None
+            refuses.append(_match_table(rules, r.refuses, variants))
+            unless.append(None if r.unless is None else _match_table(rules, r.unless, variants))
     return Tables(evaluator, partners, values, const, rules.scenario.powers[evaluator].threshold,
                   allowed, refuses, unless)
 

@@ -204,7 +204,10 @@ class ReferenceChecker:
             self.ref(path + ("cap",), node.cap, clause)
             self.ref(path + ("delay_years",), node.delay_years, clause)
         elif isinstance(node, RedLine):
-            self.match(path + ("refuses",), node.refuses)
+            if node.refuses is not None:
+                self.match(path + ("refuses",), node.refuses)
+            if node.requires is not None:
+                self.match(path + ("requires",), node.requires)
             if node.unless is not None:
                 self.match(path + ("unless",), node.unless)
         elif isinstance(node, ClauseType):

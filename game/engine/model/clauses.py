@@ -106,6 +106,8 @@ class Term(Strict):
     offset: float = Field(0.0, description="Subtracted from the product of 'per' before scaling (e.g. 50 to centre a 0..100 value).")
     discount: Discount | None = None
     when: Condition | None = Field(None, description="The term counts only while this holds.")
+    once: StrictBool = Field(False, description="For the hub power in a treaty with several partners: count it once "
+                             "(a matter of principle), not once per partner.")
 
 
 class Flow(Strict):
@@ -178,15 +180,25 @@ class ClauseMatch(Strict):
 
 
 class RedLine(Strict):
-    """A refusal that no sum of value can buy: the power refuses a clause
-    (unless another is in the same package, or unless a condition no longer holds)."""
+    """A refusal that no sum of value can buy: the power refuses a clause (unless another is in
+    the same package), or refuses any treaty that lacks a clause; optionally only while a
+    condition holds."""
 
-    refuses: ClauseMatch
+    refuses: ClauseMatch | None = Field(None, description="The clause it refuses.")
     unless: ClauseMatch | None = Field(None, description="The refusal is lifted if the package also has this.")
+    requires: ClauseMatch | None = Field(None, description="Instead of 'refuses': it refuses any treaty without this.")
     when: Condition | None = Field(None, description="The refusal applies only while this holds.")
     reason: str = Field(min_length=1, description="Shown to the player, in the power's voice.")
 
-    @field_validator("refuses", "unless", mode="before")
+    @field_validator("refuses", "unless", "requires", mode="before")
     @classmethod
     def _short(cls, value: Any) -> Any:
         return ClauseMatch.coerce(value)
+
+    @model_validator(mode="after")
+    def _one(self) -> "RedLine":
+        if (self.refuses is None) == (self.requires is None):
+            raise ValueError("a red line has either 'refuses' or 'requires'")
+        if self.requires is not None and self.unless is not None:
+            raise ValueError("'unless' goes with 'refuses', not with 'requires'")
+        return self

@@ -3,13 +3,14 @@ events, objectives, history and the tuning of the engine's coefficients."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from game.engine.model.clauses import ClauseType, Flow
 from game.engine.model.common import Id, Strict
 from game.engine.model.conditions import Condition
+from game.engine.model.effects import ClauseRef, clause_list
 from game.engine.model.events import Conference, Event, History, Objective
 from game.engine.model.powers import Bloc, Power
 
@@ -77,6 +78,20 @@ class Policy(Strict):
     ai: list[PolicyRule] = Field(default_factory=list, description="Rules an AI follows to set it, first match wins.")
 
 
+class InitialTreaty(Strict):
+    """A treaty already in force when the scenario starts (its effects are in the starting values)."""
+
+    title: str = Field(min_length=1)
+    with_: list[Id] = Field(alias="with", min_length=1, description="The hub power's partners.")
+    clauses: list[ClauseRef] = Field(min_length=1)
+    signed: dt.date
+
+    @field_validator("clauses", mode="before")
+    @classmethod
+    def _short(cls, value: Any) -> Any:
+        return clause_list(value)
+
+
 class Relation(Strict):
     """How two powers regard each other (-100..100)."""
 
@@ -103,6 +118,7 @@ class Tuning(Strict):
     what_would_it_take_skill: int = Field(6, ge=0, le=10, description="Guile at which the player sees what would change a refusal.")
     proposal_cooldown: int = Field(2, ge=0, description="Turns an AI waits between proposals to the same power.")
     search_samples: int = Field(1536, ge=64, le=200000, description="Random packages an AI scores per search.")
+    max_clauses: int = Field(4, ge=1, le=20, description="The most clauses an AI puts in one proposal.")
     ai_noise: float = Field(0.15, ge=0, le=1, description="How wrongly an AI guesses the other side's values (0 = exactly).")
     joint_pressure: float = Field(0.15, ge=0, description="Hub value per point of bloc unity for joint terms (refusing a united front costs).")
     breach_grace: float = Field(0.0, ge=0, description="Grievance below which a breach is overlooked.")
@@ -128,6 +144,7 @@ class Scenario(Strict):
     blocs: dict[Id, Bloc] = Field(default_factory=dict)
     relations: list[Relation] = Field(default_factory=list)
     clause_types: dict[Id, ClauseType] = Field(min_length=1)
+    treaties: list[InitialTreaty] = Field(default_factory=list, description="Treaties in force at the start.")
     conferences: dict[Id, Conference] = Field(default_factory=dict)
     events: list[Event] = Field(default_factory=list)
     objectives: dict[Id, list[Objective]] = Field(default_factory=dict)
