@@ -10,7 +10,7 @@ settle, objectives are checked, and the next turn begins.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Callable, Iterable
 
 from game.engine import ai, conference as conf, events
 from game.engine.commands import (Advance, Answer, AssignNegotiator, Attend, CancelTreaty, ChooseOption, Command,
@@ -39,6 +39,8 @@ class Game:
         self.log: list[str] = log if log is not None else []
         self.turn_hashes: list[str] = []
         self.ai_errors: list[str] = []
+        #: Called with the game after every turn resolves (autosave, redraw); never part of the state.
+        self.on_turn_end: list[Callable[["Game"], None]] = []
 
     # --- creation ----------------------------------------------------------------
 
@@ -131,6 +133,8 @@ class Game:
         self.turn_hashes.append(state.hash())
         if not state.finished:
             self._begin_turn()
+        for listener in list(self.on_turn_end):
+            listener(self)
 
     def _settle_choices(self) -> None:
         """Decisions left open when the turn is advanced are taken as an AI would."""

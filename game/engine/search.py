@@ -132,9 +132,12 @@ class Advice:
             if self.blockers:
                 out += " " + S["wwit.or"].format(what="; ".join(self.blockers))
             return out
+        out = S["wwit.none_now"]
+        if self.gap > 0:
+            out += " " + S["wwit.gap"].format(gap=self.gap)
         if self.blockers:
-            return S["wwit.none_now"] + " " + S["wwit.would_change"].format(what="; ".join(self.blockers))
-        return S["wwit.none_now"] + " " + S["wwit.gap"].format(gap=self.gap)
+            out += " " + S["wwit.would_change"].format(what="; ".join(self.blockers))
+        return out
 
 
 def describe_steps(search: Search, base: np.ndarray, row: np.ndarray) -> list[str]:
@@ -222,7 +225,8 @@ def _mutations(variants: VariantSet, base: np.ndarray, n: int, gen: np.random.Ge
 
 def _blockers(rules: Rules, state: State, search: Search, receivers: Sequence[str], partners: Sequence[str],
               cands: np.ndarray) -> Advice:
-    """Nothing passes: say which conditions of the state stand in the way, or how far off it is."""
+    """Nothing passes: say which conditions of the state stand in the way, and how far off it is."""
+    from game.engine.valuation import context_lines
     blockers: list[str] = []
     ok_without = np.ones(len(cands), dtype=bool)
     for r in receivers:
@@ -244,7 +248,10 @@ def _blockers(rules: Rules, state: State, search: Search, receivers: Sequence[st
         usable = ~t.blocked(cands)
         best = t.score(cands)[usable].max() if usable.any() else -np.inf
         gap = max(gap, float(t.threshold - best) if np.isfinite(best) else 99.0)
-    return Advice(False, gap=gap)
+        worst = sorted((line for line in context_lines(rules, state, r, partners) if line.value < -1),
+                       key=lambda line: line.value)[:2]
+        blockers += [S["wwit.weighs"].format(label=line.label, value=line.value) for line in worst]
+    return Advice(False, gap=gap, blockers=sorted(set(blockers)))
 
 
 # --- the AI's searches ------------------------------------------------------------------

@@ -11,7 +11,7 @@ import copy
 import datetime as dt
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import numpy as np
@@ -137,7 +137,18 @@ class State:
     # --- JSON round trip -------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
-        return _plain(asdict(self))
+        """Plain JSON data (shares lists with the state: copy before changing it)."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            v = getattr(self, f.name)
+            if f.name in ("treaties", "proposals"):
+                v = [_record(x) for x in v]
+            elif f.name == "conferences":
+                v = {k: c.__dict__ for k, c in v.items()}
+            elif f.name in ("grievances", "choices"):
+                v = [x.__dict__ for x in v]
+            out[f.name] = v
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "State":
@@ -154,12 +165,18 @@ class State:
         return cls(**d)
 
     def clone(self) -> "State":
-        return copy.deepcopy(self)
+        return State.from_dict(copy.deepcopy(self.to_dict()))
 
     def hash(self) -> str:
         """A short, stable digest of everything in the state."""
         blob = json.dumps(self.to_dict(), sort_keys=True, separators=(",", ":"), allow_nan=False)
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def _record(obj: Treaty | Proposal) -> dict[str, Any]:
+    d = dict(obj.__dict__)
+    d["clauses"] = [{"type": c.type, "params": [list(kv) for kv in c.params]} for c in obj.clauses]
+    return d
 
 
 def _clause(data: Any) -> Clause:

@@ -37,6 +37,7 @@ S: dict[str, str] = {
     "wwit.change": "change {old} to {new}",
     "wwit.raises": "({delta:+.0f} for them, {cost:+.0f} for you)",
     "wwit.no_longer": "no longer: {condition}",
+    "wwit.weighs": "less of what weighs against it: {label} ({value:+.0f})",
     "wwit.hidden": "Your negotiator cannot read what would change their mind.",
     # news produced by the engine
     "news.proposal": "{sender} proposes to {receivers}: {title}.",

@@ -178,7 +178,7 @@ def run_treaty_flows(rules: Rules, state: State, months: float) -> None:
                         before = ctx.value(flow.var)
                         ctx.adjust(flow.var, amount, flow.label)
                         moved = ctx.value(flow.var) - before
-                        treaty.flowed[key] = round(treaty.flowed.get(key, 0.0) + moved, 6)
+                        treaty.flowed[key] = treaty.flowed.get(key, 0.0) + moved
             _breach(rules, state, treaty, p, ctx, months)
 
 

@@ -86,7 +86,7 @@ class VarSpace:
 
     def clamp(self, name: str, value: float) -> float:
         d = self.defs[normalise(name)]
-        return min(d.max, max(d.min, value))
+        return float(min(d.max, max(d.min, value)))
 
     def names(self) -> list[str]:
         return sorted(self.defs)

@@ -131,7 +131,7 @@ class Ctx:
             update_left_out(self.rules, self.state)
         if name.endswith(".gold"):
             self.state.ledger.append({"turn": self.state.turn, "date": self.state.date,
-                                      "power": name.split(".")[0], "amount": round(new - old, 6),
+                                      "power": name.split(".")[0], "amount": new - old,
                                       "label": cause or "adjustment"})
         if cause:
             self.state.causes.append({"turn": self.state.turn, "date": self.state.date, "var": name,

@@ -22,6 +22,22 @@ CODES: dict[str, tuple[str, str]] = {
     "P006": ("error", "The file is too large, too deeply nested or expands too many aliases."),
     "P007": ("error", "A YAML tag (!!python/..., !custom) is not allowed: content never runs code."),
     "P008": ("error", "The file cannot be read (missing, unreadable, or not UTF-8)."),
+    # inheritance and patches
+    "I001": ("error", "extends names a scenario that does not exist."),
+    "I002": ("error", "Scenarios extend each other in a circle."),
+    "I003": ("error", "remove names something that is not there to remove."),
+    "I004": ("error", "extends, patches, abstract or remove is written wrongly (see the message)."),
+    "I005": ("error", "Two scenario files have the same id."),
+    "I006": ("error", "patches names a scenario that does not exist."),
+    "I007": ("error", "patches is used where it cannot be: outside a mod, beside extends, or to change the id."),
+    "I008": ("error", "A scenario that extends another needs an id of its own."),
+    "I009": ("error", "An abstract scenario is a template: it cannot be played, only extended."),
+    # mods
+    "D001": ("error", "A mod requires a mod that is not installed."),
+    "D002": ("error", "Mods require or load after each other in a circle."),
+    "D003": ("error", "Two mods have the same id."),
+    "D004": ("warning", "Two mods change the same key; the one loaded later wins."),
+    "D005": ("warning", "A file in a mod folder is neither a scenario nor a patch, so it is ignored."),
     # schema
     "S001": ("error", "An unknown key."),
     "S002": ("error", "A required key is missing."),
@@ -39,11 +55,14 @@ CODES: dict[str, tuple[str, str]] = {
     "R008": ("error", "An unknown clause parameter, or a value it cannot take."),
     "R009": ("error", "An unknown policy variable."),
     # meaning
-    "M001": ("warning", "An event can never fire (its window lies outside the scenario)."),
-    "M002": ("warning", "An objective can never be met as written."),
+    "M001": ("warning", "An event can never fire (its window lies outside the scenario, its chance is 0, "
+                        "or its conditions can never hold)."),
+    "M002": ("warning", "An objective or historical outcome can never be met as written."),
     "M003": ("warning", "A date lies outside the scenario."),
     "M004": ("warning", "A power has no objectives, so it cannot be scored or played in class."),
     "M005": ("warning", "A clause type is worth nothing to either side (no value terms)."),
+    "M006": ("warning", "A number lies outside the range of the state value it sets or tests (it will be kept in range)."),
+    "M007": ("warning", "A flag is tested but nothing ever raises it."),
 }
 
 

@@ -163,7 +163,7 @@ class _Builder:
             if not isinstance(knode, ScalarNode) or knode.tag not in _ALLOWED_TAGS:
                 self._add(knode, "S003", "a key must be a plain word")
                 continue
-            if knode.style is None and (_LEADING_ZERO.match(knode.value) or _FAKE_BOOL.match(knode.value)):
+            if not knode.style and (_LEADING_ZERO.match(knode.value) or _FAKE_BOOL.match(knode.value)):
                 key: Any = knode.value   # a word used as a key ('no', '007') is just that word
             else:
                 key = self._scalar(knode)
@@ -182,7 +182,7 @@ class _Builder:
 
     def _scalar(self, node: ScalarNode) -> Any:
         tag, text = node.tag, node.value
-        plain = node.style is None
+        plain = not node.style  # None from PyYAML, '' from libyaml
         if plain and _LEADING_ZERO.match(text):
             self._add(node, "P004", f"'{text}' starts with 0; write it without the leading zero (or quote it)")
             return text
@@ -270,8 +270,8 @@ def _compose(text: str, file: str) -> tuple[Node | None, list[Finding]]:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(x for x in (e.context, e.problem) if x)
-        return None, [Finding(file, line, col, "P001", what or "not valid YAML")]
+        what = " ".join(x for x in (e.context, e.problem) if x) or "not valid YAML"
+        return None, [Finding(file, line, col, "P006" if "nesting depth" in what else "P001", what)]
     except yaml.reader.ReaderError as e:
         pure = e.encoding != "?"  # the pure-python reader counts characters, libyaml bytes
         line, col = _reader_position(text, e.position, e.position if pure else None)

@@ -1,0 +1,32 @@
+"""Shared test set-up: headless SDL, the shipped scenarios loaded once."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+for key in ("SDL_VIDEODRIVER", "SDL_VIDEO_DRIVER"):
+    os.environ.setdefault(key, "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import pytest  # noqa: E402
+
+from game.engine.rules import Rules  # noqa: E402
+from game.scenario.loader import load_rules  # noqa: E402
+
+GENOA = ROOT / "scenarios" / "genoa_rapallo_1922.yaml"
+TINY = ROOT / "tests" / "fixtures" / "tiny.yaml"
+
+
+@pytest.fixture(scope="session")
+def genoa() -> Rules:
+    return load_rules(GENOA)
+
+
+@pytest.fixture(scope="session")
+def tiny() -> Rules:
+    return load_rules(TINY)
