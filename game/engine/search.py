@@ -26,7 +26,7 @@ from game.engine.clauses import Package
 from game.engine.rules import Rules
 from game.engine.state import State
 from game.engine.strings import S
-from game.engine.valuation import Tables, VariantSet, active_red_lines, build_tables
+from game.engine.valuation import ROW_DTYPE, Tables, VariantSet, active_red_lines, build_tables
 
 #: Safety margin an AI leaves above its estimate of the other side's threshold.
 MARGIN = 2.0
@@ -81,8 +81,8 @@ def learned_offset(rules: Rules, state: State, observer: str, target: str) -> fl
 def random_rows(variants: VariantSet, n: int, gen: np.random.Generator, density: float = 0.3) -> np.ndarray:
     c = len(variants.clauses)
     present = gen.random((n, c)) < density
-    picks = (gen.random((n, c)) * variants.counts).astype(np.int64) + 1
-    return np.where(present, picks, 0)
+    picks = (gen.random((n, c)) * variants.counts).astype(ROW_DTYPE) + 1
+    return np.where(present, picks, 0).astype(ROW_DTYPE)
 
 
 def neighbours(variants: VariantSet, row: np.ndarray, pairs: bool = True) -> np.ndarray:
@@ -93,7 +93,7 @@ def neighbours(variants: VariantSet, row: np.ndarray, pairs: bool = True) -> np.
             if k != row[i]:
                 singles_i.append(i)
                 singles_k.append(k)
-    si, sk = np.array(singles_i, dtype=np.int64), np.array(singles_k, dtype=np.int64)
+    si, sk = np.array(singles_i, dtype=np.intp), np.array(singles_k, dtype=ROW_DTYPE)
     ones = np.repeat(row[None, :], len(si), axis=0)
     ones[np.arange(len(si)), si] = sk
     if not pairs:
@@ -219,8 +219,8 @@ def _state_red_lines(rules: Rules, state: State, receivers: Sequence[str], partn
 def _mutations(variants: VariantSet, base: np.ndarray, n: int, gen: np.random.Generator) -> np.ndarray:
     rows = np.repeat(base[None, :], n, axis=0)
     flips = gen.random(rows.shape) < 0.25
-    picks = (gen.random(rows.shape) * (variants.counts + 1)).astype(np.int64)
-    return np.where(flips, picks, rows)
+    picks = (gen.random(rows.shape) * (variants.counts + 1)).astype(ROW_DTYPE)
+    return np.where(flips, picks, rows).astype(ROW_DTYPE)
 
 
 def _blockers(rules: Rules, state: State, search: Search, receivers: Sequence[str], partners: Sequence[str],
@@ -271,15 +271,17 @@ def counter_offer(rules: Rules, state: State, responder: str, sender: Sequence[s
     n = rules.scenario.tuning.search_samples
     cands = np.concatenate([neighbours(search.variants, base), random_rows(search.variants, n, gen)])
     mine = search.tables(responder, partners)
-    feasible = mine.accepts(cands)
+    my_score, my_blocked = mine.judge(cands)
+    feasible = ~my_blocked & (my_score >= mine.threshold)
     slack = np.full(len(cands), np.inf)
     for s in sender:
         est = search.estimated(responder, s, partners)
-        surplus = est.score(cands) - est.threshold - MARGIN
-        feasible &= ~est.blocked(cands) & (surplus >= 0)
+        est_score, est_blocked = est.judge(cands)
+        surplus = est_score - est.threshold - MARGIN
+        feasible &= ~est_blocked & (surplus >= 0)
         slack = np.minimum(slack, surplus)
     feasible &= (cands > 0).sum(axis=1) <= max(rules.scenario.tuning.max_clauses, len(pkg))
-    objective = mine.score(cands) + (1 - boldness) * np.where(np.isfinite(slack), slack, 0) \
+    objective = my_score + (1 - boldness) * np.where(np.isfinite(slack), slack, 0) \
         - CHANGE_COST * changes(cands, base)
     best = _pick(objective, feasible)
     return None if best is None else search.variants.package(cands[best])
@@ -299,13 +301,15 @@ def best_offer(rules: Rules, state: State, proposer: Sequence[str], receivers: S
     value = np.zeros(len(cands))
     for p in proposer:
         t = search.tables(p, partners)
-        feasible &= t.accepts(cands)
-        value += t.score(cands)
+        score, blocked = t.judge(cands)
+        feasible &= ~blocked & (score >= t.threshold)
+        value += score
     slack = np.full(len(cands), np.inf)
     for r in receivers:
         est = search.estimated(proposer[0], r, partners)
-        surplus = est.score(cands) - est.threshold - MARGIN
-        feasible &= ~est.blocked(cands) & (surplus >= 0)
+        est_score, est_blocked = est.judge(cands)
+        surplus = est_score - est.threshold - MARGIN
+        feasible &= ~est_blocked & (surplus >= 0)
         slack = np.minimum(slack, surplus)
     size = (cands > 0).sum(axis=1)
     feasible &= size <= rules.scenario.tuning.max_clauses

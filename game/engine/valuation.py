@@ -310,6 +310,10 @@ def evaluate(rules: Rules, state: State, evaluator: str, partners: Sequence[str]
 
 # --- numpy tables for the search ------------------------------------------------------
 
+#: Package rows hold one small variant index per clause type.
+ROW_DTYPE = np.int8
+
+
 @dataclass
 class VariantSet:
     """The candidate variants of every clause type for one search (0 = absent)."""
@@ -329,7 +333,7 @@ class VariantSet:
         return cls(lists, width, np.array([len(v) for v in lists], dtype=np.int64))
 
     def index_of(self, rules: Rules, pkg: Package) -> np.ndarray:
-        row = np.zeros(len(self.clauses), dtype=np.int64)
+        row = np.zeros(len(self.clauses), dtype=ROW_DTYPE)
         for c in pkg:
             i = rules.clause_index[c.type]
             row[i] = self.clauses[i].index(c) + 1
@@ -341,6 +345,8 @@ class VariantSet:
 
 @dataclass
 class Tables:
+    """One side's valuation laid out for numpy: a package is a row of variant indices."""
+
     evaluator: str
     partners: tuple[str, ...]
     values: np.ndarray          # (C, W): value of each variant; column 0 (absent) is 0
@@ -350,26 +356,50 @@ class Tables:
     refuses: list[np.ndarray | None]   # per active red line, (C, W) bool; None: "requires" (refuses all...)
     unless: list[np.ndarray | None]     # ...unless the package has this
 
-    def score(self, rows: np.ndarray) -> np.ndarray:
+    def __post_init__(self) -> None:
         c, w = self.values.shape
-        idx = rows + np.arange(c) * w
-        return self.values.ravel()[idx].sum(axis=1) + self.const
+        if len(self.refuses) > 29:
+            raise ValueError(f"{self.evaluator} has more than 29 red lines active at once")
+        self._cols = [np.ascontiguousarray(self.values[i]) for i in range(c)]
+        # Every red line is one bit: a package is refused when one of its clauses sets a
+        # "refuses" bit (low 32 bits) that no clause's "unless" bit (high 32 bits) clears.
+        # "requires" lines, and the empty package (bit 30), refuse by default.
+        bits = np.zeros((c, w), dtype=np.uint64)
+        always = 1 << 30
+        for i, (ref, unl) in enumerate(zip(self.refuses, self.unless)):
+            if ref is None:
+                always |= 1 << i
+            else:
+                bits[ref] |= np.uint64(1 << i)
+            if unl is not None:
+                bits[unl] |= np.uint64(1 << (i + 32))
+        bits[~self.allowed] |= np.uint64(1 << 31)
+        bits[:, 1:] |= np.uint64(1 << 62)
+        self._always = np.uint64(always)
+        self._bits = [np.ascontiguousarray(bits[i]) for i in range(c)]
+
+    def judge(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(score, blocked) of every package row. Column by column: numpy is fastest
+        gathering along long arrays, not reducing along the short axis of each row."""
+        cols = rows.T
+        score = self._cols[0].take(cols[0])
+        found = self._bits[0].take(cols[0])
+        for i in range(1, len(self._cols)):
+            score += self._cols[i].take(cols[i])
+            found |= self._bits[i].take(cols[i])
+        score += self.const
+        refused = (found & np.uint64(0xFFFFFFFF)) | self._always
+        return score, (refused & ~(found >> np.uint64(32))) != 0
+
+    def score(self, rows: np.ndarray) -> np.ndarray:
+        return self.judge(rows)[0]
 
     def blocked(self, rows: np.ndarray) -> np.ndarray:
-        c, w = self.values.shape
-        idx = rows + np.arange(c) * w
-        out = np.zeros(rows.shape[0], dtype=bool)
-        for ref, unl in zip(self.refuses, self.unless):
-            hit = ref.ravel()[idx].any(axis=1) if ref is not None else np.ones(rows.shape[0], dtype=bool)
-            if unl is not None:
-                hit &= ~unl.ravel()[idx].any(axis=1)
-            out |= hit
-        out |= ~self.allowed.ravel()[idx].all(axis=1)
-        out |= (rows == 0).all(axis=1)
-        return out
+        return self.judge(rows)[1]
 
     def accepts(self, rows: np.ndarray) -> np.ndarray:
-        return ~self.blocked(rows) & (self.score(rows) >= self.threshold)
+        score, blocked = self.judge(rows)
+        return ~blocked & (score >= self.threshold)
 
 
 def build_tables(rules: Rules, state: State, evaluator: str, partners: Sequence[str],

@@ -1,0 +1,1 @@
+"""Benchmarks: each prints numbers; none is part of the test run (python -m bench)."""

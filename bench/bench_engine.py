@@ -1,0 +1,100 @@
+"""Engine speed: the AI's full turn for all powers, the counter-offer search's
+scoring rate beside a plain-Python loop over the same packages, and 100
+observer runs of Genoa and Rapallo on two processes.
+
+    python -m bench.bench_engine
+"""
+from __future__ import annotations
+
+import statistics
+import time
+
+import numpy as np
+
+from bench.common import ROOT, machine, median_ms, report
+from game.engine.game import Game
+from game.engine.search import Search, random_rows
+from game.scenario.loader import load_rules
+from game.sim import simulate
+
+SCENARIO = ROOT / "scenarios" / "genoa_rapallo_1922.yaml"
+
+
+def ai_turn_ms(rules, seeds: range) -> list[float]:
+    """Time each turn's AI phase (every power played by the AI), over whole games."""
+    times: list[float] = []
+    for seed in seeds:
+        game = Game.new(rules, seed=seed)
+        original = game._run_ai
+
+        def timed_turn() -> None:
+            t = time.perf_counter()
+            for power in rules.powers:
+                original(power)
+            times.append((time.perf_counter() - t) * 1000)
+
+        game._run_ai = lambda power: None  # type: ignore[method-assign]
+        begin = game._begin_turn
+
+        def begin_turn() -> None:
+            begin()
+            timed_turn()
+
+        game._begin_turn = begin_turn  # type: ignore[method-assign]
+        game.run_to_end()
+    return times
+
+
+def python_judge(table, rows: list[list[int]]) -> list[tuple[float, bool]]:
+    """The same work as Tables.score and Tables.blocked, one package at a time in plain Python."""
+    values = [col.tolist() for col in table._cols]
+    bits = [b.tolist() for b in table._bits]
+    always = int(table._always)
+    const = table.const
+    out = []
+    for row in rows:
+        total, found = const, 0
+        for i, k in enumerate(row):
+            total += values[i][k]
+            found |= bits[i][k]
+        refused = (found & 0xFFFFFFFF) | always
+        out.append((total, bool(refused & ~(found >> 32))))
+    return out
+
+
+def search_rate(rules, n: int = 200_000) -> tuple[float, float, bool]:
+    game = Game.new(rules, seed=1922)
+    game.run_to_end(max_turns=8)
+    search = Search(rules, game.state)
+    table = search.tables("france", ["france"])
+    rows = random_rows(search.variants, n, np.random.default_rng(0))
+    rate_np = n / (median_ms(lambda: table.judge(rows)) / 1000)
+    small = rows[:20_000]
+    listed = small.tolist()
+    rate_py = len(listed) / (median_ms(lambda: python_judge(table, listed), runs=3) / 1000)
+    py = python_judge(table, listed)
+    same = np.allclose([s for s, _ in py], table.score(small)) and [b for _, b in py] == table.blocked(small).tolist()
+    return rate_np, rate_py, same
+
+
+def main() -> list[str]:
+    rules = load_rules(SCENARIO)
+    lines = [f"machine: {machine()}"]
+    print(lines[0])
+    turns = ai_turn_ms(rules, range(5))
+    med, p95 = statistics.median(turns), float(np.percentile(turns, 95))
+    lines.append(report("AI full turn, all 9 powers (median)", med, "ms", "<= 20 ms", med <= 20))
+    lines.append(report("AI full turn, all 9 powers (p95)", p95, "ms", "(info)", True))
+    rate_np, rate_py, same = search_rate(rules)
+    lines.append(report("package scoring, numpy (incl. red lines)", rate_np / 1e6, "M pkg/s", ">= 1 M/s", rate_np >= 1e6))
+    lines.append(report("package scoring, plain Python loop (same work)", rate_py / 1e6, "M pkg/s", "(baseline)", same))
+    lines.append(report("numpy / plain Python", rate_np / rate_py, "x", ">= 10x", rate_np / rate_py >= 10 and same))
+    t = time.perf_counter()
+    simulate(rules, range(100), jobs=2)
+    wall = time.perf_counter() - t
+    lines.append(report("100 observer runs, 2 jobs", wall, "s", "< 30 s", wall < 30))
+    return lines
+
+
+if __name__ == "__main__":
+    main()
