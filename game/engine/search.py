@@ -189,16 +189,9 @@ def what_would_it_take(rules: Rules, state: State, sender: Sequence[str], receiv
 
 
 def describe_condition(rules: Rules, cond: object) -> str:
-    """A condition in the player's words (state values by their titles)."""
-    from game.engine.model.conditions import Compare
-    if isinstance(cond, Compare):
-        c = cond.compare
-        d = rules.vars.defs.get(c.var)
-        if d is not None and c.value is not None:
-            owner = rules.scenario.powers[c.var.split(".")[0]].name if c.var.split(".")[0] in rules.scenario.powers else ""
-            words = {"<": "below", "<=": "at most", ">": "above", ">=": "at least", "==": "exactly", "!=": "not"}[c.op]
-            return f"{d.title}{' (' + owner + ')' if owner else ''} {words} {c.value:g}"
-    return cond.describe()  # type: ignore[attr-defined]
+    """A condition in the player's words (state values and places by their names)."""
+    from game.engine.describe import describe
+    return describe(rules, cond)
 
 
 def _state_red_lines(rules: Rules, state: State, receivers: Sequence[str], partners: Sequence[str],

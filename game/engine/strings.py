@@ -36,9 +36,9 @@ S: dict[str, str] = {
     "wwit.drop": "drop {clause}",
     "wwit.change": "change {old} to {new}",
     "wwit.raises": "({delta:+.0f} for them, {cost:+.0f} for you)",
-    "wwit.no_longer": "no longer: {condition}",
+    "wwit.no_longer": "a change in the circumstances ({condition})",
     "wwit.weighs": "less of what weighs against it: {label} ({value:+.0f})",
-    "wwit.hidden": "Your negotiator cannot read what would change their mind.",
+    "wwit.hidden": "Your negotiator cannot read what would change their mind (it takes guile {skill}: {who}).",
     # news produced by the engine
     "news.proposal": "{sender} proposes to {receivers}: {title}.",
     "news.treaty": "Treaty signed: {title} ({partners}).",

@@ -82,13 +82,15 @@ def breakdown_view(rules: Rules, state: State, verdict: Verdict, viewer: str | N
                    advice: Advice | None = None, advice_hidden: bool = False) -> BreakdownView:
     ins = insight(rules, state, viewer, verdict.evaluator)
     exact = ins.exact or viewer == verdict.evaluator
-    lines = [(line.label, shown(line.value, exact)) for line in verdict.lines if abs(line.value) >= 0.05]
+    lines = [(line.label, shown(line.value, exact)) for line in verdict.lines if abs(line.value) >= 0.5]
     lines.sort(key=lambda item: -abs(item[1]))
     text = ""
     if advice is not None:
         text = advice.text()
-    elif advice_hidden:
-        text = S["wwit.hidden"]
+    elif advice_hidden and viewer is not None:
+        skill = rules.scenario.tuning.what_would_it_take_skill
+        able = [n.name for n in rules.scenario.powers[viewer].negotiators.values() if n.skills.guile >= skill]
+        text = S["wwit.hidden"].format(skill=skill, who=", ".join(able) or "none of yours")
     return BreakdownView(verdict.evaluator, rules.scenario.powers[verdict.evaluator].name,
                          package_text(verdict.package) or "-", lines, shown(verdict.total, exact),
                          verdict.threshold, verdict.accepted, list(verdict.red_lines), exact, text)
@@ -117,7 +119,7 @@ def recorded_breakdown(rules: Rules, state: State, proposal: Proposal, power: st
         return None
     ins = insight(rules, state, viewer, power)
     exact = ins.exact or viewer == power
-    lines = [(label, shown(v, exact)) for label, v, _kind in rec["lines"] if abs(v) >= 0.05]
+    lines = [(label, shown(v, exact)) for label, v, _kind in rec["lines"] if abs(v) >= 0.5]
     lines.sort(key=lambda item: -abs(item[1]))
     accepted = proposal.answers.get(power) == "accept"
     return BreakdownView(power, rules.scenario.powers[power].name, package_text(tuple(proposal.clauses)), lines,

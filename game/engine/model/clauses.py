@@ -104,7 +104,7 @@ class Term(Strict):
     amount: float = Field(description="Base size, in points of value.")
     per: list[Ref] = Field(default_factory=list, description="Parameters of the clause and state values to multiply by.")
     offset: float = Field(0.0, description="Subtracted from the product of 'per' before scaling (e.g. 50 to centre a 0..100 value).")
-    discount: Discount | None = None
+    discount: Discount | None = Field(None, description="Shrinks the term for a delay counted in years (a moratorium).")
     when: Condition | None = Field(None, description="The term counts only while this holds.")
     once: StrictBool = Field(False, description="For the hub power in a treaty with several partners: count it once "
                              "(a matter of principle), not once per partner.")
@@ -118,7 +118,7 @@ class Flow(Strict):
     per: list[Ref] = Field(default_factory=list, description="Parameters and state values to multiply by.")
     offset: float = Field(0.0, description="Subtracted from the product of 'per'.")
     label: str = Field(min_length=1, description="Shown in the ledger (gold is accounted line by line).")
-    when: Condition | None = None
+    when: Condition | None = Field(None, description="It flows only while this holds.")
     cap: Ref | float | None = Field(None, description="The most this flow may add in all (a parameter or a number): a loan paid out in tranches.")
     delay_years: Ref | float | None = Field(None, description="The flow starts this many years after signing (e.g. a moratorium).")
     refund_on_cancel: StrictBool = Field(False, description="If the hub power cancels the treaty, what flowed is called back.")
@@ -127,19 +127,19 @@ class Flow(Strict):
 class Breach(Strict):
     """While a treaty is in force and the condition holds, the partner counts it as broken."""
 
-    when: Condition
+    when: Condition = Field(description="While this holds, the treaty counts as broken.")
     grievance: float = Field(gt=0, description="Grievance added per month of breach.")
-    reason: str = Field(min_length=1)
+    reason: str = Field(min_length=1, description="What the partner says was broken, in its voice.")
 
 
 class ClauseType(Strict):
     """A kind of treaty article (credits, recognition, debt acknowledgement...)."""
 
-    title: str = Field(min_length=1)
+    title: str = Field(min_length=1, description="Its name, as players read it.")
     description: str = Field("", description="One or two sentences for players and the glossary.")
     granted_by: Literal["hub", "partner", "mutual"] = Field(
         "mutual", description="Who gives it: the hub power, its partner, or both.")
-    params: dict[Id, Param] = Field(default_factory=dict)
+    params: dict[Id, Param] = Field(default_factory=dict, description="Its parameters (an amount, a share, a form), by id.")
     value: dict[Literal["hub", "partner"], list[Term]] = Field(
         default_factory=dict, description="Value terms felt by each side.")
     grants_status: Literal["de_facto", "de_jure"] | None = Field(
@@ -147,9 +147,9 @@ class ClauseType(Strict):
     status_param: Id | None = Field(
         None, description="A choice parameter whose choice names are statuses (de_facto, de_jure).")
     each_month: list[Flow] = Field(default_factory=list, description="What it does while in force.")
-    on_sign: list[Effect] = Field(default_factory=list)
-    on_cancel: list[Effect] = Field(default_factory=list)
-    breach: Breach | None = None
+    on_sign: list[Effect] = Field(default_factory=list, description="What signing a treaty with it does, once.")
+    on_cancel: list[Effect] = Field(default_factory=list, description="What cancelling a treaty with it does, once.")
+    breach: Breach | None = Field(None, description="When the partner counts the treaty as broken.")
     skill: Literal["persuasion", "economics", "guile"] | None = Field(
         None, description="The negotiator skill that helps win it.")
     partners: list[Id] | None = Field(None, description="Only these powers may be party to it (e.g. secret military cooperation).")
@@ -170,9 +170,9 @@ class ClauseType(Strict):
 class ClauseMatch(Strict):
     """A clause type, optionally with parameters at least (or at most) some values."""
 
-    clause: Id
-    at_least: dict[Id, float | Id] = Field(default_factory=dict)
-    at_most: dict[Id, float | Id] = Field(default_factory=dict)
+    clause: Id = Field(description="The clause type id.")
+    at_least: dict[Id, float | Id] = Field(default_factory=dict, description="Parameters that must be at least these values (a choice counts as its number).")
+    at_most: dict[Id, float | Id] = Field(default_factory=dict, description="Parameters that must be at most these values.")
 
     @classmethod
     def coerce(cls, value: Any) -> Any:

@@ -96,8 +96,8 @@ class DateWindow(Strict):
 
 class StatusSpec(Strict):
     power: Id = Field(description="The power whose status with the hub power is tested.")
-    at_least: Literal["none", "de_facto", "de_jure", "full_relations"] | None = None
-    at_most: Literal["none", "de_facto", "de_jure", "full_relations"] | None = None
+    at_least: Literal["none", "de_facto", "de_jure", "full_relations"] | None = Field(None, description="The lowest rung that satisfies it.")
+    at_most: Literal["none", "de_facto", "de_jure", "full_relations"] | None = Field(None, description="The highest rung that satisfies it.")
 
 
 class StatusTest(Strict):
@@ -196,7 +196,7 @@ class ConferenceTest(Strict):
 
 
 class LeaderSpec(Strict):
-    power: Id
+    power: Id = Field(description="The power.")
     is_: Id = Field(alias="is", description="The leader id.")
 
 
@@ -250,7 +250,7 @@ class Not(Strict):
 
 class AtLeastSpec(Strict):
     count: int = Field(ge=0, description="How many must hold.")
-    of: list["Condition"]
+    of: list["Condition"] = Field(description="The conditions to count.")
 
 
 class AtLeast(Strict):

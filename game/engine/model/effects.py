@@ -29,8 +29,8 @@ class ClauseRef(Strict):
     parameters) or as a one-key mapping (``credits: {amount: 200}``).
     """
 
-    type: Id
-    params: dict[Id, ParamValue] = Field(default_factory=dict)
+    type: Id = Field(description="The clause type id.")
+    params: dict[Id, ParamValue] = Field(default_factory=dict, description="Parameter values; those left out take their default.")
 
     @classmethod
     def coerce(cls, value: Any) -> Any:
@@ -82,9 +82,9 @@ class Adjust(Strict):
 
 
 class SetSpec(Strict):
-    var: VarRef
-    to: float
-    cause: str | None = None
+    var: VarRef = Field(description="The state value to set.")
+    to: float = Field(description="The new value; it is kept within the range.")
+    cause: str | None = Field(None, description="Why, in the player's words; shown in attitude histories.")
 
 
 class SetValue(Strict):
@@ -124,8 +124,8 @@ class News(Strict):
 
 
 class LeaderChange(Strict):
-    power: Id
-    leader: Id
+    power: Id = Field(description="The power whose government changes.")
+    leader: Id = Field(description="The new leader: one of the power's leaders.")
 
 
 class SetLeader(Strict):
@@ -138,7 +138,7 @@ class SetLeader(Strict):
 
 
 class StatusChange(Strict):
-    power: Id
+    power: Id = Field(description="The power whose status with the hub power is set.")
     to: str = Field(description="none, de_facto, de_jure or full_relations.")
 
 
@@ -195,7 +195,7 @@ class Propose(Strict):
 class SignSpec(Strict):
     with_: list[Id] = Field(alias="with", min_length=1, description="The hub power's partners.")
     clauses: list[ClauseRef] = Field(min_length=1)
-    title: str = Field(min_length=1)
+    title: str = Field(min_length=1, description="The treaty's name.")
 
     @field_validator("clauses", mode="before")
     @classmethod
@@ -213,8 +213,8 @@ class Sign(Strict):
 
 
 class ConferencePower(Strict):
-    conference: Id
-    power: Id
+    conference: Id = Field(description="The conference.")
+    power: Id = Field(description="The power.")
 
 
 class OpenConference(Strict):
@@ -254,9 +254,9 @@ class Exclude(Strict):
 
 
 class PersonalityChange(Strict):
-    power: Id
-    interest: Id
-    by: float
+    power: Id = Field(description="The power whose personality changes.")
+    interest: Id = Field(description="The interest whose weight changes.")
+    by: float = Field(description="How much to add to the weight (negative to lower it); kept within 0..5.")
 
 
 class Personality(Strict):

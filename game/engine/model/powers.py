@@ -12,7 +12,7 @@ from game.engine.model.common import Id, Strict
 class Leader(Strict):
     """A head of government or foreign minister who can lead a power."""
 
-    name: str = Field(min_length=1)
+    name: str = Field(min_length=1, description="Full name, as players read it.")
     title: str = Field("", description="E.g. Prime Minister, People's Commissar for Foreign Affairs.")
     government: str = Field("", description="The government or party in office under this leader.")
     note: str = Field("", description="One sentence on the leader's line, for the power panel.")
@@ -27,11 +27,11 @@ class Skills(Strict):
 class Negotiator(Strict):
     """A diplomat who works one mission at a time (a power, or a conference)."""
 
-    name: str = Field(min_length=1)
-    title: str = ""
-    skills: Skills = Field(default_factory=Skills)
+    name: str = Field(min_length=1, description="Full name, as players read it.")
+    title: str = Field("", description="Office or role (People's Commissar for Foreign Trade).")
+    skills: Skills = Field(default_factory=Skills, description="Persuasion, economics and guile, 0..10 each (default 5).")
     mission: Id = Field("home", description="Where the negotiator starts: home, a power id or a conference id.")
-    note: str = ""
+    note: str = Field("", description="One sentence on the diplomat, for the power panel.")
 
 
 class AIProfile(Strict):
@@ -46,10 +46,10 @@ class AIProfile(Strict):
 class Power(Strict):
     """A state in the scenario: its leaders, interests, claims, attitudes and red lines."""
 
-    name: str = Field(min_length=1)
+    name: str = Field(min_length=1, description="The power's name, as players read it.")
     adjective: str = Field("", description="E.g. British, Soviet.")
-    description: str = ""
-    playable: StrictBool = True
+    description: str = Field("", description="A few sentences on its situation, for the power panel and briefings.")
+    playable: StrictBool = Field(True, description="Whether a player (or a class delegation) may take it.")
     leader: Id = Field(description="Id of the leader in office at the start (one of leaders).")
     leaders: dict[Id, Leader] = Field(min_length=1)
     personality: dict[Id, float] = Field(
@@ -60,11 +60,11 @@ class Power(Strict):
         "none", description="Starting status with the hub power.")
     fears: dict[Id, float] = Field(
         default_factory=dict, description="Rivals whose deal with the hub power this power fears being left out of (weight 0..2).")
-    red_lines: list[RedLine] = Field(default_factory=list)
+    red_lines: list[RedLine] = Field(default_factory=list, description="Refusals no value can buy.")
     attitude: list[Term] = Field(
         default_factory=list,
         description="Terms it feels about any treaty with the hub power (say, distaste for Comintern activity).")
-    negotiators: dict[Id, Negotiator] = Field(default_factory=dict)
+    negotiators: dict[Id, Negotiator] = Field(default_factory=dict, description="Its diplomats, by id.")
     ai: AIProfile = Field(default_factory=AIProfile)
     wants: str = Field("", description="What it wants, in a sentence, for the power panel.")
 
@@ -80,11 +80,11 @@ class Power(Strict):
 class Bloc(Strict):
     """Powers that act together: joint terms while united, grievance when one breaks away."""
 
-    name: str = Field(min_length=1)
-    members: list[Id] = Field(min_length=2)
+    name: str = Field(min_length=1, description="The bloc's name, as players read it.")
+    members: list[Id] = Field(min_length=2, description="The member powers.")
     leader: Id = Field(description="The member that drafts joint terms.")
     unity: float = Field(60, ge=0, le=100, description="Starting unity; kept as world.<bloc>_unity.")
     joint_above: float = Field(60, ge=0, le=100, description="While unity is at least this, members offer only joint terms.")
     split_cost: float = Field(20, ge=0, le=100, description="Unity lost when a member signs a separate treaty with the hub power.")
     solidarity: float = Field(0.3, ge=0, description="Per point of unity, how much a member dislikes a separate deal.")
-    description: str = ""
+    description: str = Field("", description="A sentence on what holds it together.")

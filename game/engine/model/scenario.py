@@ -20,23 +20,23 @@ FORMAT_VERSION = 1
 class Period(Strict):
     """A stretch of the calendar with its own turn length (a conference in sessions)."""
 
-    from_: dt.date = Field(alias="from")
-    to: dt.date
-    step_days: int = Field(ge=1, le=366)
+    from_: dt.date = Field(alias="from", description="First day of the period.")
+    to: dt.date = Field(description="Last day of the period.")
+    step_days: int = Field(ge=1, le=366, description="Days per turn inside the period (a conference in sessions of a few days).")
 
 
 class Calendar(Strict):
     """How long a turn is: step_days, shorter inside the listed periods."""
 
     step_days: int = Field(30, ge=1, le=366, description="Days per turn outside the periods.")
-    periods: list[Period] = Field(default_factory=list)
+    periods: list[Period] = Field(default_factory=list, description="Stretches of the calendar with shorter turns.")
 
 
 class Interest(Strict):
     """Something powers care about; each power's personality weighs it."""
 
-    title: str = Field(min_length=1)
-    description: str = ""
+    title: str = Field(min_length=1, description="Its name, as players read it in breakdowns.")
+    description: str = Field("", description="A sentence on what it covers, for the glossary.")
 
 
 class Variable(Strict):
@@ -44,11 +44,11 @@ class Variable(Strict):
 
     scope: Literal["hub", "partners", "powers", "world"] = Field(
         description="hub: the hub power only; partners: every other power; powers: every power; world: one value.")
-    min: float = 0.0
-    max: float = 100.0
-    default: float = 0.0
-    title: str = Field(min_length=1)
-    description: str = ""
+    min: float = Field(0.0, description="Smallest value it can take; changes are kept at or above it.")
+    max: float = Field(100.0, description="Largest value it can take; changes are kept at or below it.")
+    default: float = Field(0.0, description="Its value at the start, unless a power's values: say otherwise.")
+    title: str = Field(min_length=1, description="Its name, as players read it.")
+    description: str = Field("", description="A sentence on what it measures.")
 
     @model_validator(mode="after")
     def _range(self) -> "Variable":
@@ -60,19 +60,19 @@ class Variable(Strict):
 class PolicyRule(Strict):
     """How an AI hub power sets a lever: the first rule whose condition holds gives the value."""
 
-    when: Condition | None = None
-    value: float
+    when: Condition | None = Field(None, description="The rule applies while this holds (none: always).")
+    value: float = Field(description="The setting the AI chooses when the rule applies.")
 
 
 class Policy(Strict):
     """A domestic lever of the hub power: setting it sets a hub state value."""
 
-    title: str = Field(min_length=1)
+    title: str = Field(min_length=1, description="Its name, as players read it.")
     var: Id = Field(description="The hub state value it sets (e.g. comintern).")
-    min: float = 0.0
-    max: float = 100.0
-    step: float = Field(10.0, gt=0)
-    description: str = ""
+    min: float = Field(0.0, description="Lowest setting.")
+    max: float = Field(100.0, description="Highest setting.")
+    step: float = Field(10.0, gt=0, description="How far one change of the setting moves it.")
+    description: str = Field("", description="A sentence on what the lever does.")
     low: str = Field("", description="What a low setting means, in a few words.")
     high: str = Field("", description="What a high setting means, in a few words.")
     ai: list[PolicyRule] = Field(default_factory=list, description="Rules an AI follows to set it, first match wins.")
@@ -81,10 +81,10 @@ class Policy(Strict):
 class InitialTreaty(Strict):
     """A treaty already in force when the scenario starts (its effects are in the starting values)."""
 
-    title: str = Field(min_length=1)
+    title: str = Field(min_length=1, description="The treaty's name (Treaty of Riga).")
     with_: list[Id] = Field(alias="with", min_length=1, description="The hub power's partners.")
-    clauses: list[ClauseRef] = Field(min_length=1)
-    signed: dt.date
+    clauses: list[ClauseRef] = Field(min_length=1, description="Its clauses: clause type ids, or {type_id: {param: value}}.")
+    signed: dt.date = Field(description="The day it was signed.")
 
     @field_validator("clauses", mode="before")
     @classmethod
@@ -95,8 +95,8 @@ class InitialTreaty(Strict):
 class Relation(Strict):
     """How two powers regard each other (-100..100)."""
 
-    between: list[Id] = Field(min_length=2, max_length=2)
-    value: float = Field(ge=-100, le=100)
+    between: list[Id] = Field(min_length=2, max_length=2, description="The two powers.")
+    value: float = Field(ge=-100, le=100, description="-100 (enemies) to 100 (allies); kept as relation.<a>__<b>.")
 
 
 class Tuning(Strict):
@@ -128,28 +128,28 @@ class Scenario(Strict):
     """A scenario: a stretch of history, its powers and everything they can do."""
 
     format_version: int = Field(FORMAT_VERSION, description="Version of the scenario format; this engine reads 1.")
-    id: Id
-    title: str = Field(min_length=1)
+    id: Id = Field(description="The scenario's id, used by --scenario, extends: and patches:.")
+    title: str = Field(min_length=1, description="Its name in the scenario list.")
     summary: str = Field("", description="One paragraph shown in the scenario list.")
-    start: dt.date
-    end: dt.date
-    calendar: Calendar = Field(default_factory=Calendar)
+    start: dt.date = Field(description="The first day of the first turn.")
+    end: dt.date = Field(description="The last day; objectives are scored then.")
+    calendar: Calendar = Field(default_factory=Calendar, description="How long a turn is.")
     hub: Id = Field(description="The power every treaty is made with (Soviet Russia).")
     seed: int = Field(1922, ge=0, description="Default random seed.")
-    interests: dict[Id, Interest] = Field(default_factory=dict)
-    variables: dict[Id, Variable] = Field(default_factory=dict)
-    policies: dict[Id, Policy] = Field(default_factory=dict)
+    interests: dict[Id, Interest] = Field(default_factory=dict, description="What powers care about (trade, debts...); personalities weigh them.")
+    variables: dict[Id, Variable] = Field(default_factory=dict, description="State values this scenario adds to the engine's own.")
+    policies: dict[Id, Policy] = Field(default_factory=dict, description="Domestic levers of the hub power.")
     dynamics: list[Flow] = Field(default_factory=list, description="Monthly changes to state values (the economy).")
-    powers: dict[Id, Power] = Field(min_length=2)
-    blocs: dict[Id, Bloc] = Field(default_factory=dict)
-    relations: list[Relation] = Field(default_factory=list)
-    clause_types: dict[Id, ClauseType] = Field(min_length=1)
+    powers: dict[Id, Power] = Field(min_length=2, description="Every state in the scenario, the hub power included, by id.")
+    blocs: dict[Id, Bloc] = Field(default_factory=dict, description="Powers that act together (the Allies).")
+    relations: list[Relation] = Field(default_factory=list, description="How pairs of powers regard each other at the start (default 0).")
+    clause_types: dict[Id, ClauseType] = Field(min_length=1, description="The kinds of treaty article that can be negotiated.")
     treaties: list[InitialTreaty] = Field(default_factory=list, description="Treaties in force at the start.")
-    conferences: dict[Id, Conference] = Field(default_factory=dict)
-    events: list[Event] = Field(default_factory=list)
-    objectives: dict[Id, list[Objective]] = Field(default_factory=dict)
-    history: History = Field(default_factory=History)
-    tuning: Tuning = Field(default_factory=Tuning)
+    conferences: dict[Id, Conference] = Field(default_factory=dict, description="Multilateral conferences, by id.")
+    events: list[Event] = Field(default_factory=list, description="Scripted news and decisions, checked in this order each turn.")
+    objectives: dict[Id, list[Objective]] = Field(default_factory=dict, description="For each power id, what it scores points for.")
+    history: History = Field(default_factory=History, description="What really happened, for the debrief.")
+    tuning: Tuning = Field(default_factory=Tuning, description="Coefficients of the engine's mechanics (defaults suit most scenarios).")
 
     @model_validator(mode="after")
     def _basics(self) -> "Scenario":
