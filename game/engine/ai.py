@@ -25,7 +25,7 @@ from game.engine.commands import (Answer, AssignNegotiator, Command, MeetPrivate
 from game.engine.negotiation import open_between, pending_for
 from game.engine.negotiators import can_reach, mission_key
 from game.engine.rules import Rules
-from game.engine.search import best_offer, counter_offer
+from game.engine.search import best_offer, bloc_terms, counter_offer
 from game.engine.state import Proposal, State
 from game.engine.valuation import evaluate
 from game.engine.world import Ctx
@@ -225,8 +225,17 @@ def _proposals(rules: Rules, state: State, power: str, gen: np.random.Generator)
     if len(side) == 1 and not can_reach(rules, state, power, hub) and _venue(rules, state, power, [hub]) is None:
         return
     found = best_offer(rules, state, side, [hub], gen, profile.boldness, _last_package(state, power, hub))
+    if found is None and len(side) > 1 and not _posed_lately(rules, state, side):
+        terms = bloc_terms(rules, state, side, gen)
+        found = (terms, 0.0) if terms else None
     if found is not None:
         yield Propose(power, (hub,), found[0], venue or _venue(rules, state, power, [hub]), tuple(side[1:]))
+
+
+def _posed_lately(rules: Rules, state: State, side: list[str]) -> bool:
+    """A bloc restates its public terms at most every other cooldown."""
+    wait = 2 * rules.scenario.tuning.proposal_cooldown
+    return any(p.turn > state.turn - wait and set(side) <= set(p.sender) for p in state.proposals)
 
 
 def _hub_proposals(rules: Rules, state: State, gen: np.random.Generator) -> Iterator[Command]:

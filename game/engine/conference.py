@@ -17,6 +17,8 @@ from game.engine.world import Ctx
 REBUFF_MOOD = 8.0
 #: Unity a private meeting between two members of a bloc adds.
 BLOC_MEETING_UNITY = 4.0
+#: Unity a bloc loses when one member meets the hub power privately.
+SEPARATE_TALKS_UNITY = 1.0
 
 
 def init_conferences(rules: Rules) -> dict[str, ConferenceState]:
@@ -114,6 +116,11 @@ def meet(rules: Rules, state: State, cid: str, a: str, b: str) -> None:
     if rules.hub in (a, b):
         other = b if a == rules.hub else a
         ctx.adjust(f"{other}.closeness", rules.scenario.tuning.private_meeting_closeness, cause)
+        for bid, bloc in rules.scenario.blocs.items():
+            if other in bloc.members and rules.hub not in bloc.members:
+                # Separate talks with the hub power breed suspicion among the member's partners.
+                ctx.adjust(f"world.{bid}_unity", -SEPARATE_TALKS_UNITY,
+                           S["cause.separate_talks"].format(power=names[other].name))
         return
     for bid, bloc in rules.scenario.blocs.items():
         if a in bloc.members and b in bloc.members:

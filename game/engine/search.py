@@ -311,3 +311,21 @@ def best_offer(rules: Rules, state: State, proposer: Sequence[str], receivers: S
     if best is None:
         return None
     return search.variants.package(cands[best]), float(value[best])
+
+
+def bloc_terms(rules: Rules, state: State, members: Sequence[str], gen: np.random.Generator) -> Package | None:
+    """A bloc's own terms when no package both it and the hub power would take: the package
+    every member accepts that leaves the least-satisfied member best off (a public position)."""
+    search = Search(rules, state)
+    cands = random_rows(search.variants, rules.scenario.tuning.search_samples, gen)
+    feasible = (cands > 0).sum(axis=1) <= rules.scenario.tuning.max_clauses
+    worst = np.full(len(cands), np.inf)
+    for m in members:
+        t = search.tables(m, members)
+        score, blocked = t.judge(cands)
+        feasible &= ~blocked
+        worst = np.minimum(worst, score - t.threshold)
+    # The least-satisfied member must at least prefer these terms to its threshold's half.
+    feasible &= worst >= -0.5 * max(rules.scenario.powers[m].threshold for m in members)
+    best = _pick(worst - 0.5 * (cands > 0).sum(axis=1), feasible)
+    return None if best is None else search.variants.package(cands[best])

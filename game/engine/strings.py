@@ -66,6 +66,7 @@ S: dict[str, str] = {
     "cause.signed": "signed {title}",
     "cause.split": "{power} made a separate treaty",
     "cause.meeting": "private talks at {conference}",
+    "cause.separate_talks": "{power} talks privately with Moscow",
     "cause.near_deal": "an offer came close to agreement",
     "cause.speech": "a speech in plenary",
     "title.proposal": "proposal {id}",
