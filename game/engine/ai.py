@@ -196,7 +196,8 @@ def _last_package(state: State, a: str, b: str) -> tuple:
 def _venue(rules: Rules, state: State, power: str, others: list[str]) -> str | None:
     for cid in conf.sitting(state):
         cs = state.conferences[cid]
-        if power in cs.attending and all(o in cs.attending for o in others):
+        parties = [power, *others]
+        if all(p in cs.attending and p not in cs.excluded for p in parties):
             return cid
     return None
 

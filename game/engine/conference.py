@@ -157,3 +157,27 @@ def rebuff(rules: Rules, state: State, cid: str | None, powers: list[str]) -> No
     for p in powers:
         if p != rules.hub:
             ctx.adjust(f"{p}.mood", -REBUFF_MOOD, None)
+
+
+def commission_for(rules: Rules, cid: str, parties: list[str], clause_types: list[str]) -> str:
+    """Where a proposal is tabled: the commission whose members include every party and whose
+    agenda covers the most of its clauses, or the plenary."""
+    spec = rules.scenario.conferences[cid]
+    items = {a.id: set(a.clauses) for a in spec.agenda}
+    best, best_cover = "plenary", 0
+    for com in spec.commissions:
+        if not all(p in com.members for p in parties):
+            continue
+        covered = set().union(*(items.get(a, set()) for a in com.agenda)) if com.agenda else set()
+        cover = len(covered & set(clause_types))
+        if cover > best_cover:
+            best, best_cover = com.id, cover
+    return best
+
+
+def venue_name(rules: Rules, cid: str, channel: str | None) -> str:
+    spec = rules.scenario.conferences[cid]
+    for com in spec.commissions:
+        if com.id == channel:
+            return com.title
+    return f"the plenary of the {spec.title}"

@@ -73,6 +73,9 @@ def _propose(rules: Rules, state: State, cmd: Propose) -> Command:
         for p in [cmd.power, *cmd.to, *cmd.joint]:
             if p not in cs.attending:
                 _fail(f"{p} is not attending the {rules.scenario.conferences[cmd.conference].title}")
+            if p in cs.excluded:
+                _fail(f"{p} is excluded from the commissions of the {rules.scenario.conferences[cmd.conference].title}; "
+                      f"send a negotiator instead")
     else:
         for p in cmd.to:
             if not can_reach(rules, state, cmd.power, p):

@@ -36,6 +36,9 @@ def table_proposal(rules: Rules, state: State, sender: list[str], receivers: lis
                    title: str = "", text: str = "", conference: str | None = None, channel: str | None = None,
                    reply_to: int | None = None, delivered: bool = False, negotiator: str | None = None) -> Proposal:
     pid = state.new_id()
+    if conference is not None and channel is None:
+        from game.engine.conference import commission_for
+        channel = commission_for(rules, conference, list(sender) + list(receivers), [c.type for c in clauses])
     if not title:
         title = S["title.counter"].format(id=reply_to) if reply_to else S["title.proposal"].format(id=pid)
     prop = Proposal(pid, list(sender), list(receivers), list(rules.normalise_package(clauses)), state.turn,

@@ -199,7 +199,11 @@ def negotiator_rows(rules: Rules, state: State, power: str) -> list[tuple[str, s
 def proposal_line(rules: Rules, p: Proposal) -> str:
     sender = ", ".join(rules.scenario.powers[s].name for s in p.sender)
     receivers = ", ".join(rules.scenario.powers[r].name for r in p.receivers)
-    at = f" at {rules.scenario.conferences[p.conference].title}" if p.conference else ""
+    if p.conference:
+        from game.engine.conference import venue_name
+        at = f" in {venue_name(rules, p.conference, p.channel)}"
+    else:
+        at = ""
     return f"[{p.id}] {sender} -> {receivers}{at}: {package_text(tuple(p.clauses))} ({p.title}; {p.status})"
 
 
