@@ -95,3 +95,42 @@ def describe(rules: Rules, cond: Any) -> str:
         parts = "; ".join(describe(rules, c) for c in cond.at_least.of)
         return f"at least {cond.at_least.count} of: {parts}"
     return cond.describe() if hasattr(cond, "describe") else str(cond)
+
+
+def describe_effect(rules: Rules, effect: Any) -> str:
+    """One effect in the player's words: "Britain's trust +4", "a proposal from ..."."""
+    if isinstance(effect, E.Adjust):
+        return f"{value_name(rules, effect.adjust.var)} {effect.adjust.by:+g}"
+    if isinstance(effect, E.SetValue):
+        return f"{value_name(rules, effect.set.var)} set to {effect.set.to:g}"
+    if isinstance(effect, E.SetLeader):
+        p = rules.scenario.powers[effect.set_leader.power]
+        return f"{p.leaders[effect.set_leader.leader].name} takes office in {p.name}"
+    if isinstance(effect, E.SetStatus):
+        return f"{_power(rules, effect.set_status.power)}: {_STATUS.get(effect.set_status.to, effect.set_status.to)}"
+    if isinstance(effect, E.Grievance):
+        g = effect.grievance
+        return f"{_power(rules, g.power)} remembers: {g.reason} ({-g.amount:+g}, fading)"
+    if isinstance(effect, E.Propose):
+        spec = effect.propose
+        who = ", ".join(_power(rules, p) for p in spec.from_)
+        return f"{who} table {spec.title} to {_power(rules, spec.to)}"
+    if isinstance(effect, E.Sign):
+        return f"a treaty with {', '.join(_power(rules, p) for p in effect.sign.with_)}: {effect.sign.title}"
+    if isinstance(effect, E.Personality):
+        p = effect.personality
+        interest = rules.scenario.interests.get(p.interest)
+        return f"{_power(rules, p.power)} cares {'more' if p.by > 0 else 'less'} about {interest.title.lower() if interest else p.interest}"
+    if isinstance(effect, E.Exclude):
+        return f"{_power(rules, effect.exclude.power)} excluded from the {rules.scenario.conferences[effect.exclude.conference].title}'s commissions"
+    if isinstance(effect, E.Invite):
+        return f"{_power(rules, effect.invite.power)} invited to the {rules.scenario.conferences[effect.invite.conference].title}"
+    if isinstance(effect, (E.RaiseFlag, E.ClearFlag, E.News)):
+        return ""
+    if isinstance(effect, E.EndScenario):
+        return "the scenario ends"
+    return type(effect).__name__
+
+
+def describe_effects(rules: Rules, effects: list[Any]) -> str:
+    return "; ".join(t for t in (describe_effect(rules, e) for e in effects) if t)

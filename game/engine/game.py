@@ -161,7 +161,8 @@ class Game:
         elif isinstance(cmd, AssignNegotiator):
             state.missions[mission_key(cmd.power, cmd.negotiator)] = cmd.mission
             neg = rules.scenario.powers[cmd.power].negotiators[cmd.negotiator]
-            ctx.news(S["news.assign"].format(negotiator=neg.name, mission=_mission_name(rules, cmd.mission)),
+            key = "news.assign_home" if cmd.mission == "home" else "news.assign"
+            ctx.news(S[key].format(negotiator=neg.name, mission=_mission_name(rules, cmd.mission)),
                      "mission", [cmd.power])
         elif isinstance(cmd, SetPolicy):
             pol = rules.scenario.policies[cmd.lever]

@@ -22,6 +22,7 @@ HELP = """Commands (type them without your power's name):
   clauses                    the clause types and their parameters
   inbox | i                  proposals awaiting your answer, with the reasons you can read
   answers                    how your recent proposals were answered, and why
+  objectives | o             your objectives, and which you would meet if the game ended now
   estimate TO: CLAUSES       how TO would judge a package now, and what would it take
   propose TO[,TO] [@CONF]: CLAUSES     e.g. propose germany: renounce_claims + recognition(level=de_jure)
   accept ID | reject ID | counter ID: CLAUSES | withdraw ID
@@ -94,6 +95,8 @@ class TextApp:
             "inbox": lambda _: self._show_inbox(),
             "i": lambda _: self._show_inbox(),
             "answers": lambda _: self.write(render.answers_to(self.game, self.power) or "No answers yet."),
+            "objectives": lambda _: self.write(render.objectives_text(self.game, self.power)),
+            "o": lambda _: self.write(render.objectives_text(self.game, self.power)),
             "estimate": self._estimate,
             "treaties": lambda _: self.write("\n".join(treaty_lines(self.game.rules, self.game.state)) or "No treaties."),
             "news": lambda _: self.write("\n".join(f"{n['date']}  {n['text']}" for n in self.game.state.news[-40:])),

@@ -3,6 +3,7 @@ inbox with breakdowns, events, treaties, and the end-of-game report."""
 from __future__ import annotations
 
 from game.engine import conference as conf
+from game.engine.describe import describe_effects
 from game.engine.events import event_by_id
 from game.engine.game import Game
 from game.engine.scoring import historical_outcome, objectives, outcome
@@ -120,6 +121,20 @@ def event_text(game: Game, event_id: str) -> str:
     out = [rule(e.title), e.text]
     for o in e.options:
         out.append(f"  {o.id}: {o.title}" + (f" - {o.text}" if o.text else ""))
+        effects = describe_effects(game.rules, o.effects)
+        if effects:
+            out.append(f"      ({effects})")
+    return "\n".join(out)
+
+
+def objectives_text(game: Game, power: str) -> str:
+    res = objectives(game.rules, game.state, power)
+    if not res:
+        return "This power has no objectives in this scenario."
+    out = [rule("Your objectives (if the game ended now)")]
+    for o in res:
+        out.append(f"  [{'x' if o.met else ' '}] {o.title} ({o.points:+.0f})")
+    out.append(f"  {sum(o.points for o in res if o.met):.0f} of {sum(o.points for o in res if o.points > 0):.0f} points")
     return "\n".join(out)
 
 
