@@ -16,6 +16,8 @@ from typing import Callable, Sequence
 
 from game import __version__
 
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
 #: Modules with a ``register(subparsers)`` function adding their subcommands.
 SUBCOMMANDS = ("game.cli", "game.scenario.commands", "game.saves.commands")
 
@@ -50,11 +52,8 @@ def load_rules(scenario_id: str, mods: Sequence[str] = ()):  # type: ignore[no-u
 
 
 def _mod_dirs(mods: Sequence[str]) -> list:  # type: ignore[type-arg]
-    try:
-        from game.scenario.mods import scenario_dirs_for
-    except ImportError:
-        return []
-    return scenario_dirs_for(mods)
+    from game.scenario.commands import mod_dirs  # a --mods folder that holds no mod is a UsageError
+    return mod_dirs(mods)
 
 
 def default_scenario() -> str:
@@ -110,7 +109,7 @@ def play_text(args: argparse.Namespace) -> int:
     app = TextApp(game, power)
     hook = getattr(args, "autosave_hook", None)
     if hook:
-        hook(app)
+        hook(app, args)
     return app.run()
 
 
@@ -151,7 +150,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     save = getattr(args, "save", None)
     if save:
         from game.saves.commands import save_observer_run
-        save_observer_run(rules, first, args.turns, save)
+        save_observer_run(rules, first, args.turns, save, args.saves, getattr(args, "mods", None) or ())
     if args.json:
         print(json.dumps({"scenario": rules.id, "runs": runs}, indent=1))
     else:
@@ -165,9 +164,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--scenario", default=default_scenario(), metavar="ID")
     p.add_argument("--as", dest="as_power", metavar="POWER", help="the power you play (default: the hub power)")
     p.add_argument("--seed", type=int, default=None, metavar="N")
+    p.add_argument("--mods", action="append", metavar="DIR", help="also install the mods in DIR (repeatable)")
+    p.add_argument("--load", metavar="SAVE", help="continue a saved game (a file, or a name in the saves folder)")
+    p.add_argument("--saves", metavar="DIR", help="the saves folder (default: $RAPALLO_SAVES or saves/)")
     p.set_defaults(func=cmd_play)
     s = sub.add_parser("scenarios", help="list the scenarios")
     s.add_argument("--json", action="store_true")
+    s.add_argument("--mods", action="append", metavar="DIR", help="also install the mods in DIR (repeatable)")
     s.set_defaults(func=cmd_scenarios)
     m = sub.add_parser("simulate", help="observer mode: every power played by the AI")
     m.add_argument("--scenario", required=True, metavar="ID")
@@ -176,6 +179,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     m.add_argument("--turns", type=int, default=None, metavar="N", help="stop after N turns")
     m.add_argument("--jobs", type=int, default=1, metavar="J", help="processes to run in parallel")
     m.add_argument("--json", action="store_true", help="print one JSON document")
+    m.add_argument("--mods", action="append", metavar="DIR", help="also install the mods in DIR (repeatable)")
+    m.add_argument("--save", metavar="FILE", help="save the run of the first seed (a file, or a name in the saves folder)")
+    m.add_argument("--saves", metavar="DIR", help="the saves folder (default: $RAPALLO_SAVES or saves/)")
     m.set_defaults(func=cmd_simulate)
 
 

@@ -1,13 +1,20 @@
 """Shared test set-up: headless SDL, the shipped scenarios loaded once."""
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 for key in ("SDL_VIDEODRIVER", "SDL_VIDEO_DRIVER"):
     os.environ.setdefault(key, "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+# Games played by tests (and their autosaves) never land in the project's saves/ folder.
+if "RAPALLO_SAVES" not in os.environ:
+    os.environ["RAPALLO_SAVES"] = tempfile.mkdtemp(prefix="rapallo-test-saves-")
+    atexit.register(shutil.rmtree, os.environ["RAPALLO_SAVES"], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:

@@ -2,13 +2,14 @@
 what it is (a scenario, an ``extends:`` child, an abstract template, or a
 mod's patch).
 
-Reading is cached by path, modification time and size, so that the
-catalog, the checker and the reloader can ask for the same file many
-times and parse it only when it changed. Cached data is shared: treat it
+Reading is cached by path and content, so that the catalog, the checker
+and the reloader can ask for the same file many times and parse it only
+when its bytes changed. Cached data is shared: treat it
 as read-only.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,9 +18,9 @@ from typing import Any
 from game.paths import ROOT
 from game.scenario.findings import Finding
 from game.scenario.merge import Tree
-from game.scenario.strictyaml import SourceMap, load_file
+from game.scenario.strictyaml import SourceMap, load_bytes, read_bytes
 
-_CACHE: dict[tuple[str, str], tuple[tuple[int, int], "Document"]] = {}
+_CACHE: dict[tuple[str, str], tuple[bytes, "Document"]] = {}
 _CACHE_LIMIT = 256
 
 
@@ -86,19 +87,21 @@ def stamp(path: Path) -> tuple[int, int] | None:
 
 
 def read_document(path: Path, display: str | None = None) -> Document:
-    """The parsed file (from the cache when it has not changed)."""
+    """The parsed file (from the cache when its bytes have not changed)."""
     name = display or display_name(path)
+    raw, findings = read_bytes(str(path), name)
+    if raw is None:
+        return Document(Path(path), name, None, SourceMap(name), findings)
     key = (str(Path(os.path.abspath(path))), name)
-    st = stamp(path)
+    digest = hashlib.blake2b(raw, digest_size=16).digest()
     hit = _CACHE.get(key)
-    if hit is not None and st is not None and hit[0] == st:
+    if hit is not None and hit[0] == digest:
         return hit[1]
-    data, source, findings = load_file(str(path), name)
+    data, source, findings = load_bytes(raw, name)
     doc = Document(Path(path), name, data, source, findings)
-    if st is not None:
-        if len(_CACHE) >= _CACHE_LIMIT:
-            _CACHE.pop(next(iter(_CACHE)))
-        _CACHE[key] = (st, doc)
+    if len(_CACHE) >= _CACHE_LIMIT:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[key] = (digest, doc)
     return doc
 
 

@@ -32,6 +32,8 @@ CODES: dict[str, tuple[str, str]] = {
     "I007": ("error", "patches is used where it cannot be: outside a mod, beside extends, or to change the id."),
     "I008": ("error", "A scenario that extends another needs an id of its own."),
     "I009": ("error", "An abstract scenario is a template: it cannot be played, only extended."),
+    "I010": ("warning", "A file that extends or patches adds a new entry whose name is close to an inherited one "
+                        "(a misspelt name adds instead of changing)."),
     # mods
     "D001": ("error", "A mod requires a mod that is not installed."),
     "D002": ("error", "Mods require or load after each other in a circle."),
@@ -86,8 +88,9 @@ class Finding:
         return f"{self.file}:{self.line}:{self.col}: {self.severity} {self.code}: {self.message}"
 
     def plain(self) -> str:
-        """For teachers and players: the message and where, without codes."""
-        return f"line {self.line}: {self.message}"
+        """For teachers and players: the message and where (file name and line), without codes."""
+        name = self.file.replace("\\", "/").rsplit("/", 1)[-1]
+        return f"{name}, line {self.line}: {self.message}"
 
     def to_dict(self) -> dict[str, object]:
         return {**asdict(self), "severity": self.severity}
@@ -102,7 +105,10 @@ def errors(findings: Iterable[Finding]) -> list[Finding]:
     return [f for f in findings if f.is_error]
 
 
-def to_json(findings: list[Finding]) -> str:
-    return json.dumps({"findings": [f.to_dict() for f in findings],
-                       "errors": sum(f.is_error for f in findings),
-                       "warnings": sum(not f.is_error for f in findings)}, indent=2)
+def to_json(findings: list[Finding], files: list[str] | None = None) -> str:
+    doc: dict[str, object] = {"findings": [f.to_dict() for f in findings],
+                              "errors": sum(f.is_error for f in findings),
+                              "warnings": sum(not f.is_error for f in findings)}
+    if files is not None:
+        doc["files"] = files
+    return json.dumps(doc, indent=2)

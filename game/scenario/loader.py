@@ -1,8 +1,11 @@
-"""Loading a scenario file: strict YAML, then the schema, then references.
+"""Loading a scenario: the checker's passes in order, ending in validated data.
 
-``load_scenario`` never raises for a bad file: it returns the findings,
-each with its place. ``load_rules`` is for callers that need a playable
-scenario and raises ``ScenarioError`` (carrying the findings) otherwise.
+parse (strict YAML) → inheritance (``extends``, ``remove``, mods' patches)
+→ schema (the pydantic model) → references (every id exists) → meaning
+(what would not make sense). ``load_scenario`` never raises for a bad file:
+it returns every finding, each with its file, line and column.
+``load_rules`` is for callers that need a playable scenario and raises
+``ScenarioError`` (carrying the findings) otherwise.
 """
 from __future__ import annotations
 
@@ -10,16 +13,19 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from pydantic import ValidationError
 
 from game.engine.model.scenario import Scenario
-from game.engine.rules import Rules
+from game.engine.rules import Rules, RulesError
+from game.scenario.documents import read_document
 from game.scenario.findings import Finding, errors
+from game.scenario.library import Library, Resolved
+from game.scenario.meaning import check_meaning
 from game.scenario.references import ReferenceChecker
 from game.scenario.schema_errors import findings_from
-from game.scenario.strictyaml import SourceMap, load_file
+from game.scenario.strictyaml import SourceMap
 
 
 class ScenarioError(ValueError):
@@ -34,16 +40,25 @@ class ScenarioError(ValueError):
 
 @dataclass
 class Loaded:
+    """A scenario after every pass: the model if the schema accepted it, and all findings.
+
+    ``files`` lists every file it was built from (itself, what it extends,
+    mods' patches and their mod.yaml), for reloading after an edit.
+    """
+
     path: str
     scenario: Scenario | None
     findings: list[Finding] = field(default_factory=list)
     content_hash: str = ""
     data: Any = None
     source: SourceMap | None = None
+    files: list[Path] = field(default_factory=list)
+    abstract: bool = False
+    mods: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return self.scenario is not None and not errors(self.findings)
+        return self.scenario is not None and not self.abstract and not errors(self.findings)
 
 
 def content_hash(scenario: Scenario) -> str:
@@ -52,34 +67,65 @@ def content_hash(scenario: Scenario) -> str:
 
 
 def validate_data(data: Any, source: SourceMap) -> tuple[Scenario | None, list[Finding]]:
-    """Schema then references, on already-parsed data."""
+    """Schema, references and meaning, on already-parsed (and merged) data."""
     if not isinstance(data, dict):
         return None, [source.finding((), "S003", "a scenario file is a mapping of keys (id:, title:, powers: ...)")]
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as e:
         return None, findings_from(e, data, source, Scenario)
-    return scenario, ReferenceChecker(scenario, source).run()
+    return scenario, ReferenceChecker(scenario, source).run() + check_meaning(scenario, source)
 
 
-def load_scenario(path: str | Path, display: str | None = None) -> Loaded:
-    name = display or str(path)
-    data, source, findings = load_file(str(path), name)
-    if data is None or errors(findings):
-        return Loaded(name, None, findings, data=data, source=source)
-    scenario, more = validate_data(data, source)
-    findings = sorted(set(findings + more))
-    loaded = Loaded(name, scenario, findings, data=data, source=source)
-    if scenario is not None:
-        loaded.content_hash = content_hash(scenario)
+def tidy(findings: Iterable[Finding]) -> list[Finding]:
+    """Sorted, without repeats, and without a later pass's finding at the place a parse error already marks."""
+    unique = set(findings)
+    parsed = {(f.file, f.line, f.col) for f in unique if f.code.startswith("P")}
+    return sorted(f for f in unique if f.code.startswith("P") or (f.file, f.line, f.col) not in parsed)
+
+
+def check(resolved: Resolved, display: str | None = None) -> Loaded:
+    """Run schema, references and meaning on a resolved scenario."""
+    name = display or resolved.doc.display
+    loaded = Loaded(name, None, list(resolved.findings), files=list(resolved.files),
+                    abstract=resolved.abstract, mods=list(resolved.mods))
+    tree = resolved.tree
+    if tree is None:
+        loaded.findings = tidy(loaded.findings)
+        return loaded
+    loaded.data, loaded.source = tree.data, tree.source
+    if not resolved.abstract:  # a template may leave out what its children fill in
+        loaded.scenario, more = validate_data(tree.data, tree.source)
+        loaded.findings += more
+    loaded.findings = tidy(loaded.findings)
+    if loaded.scenario is not None:
+        loaded.content_hash = content_hash(loaded.scenario)
     return loaded
+
+
+def load_scenario(path: str | Path, display: str | None = None, extra_dirs: Iterable[Path] = (),
+                  library: Library | None = None) -> Loaded:
+    """Every pass on one scenario file, with what it extends and the mods that patch it."""
+    lib = library if library is not None else Library.for_game(extra_dirs)
+    doc = read_document(Path(path), display)
+    return check(lib.resolve(doc), display)
+
+
+def load_scenario_text(text: str, path: str | Path, extra_dirs: Iterable[Path] = (),
+                       library: Library | None = None) -> Loaded:
+    """Every pass on text not (yet) saved, as if it were the file at ``path``."""
+    lib = library if library is not None else Library.for_game(extra_dirs)
+    return check(lib.resolve_text(text, Path(path)))
 
 
 def rules_from(loaded: Loaded) -> Rules:
     if not loaded.ok or loaded.scenario is None:
         raise ScenarioError(loaded.path, loaded.findings)
-    return Rules(loaded.scenario, loaded.content_hash)
+    try:
+        return Rules(loaded.scenario, loaded.content_hash)
+    except RulesError as e:
+        raise ScenarioError(loaded.path, [*loaded.findings, Finding(loaded.path, 1, 1, "S005", str(e))]) from None
 
 
-def load_rules(path: str | Path) -> Rules:
-    return rules_from(load_scenario(path))
+def load_rules(path: str | Path, extra_dirs: Iterable[Path] = ()) -> Rules:
+    return rules_from(load_scenario(path, extra_dirs=extra_dirs))

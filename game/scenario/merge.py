@@ -3,7 +3,8 @@
 Mappings merge key by key. Lists whose items all have an ``id`` (events,
 options, objectives, agenda items...) merge item by item: an item with a
 known id is merged into it, an item with a new id is added at the end. Any
-other value (a number, a text, a list of names) replaces the old one.
+other value (a number, a text, a list of names, a condition) replaces the
+old one.
 ``remove:`` paths are taken out of the base before the merge.
 
 Everything works on plain data plus a ``SourceMap``: the merged map keeps,
@@ -14,14 +15,22 @@ are noticed.
 """
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from game.engine.model.scenario import Scenario
 from game.scenario.findings import Finding, did_you_mean
+from game.scenario.introspect import condition_keys
 from game.scenario.strictyaml import Loc, Path, SourceMap
 
 #: Keys that steer inheritance; they are never merged into the scenario.
 META_KEYS = ("extends", "patches", "abstract", "remove")
+
+
+#: Keys that hold one condition: a condition is replaced whole, never merged (a merge of two
+#: one-key conditions would be neither).
+CONDITION_SLOTS = condition_keys(Scenario)
 
 #: A path by names and ids, as a modder writes it: ("events", "hague_invitation", "chance").
 Logical = tuple[str, ...]
@@ -98,7 +107,8 @@ def strip_meta(tree: Tree) -> Tree:
 def find_path(data: Any, logical: Logical) -> tuple[Path | None, int, list[str]]:
     """The place in ``data`` a dotted path names: (physical path, -1, []) when found,
     else (None, index of the first segment not found, the names available there)."""
-    node, phys = data, ()
+    node: Any = data
+    phys: Path = ()
     for i, seg in enumerate(logical):
         if isinstance(node, dict):
             key = next((k for k in node if str(k) == seg), None)
@@ -189,12 +199,23 @@ class _Merger:
         self.out = SourceMap(over.file)
         self.copier = _Copier(self.out)
         self.touched: dict[Logical, Touch] = {}
+        self.hints: list[Finding] = []
+
+    def _new_entry(self, name: str, old: list[str], value: Any, opath: Path, logical: Logical) -> None:
+        """A new mapping next to a near namesake is most often a misspelt name: say so (I010)."""
+        if not isinstance(value, dict) or not logical:
+            return
+        close = difflib.get_close_matches(name, old, n=1, cutoff=0.8)
+        if close:
+            self.hints.append(self.osrc.finding(opath, "I010", f"'{name}' is new here: {dotted(logical)} has no "
+                                                f"'{name}' to change, so this adds one; did you mean '{close[0]}'?",
+                                                key=isinstance(opath[-1], str)))
 
     def _touch(self, logical: Logical, value: Any, opath: Path) -> None:
         self.touched[logical] = Touch(value, self.osrc.locate(opath, key=True))
 
     def merge(self, b: Any, bpath: Path, o: Any, opath: Path, dpath: Path, logical: Logical) -> Any:
-        if isinstance(b, dict) and isinstance(o, dict):
+        if isinstance(b, dict) and isinstance(o, dict) and not (logical and logical[-1] in CONDITION_SLOTS):
             return self._dicts(b, bpath, o, opath, dpath, logical)
         if is_id_list(b) and is_id_list(o):
             return self._id_lists(b, bpath, o, opath, dpath, logical)
@@ -216,6 +237,7 @@ class _Merger:
                 res[k] = self.copier.copy(v, self.bsrc, bpath + (k,), dpath + (k,))
         for k, v in o.items():
             if k not in b:
+                self._new_entry(str(k), [str(x) for x in b], v, opath + (k,), logical)
                 self.out.keys[dpath + (k,)] = self.osrc.locate(opath + (k,), key=True)
                 self._touch(logical + (str(k),), v, opath + (k,))
                 res[k] = self.copier.copy(v, self.osrc, opath + (k,), dpath + (k,))
@@ -234,6 +256,7 @@ class _Merger:
                 res.append(self.merge(item, bpath + (i,), o[j], opath + (j,), dpath + (len(res),),
                                       logical + (item["id"],)))
         for item_id, j in sorted(over.items(), key=lambda kv: kv[1]):
+            self._new_entry(item_id, [item["id"] for item in b], o[j], opath + (j, "id"), logical)
             self._touch(logical + (item_id,), o[j], opath + (j,))
             res.append(self.copier.copy(o[j], self.osrc, opath + (j,), dpath + (len(res),)))
         return res
@@ -255,4 +278,4 @@ def merge(base: Tree, over: Tree) -> tuple[Merged, list[Finding]]:
         m.out = base.source
     touched = {logical: Touch(REMOVED, loc) for logical, _, loc in removals}
     touched.update(m.touched)
-    return Merged(Tree(data, m.out), touched), findings
+    return Merged(Tree(data, m.out), touched), findings + m.hints

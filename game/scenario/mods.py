@@ -71,7 +71,7 @@ def read_mod(folder: Path, display: str) -> Mod:
     name = f"{display}/{MANIFEST}"
     data, source, findings = load_file(str(folder / MANIFEST), name)
     mod = Mod(folder, display, None, list(findings), source)
-    if data is None:
+    if data is None and findings:
         return mod
     if not isinstance(data, dict):
         mod.findings.append(source.finding((), "S003", "mod.yaml is a mapping of keys (id:, version:, title: ...)"))
@@ -144,19 +144,19 @@ def load_order(mods: list[Mod]) -> tuple[list[Mod], list[Finding]]:
             if other in by_id and other != m.id:
                 after[m.id].add(other)
     order: list[Mod] = []
-    ready = [i for i, deps in after.items() if not deps]
+    ready = [mid for mid, deps in after.items() if not deps]
     heapq.heapify(ready)
-    waiting = {i: set(deps) for i, deps in after.items() if deps}
+    waiting = {mid: set(deps) for mid, deps in after.items() if deps}
     while ready:
-        i = heapq.heappop(ready)
-        order.append(by_id[i])
-        for j, deps in list(waiting.items()):
-            deps.discard(i)
+        done = heapq.heappop(ready)
+        order.append(by_id[done])
+        for mid, deps in list(waiting.items()):
+            deps.discard(done)
             if not deps:
-                del waiting[j]
-                heapq.heappush(ready, j)
-    for i in sorted(waiting):
-        m = by_id[i]
+                del waiting[mid]
+                heapq.heappush(ready, mid)
+    for mid in sorted(waiting):
+        m = by_id[mid]
         circle = ", ".join(sorted(waiting))
         field_ = "requires" if m.manifest and m.manifest.requires else "load_after"
         findings.append(_at(m, (field_,), "D002", f"the mods {circle} require or load after each other in a circle; "
@@ -172,10 +172,12 @@ def _at(mod: Mod, path: tuple[object, ...], code: str, message: str) -> Finding:
 
 @dataclass
 class ModSet:
-    """The installed mods in load order, with what is wrong with them."""
+    """The installed mods in load order (``mods``), every mod folder found (``found``,
+    a duplicate id included), and what is wrong with them."""
 
     mods: list[Mod] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    found: list[Mod] = field(default_factory=list)
 
     @classmethod
     def discover(cls, folders: Iterable[Path]) -> "ModSet":
@@ -187,14 +189,11 @@ class ModSet:
                 seen.add(key)
                 mods.append(read_mod(f, _display(f)))
         ordered, findings = load_order(mods)
-        return cls(ordered, [f for m in mods for f in m.findings] + findings)
+        return cls(ordered, [f for m in mods for f in m.findings] + findings, mods)
 
     def by_folder(self, folder: Path) -> Mod | None:
         key = folder.resolve()
-        return next((m for m in self.mods if m.folder.resolve() == key), None)
-
-    def index(self, mod: Mod) -> int:
-        return self.mods.index(mod)
+        return next((m for m in self.found if m.folder.resolve() == key), None)
 
     def findings_for(self, mod: Mod) -> list[Finding]:
         """What is wrong with one mod (its manifest, its requirements, its place in the order)."""

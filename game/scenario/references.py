@@ -32,6 +32,13 @@ class ReferenceChecker:
         self.vars = VarSpace(scenario)
         self.events = {e.id for e in scenario.events}
         self.conferences = set(scenario.conferences)
+        self._suffixes: dict[str, set[str]] = {}
+
+    def suffixes(self, alias: str) -> set[str]:
+        """Names valid after hub., partner. or self. (computed once per alias)."""
+        if alias not in self._suffixes:
+            self._suffixes[alias] = self.vars.alias_suffixes(alias)
+        return self._suffixes[alias]
 
     def run(self) -> list[Finding]:
         self._top()
@@ -40,24 +47,26 @@ class ReferenceChecker:
 
     # --- helpers -------------------------------------------------------------------
 
-    def _bad(self, path: Path, code: str, what: str, value: str, options: Iterable[str]) -> None:
+    def _bad(self, path: Path, code: str, what: str, value: str, options: Iterable[str], key: bool = False) -> None:
+        """An unknown id; ``key`` when the id is written as a mapping key (personality: {trade: 1})."""
         opts = sorted(set(options))
-        self.findings.append(self.source.finding(path, code, f"unknown {what} '{value}'{did_you_mean(value, opts)}"))
+        self.findings.append(self.source.finding(path, code, f"unknown {what} '{value}'{did_you_mean(value, opts)}",
+                                                 key=key))
 
-    def power(self, path: Path, pid: str) -> None:
+    def power(self, path: Path, pid: str, key: bool = False) -> None:
         if pid not in self.sc.powers:
-            self._bad(path, "R001", "power", pid, self.sc.powers)
+            self._bad(path, "R001", "power", pid, self.sc.powers, key)
 
-    def clause(self, path: Path, cid: str) -> bool:
+    def clause(self, path: Path, cid: str, key: bool = False) -> bool:
         if cid not in self.sc.clause_types:
-            self._bad(path, "R002", "clause type", cid, self.sc.clause_types)
+            self._bad(path, "R002", "clause type", cid, self.sc.clause_types, key)
             return False
         return True
 
     def var(self, path: Path, ref: str) -> None:
         owner, _, name = ref.partition(".")
         if owner in ALIASES:
-            names = self.vars.alias_suffixes(owner)
+            names = self.suffixes(owner)
             if name not in names and name != "status":
                 self._bad(path, "R005", f"state value '{owner}.'", name, names)
             return
@@ -75,25 +84,35 @@ class ReferenceChecker:
         elif ref not in clause.params:
             self._bad(path, "R008", "parameter", ref, clause.params)
 
-    def interest(self, path: Path, iid: str | None) -> None:
+    def interest(self, path: Path, iid: str | None, key: bool = False) -> None:
         if iid is not None and self.sc.interests and iid not in self.sc.interests:
-            self._bad(path, "R006", "interest", iid, self.sc.interests)
+            self._bad(path, "R006", "interest", iid, self.sc.interests, key)
+
+    def _clause_ref_paths(self, path: Path, ref: ClauseRef) -> tuple[Path, bool, Path]:
+        """Where a clause's type and parameters are written: ``{type: t, params: {...}}``,
+        the short ``t: {...}``, or the bare ``t``."""
+        if path + (ref.type,) in self.source.keys:
+            return path + (ref.type,), True, path + (ref.type,)
+        if path + ("type",) in self.source.values:
+            return path + ("type",), False, path + ("params",)
+        return path, False, path + ("params",)
 
     def clause_values(self, path: Path, ref: ClauseRef) -> None:
-        if not self.clause(path + ("type",), ref.type):
+        type_path, type_is_key, params = self._clause_ref_paths(path, ref)
+        if not self.clause(type_path, ref.type, type_is_key):
             return
         ct = self.sc.clause_types[ref.type]
         for k, v in ref.params.items():
             p = ct.params.get(k)
+            at = params + (k,)
             if p is None:
-                self._bad(path + ("params", k), "R008", f"parameter of {ref.type}", k, ct.params)
+                self._bad(at, "R008", f"parameter of {ref.type}", k, ct.params, key=True)
             elif p.choices is not None and str(v) not in p.choices and v not in (True, False):
-                self._bad(path + ("params", k), "R008", f"choice for {ref.type}.{k}", str(v), p.choices)
+                self._bad(at, "R008", f"choice for {ref.type}.{k}", str(v), p.choices)
             elif p.choices is None and not isinstance(v, (int, float)):
-                self.findings.append(self.source.finding(path + ("params", k), "R008",
-                                                         f"{ref.type}.{k} takes a number, not '{v}'"))
+                self.findings.append(self.source.finding(at, "R008", f"{ref.type}.{k} takes a number, not '{v}'"))
             elif p.choices is None and not (float(p.min or 0) <= float(v) <= float(p.max or 0)):
-                self.findings.append(self.source.finding(path + ("params", k), "R008",
+                self.findings.append(self.source.finding(at, "R008",
                                                          f"{ref.type}.{k} must be within {p.min:g}..{p.max:g}"))
 
     def match(self, path: Path, m: ClauseMatch) -> None:
@@ -104,7 +123,7 @@ class ReferenceChecker:
             for k, v in getattr(m, bound_name).items():
                 p = ct.params.get(k)
                 if p is None:
-                    self._bad(path + (bound_name, k), "R008", f"parameter of {m.clause}", k, ct.params)
+                    self._bad(path + (bound_name, k), "R008", f"parameter of {m.clause}", k, ct.params, key=True)
                 elif p.choices is not None and str(v) not in p.choices:
                     self._bad(path + (bound_name, k), "R008", f"choice for {m.clause}.{k}", str(v), p.choices)
 
@@ -118,15 +137,16 @@ class ReferenceChecker:
             if p.leader not in p.leaders:
                 self._bad(base + ("leader",), "R004", "leader", p.leader, p.leaders)
             for k in p.personality:
-                self.interest(base + ("personality", k), k)
-            scope_names = self.vars.alias_suffixes("self") if pid != sc.hub else \
-                self.vars.alias_suffixes("hub")
+                self.interest(base + ("personality", k), k, key=True)
+            scope_names = self.suffixes("self") if pid != sc.hub else \
+                self.suffixes("hub")
             owned = {n.split(".", 1)[1] for n in self.vars.defs if n.startswith(pid + ".")}
             for k in p.values:
                 if k not in owned:
-                    self._bad(base + ("values", k), "R005", f"state value of {pid}", k, owned or scope_names)
+                    self._bad(base + ("values", k), "R005", f"state value of {pid}", k, owned or scope_names,
+                              key=True)
             for k in p.fears:
-                self.power(base + ("fears", k), k)
+                self.power(base + ("fears", k), k, key=True)
             for nid, n in p.negotiators.items():
                 if n.mission != "home" and n.mission not in sc.powers and n.mission not in sc.conferences:
                     self._bad(base + ("negotiators", nid, "mission"), "R004", "mission", n.mission,
@@ -138,18 +158,18 @@ class ReferenceChecker:
                 self.findings.append(self.source.finding(("blocs", bid, "leader"), "R001",
                                                          f"the leader '{b.leader}' is not a member of the bloc"))
         for i, rel in enumerate(sc.relations):
-            for j, p in enumerate(rel.between):
-                self.power(("relations", i, "between", j), p)
+            for j, member in enumerate(rel.between):
+                self.power(("relations", i, "between", j), member)
         for pid in sc.objectives:
-            self.power(("objectives", pid), pid)
-        hub_vars = self.vars.alias_suffixes("hub")
+            self.power(("objectives", pid), pid, key=True)
+        hub_vars = self.suffixes("hub")
         for lid, pol in sc.policies.items():
             if pol.var not in hub_vars:
                 self._bad(("policies", lid, "var"), "R009", "hub state value", pol.var, hub_vars)
         for cid, ct in sc.clause_types.items():
             if ct.partners:
-                for i, p in enumerate(ct.partners):
-                    self.power(("clause_types", cid, "partners", i), p)
+                for i, partner in enumerate(ct.partners):
+                    self.power(("clause_types", cid, "partners", i), partner)
 
     # --- generic walk ----------------------------------------------------------------
 
@@ -285,9 +305,9 @@ class ReferenceChecker:
         for i, com in enumerate(c.commissions):
             for j, p in enumerate(com.members):
                 self.power(path + ("commissions", i, "members", j), p)
-            for j, a in enumerate(com.agenda):
-                if a not in items:
-                    self._bad(path + ("commissions", i, "agenda", j), "R007", "agenda item", a, items)
+            for j, item_id in enumerate(com.agenda):
+                if item_id not in items:
+                    self._bad(path + ("commissions", i, "agenda", j), "R007", "agenda item", item_id, items)
         for i, ch in enumerate(c.private_channels):
             self.power(path + ("private_channels", i, "host"), ch.host)
             for key in ("members", "excludes"):

@@ -44,8 +44,8 @@ _Resolver.yaml_implicit_resolvers = {}
 for _tag, _regexp, _first in (
     (_TAG + "bool", r"^(?:true|false)$", "tf"),
     (_TAG + "int", r"^[-+]?(?:0|[1-9][0-9_]*)$", "-+0123456789"),
-    (_TAG + "float", r"^(?:[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+"
-                     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", "-+0123456789."),
+    (_TAG + "float", r"^(?:[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?"
+                     r"|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", "-+0123456789."),
     (_TAG + "null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
     (_TAG + "timestamp", r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$", "0123456789"),
 ):
@@ -53,20 +53,28 @@ for _tag, _regexp, _first in (
 
 
 class _TooDeep(Exception):
-    def __init__(self, mark: Any) -> None:
+    def __init__(self, mark: Any, message: str) -> None:
         self.mark = mark
+        self.message = message
 
 
 class _DepthComposer(Composer):
     """PyYAML's composer with a nesting limit, checked before recursing any deeper."""
 
     _depth = 0
+    nodes = 0
+    aliases = 0  # how many aliases the document uses: without any, no bomb is possible
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         self._depth += 1
+        self.nodes += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise _TooDeep(self.peek_event().start_mark)
+                raise _TooDeep(self.peek_event().start_mark, f"nesting deeper than {MAX_DEPTH} levels")
+            if self.nodes > MAX_NODES:
+                raise _TooDeep(self.peek_event().start_mark, f"more than {MAX_NODES} values in one file")
+            if self.check_event(yaml.events.AliasEvent):
+                self.aliases += 1
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -199,7 +207,10 @@ class _Builder:
             if "inf" in low or "nan" in low:
                 self._add(node, "S003", f"'{text}' is not a usable number")
                 return text
-            return float(text.replace("_", ""))
+            try:
+                return float(text.replace("_", ""))
+            except ValueError:  # the pattern should not let one through; a text, then
+                return text
         if tag == _TAG + "null":
             return None
         if tag == _TAG + "timestamp":
@@ -257,29 +268,40 @@ def _reader_position(text: str, byte_offset: int, char_offset: int | None) -> tu
     return before.count("\n") + 1, char_offset - (before.rfind("\n") + 1) + 1
 
 
-def _compose(text: str, file: str) -> tuple[Node | None, list[Finding]]:
+def _clamp(text: str, line: int, col: int) -> tuple[int, int]:
+    """A parser's place, moved back into the text when it points past the end (the end of the file)."""
+    lines = text.split("\n")
+    if line > len(lines):
+        line, col = len(lines), len(lines[-1]) + 1
+    return line, min(col, len(lines[line - 1]) + 1)
+
+
+def _compose(text: str, file: str) -> tuple[Node | None, bool, list[Finding]]:
+    """The document's node tree, whether it uses aliases, and what stopped it."""
     try:
         loader = _Loader(text)
         try:
-            return loader.get_single_node(), []
+            return loader.get_single_node(), loader.aliases > 0, []
         finally:
             loader.dispose()
     except _TooDeep as e:
-        return None, [Finding(file, e.mark.line + 1, e.mark.column + 1, "P006",
-                              f"nesting deeper than {MAX_DEPTH} levels")]
+        return None, False, [Finding(file, e.mark.line + 1, e.mark.column + 1, "P006", e.message)]
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, col = _clamp(text, mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(x for x in (e.context, e.problem) if x) or "not valid YAML"
-        return None, [Finding(file, line, col, "P006" if "nesting depth" in what else "P001", what)]
+        ctx = e.context_mark
+        if ctx is not None and mark is not None and (ctx.line, ctx.column) != (mark.line, mark.column):
+            what += f" (it began at line {ctx.line + 1}, column {ctx.column + 1})"
+        return None, False, [Finding(file, line, col, "P006" if "nesting depth" in what else "P001", what)]
     except yaml.reader.ReaderError as e:
         pure = e.encoding != "?"  # the pure-python reader counts characters, libyaml bytes
         line, col = _reader_position(text, e.position, e.position if pure else None)
-        return None, [Finding(file, line, col, "P001", f"a character that is not allowed in YAML "
+        return None, False, [Finding(file, line, col, "P001", f"a character that is not allowed in YAML "
                               f"(#x{e.character:04x}): {e.reason}" if isinstance(e.character, int)
                               else f"not readable as YAML: {e.reason}")]
     except yaml.YAMLError as e:
-        return None, [Finding(file, 1, 1, "P001", str(e).splitlines()[0])]
+        return None, False, [Finding(file, 1, 1, "P001", str(e).splitlines()[0])]
 
 
 def load_text(text: str, file: str = "<text>") -> tuple[Any, SourceMap, list[Finding]]:
@@ -287,13 +309,13 @@ def load_text(text: str, file: str = "<text>") -> tuple[Any, SourceMap, list[Fin
     source = SourceMap(file)
     if len(text) > MAX_BYTES or len(text.encode("utf-8", "replace")) > MAX_BYTES:
         return None, source, [Finding(file, 1, 1, "P006", f"the file is larger than {MAX_BYTES // 1_000_000} MB")]
-    root, findings = _compose(text, file)
+    root, aliased, findings = _compose(text, file)
     if findings:
         return None, source, findings
     if root is None:
         return None, source, [Finding(file, 1, 1, "P001", "the file is empty")]
     try:
-        size = _expanded_size(root)
+        size = _expanded_size(root) if aliased else 0  # without aliases the size limit caps it
     except _Recursive as e:
         mark = e.node.start_mark
         return None, source, [Finding(file, mark.line + 1, mark.column + 1, "P006",
@@ -307,8 +329,8 @@ def load_text(text: str, file: str = "<text>") -> tuple[Any, SourceMap, list[Fin
     return data, source, builder.findings
 
 
-def read_text(path: str, display: str | None = None) -> tuple[str | None, list[Finding]]:
-    """A file's text, or the finding that says why it cannot be read."""
+def read_bytes(path: str, display: str | None = None) -> tuple[bytes | None, list[Finding]]:
+    """A file's bytes (at most MAX_BYTES), or the finding that says why it cannot be read."""
     name = display or path
     try:
         with open(path, "rb") as fh:
@@ -317,6 +339,11 @@ def read_text(path: str, display: str | None = None) -> tuple[str | None, list[F
         return None, [Finding(name, 1, 1, "P008", f"cannot read the file: {e.strerror or e}")]
     if len(raw) > MAX_BYTES:
         return None, [Finding(name, 1, 1, "P006", f"the file is larger than {MAX_BYTES // 1_000_000} MB")]
+    return raw, []
+
+
+def decode(raw: bytes, name: str) -> tuple[str | None, list[Finding]]:
+    """The text of a file's bytes, or a finding at the first byte that is not UTF-8."""
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as e:
@@ -325,9 +352,16 @@ def read_text(path: str, display: str | None = None) -> tuple[str | None, list[F
         return None, [Finding(name, line, col, "P008", f"the file is not UTF-8 text (byte {e.start})")]
 
 
-def load_file(path: str, display: str | None = None) -> tuple[Any, SourceMap, list[Finding]]:
-    name = display or path
-    text, findings = read_text(path, name)
+def load_bytes(raw: bytes, name: str) -> tuple[Any, SourceMap, list[Finding]]:
+    text, findings = decode(raw, name)
     if text is None:
         return None, SourceMap(name), findings
     return load_text(text, name)
+
+
+def load_file(path: str, display: str | None = None) -> tuple[Any, SourceMap, list[Finding]]:
+    name = display or path
+    raw, findings = read_bytes(path, name)
+    if raw is None:
+        return None, SourceMap(name), findings
+    return load_bytes(raw, name)

@@ -13,6 +13,10 @@ from game.engine.commands import (Answer, AssignNegotiator, Attend, CancelTreaty
                                   WalkOut, WithdrawProposal)
 from game.engine.game import Game
 from game.engine.views import estimate, inbox, proposal_line, recorded_breakdown, treaty_lines
+from game.paths import saves_dir
+from game.saves.errors import SaveError
+from game.saves.session import Session
+from game.saves.store import listing
 from game.text import render
 
 HELP = """Commands (type them without your power's name):
@@ -33,7 +37,11 @@ HELP = """Commands (type them without your power's name):
   choose EVENT OPTION        decide an event
   treaties | news | history  lists
   end                        end your turn
-  quit                       leave the game
+  undo                       take back your last command (even an 'end')
+  save [NAME] | load NAME    save the game under a name, or load a save (by name or path)
+  saves                      the saves: scenario, power, game date, real date
+  quicksave | quickload      the quick-save slot
+  quit                       leave the game (it is autosaved; so is every turn)
 """
 
 
@@ -47,6 +55,19 @@ class TextApp:
         self.read = read
         self.write = write
         self.quit = False
+        #: Undo, saves and autosave; without a saves folder (attach one), undo still works.
+        self.session = Session(game, power)
+
+    def attach(self, session: Session) -> None:
+        """Play through ``session`` (its game and power) from now on: saves, autosave, undo."""
+        if session is not self.session:
+            self.session.close()
+        self.session = session
+        self.game, self.power = session.game, session.power or self.power
+        session.on_notice = self.write
+        for line in session.notices:
+            self.write(line)
+        session.notices.clear()
 
     # --- loop -----------------------------------------------------------------------
 
@@ -63,7 +84,20 @@ class TextApp:
             self.handle(line)
         if self.game.is_terminal():
             self.write(render.final_report(self.game))
+        self._autosave_on_exit()
         return 0
+
+    def _autosave_on_exit(self) -> None:
+        try:
+            path = self.session.autosave_if_changed()
+        except SaveError as e:
+            self.write(f"The game could not be autosaved: {e}")
+            return
+        kept = path or self.session.saved_in
+        if kept is not None:
+            ref = kept.stem if kept.parent == saves_dir() else str(kept)
+            said = "Autosaved as" if path else "Your game is saved as"
+            self.write(f"{said} {kept.stem}; continue with: python main.py play --text --load {ref}")
 
     def handle(self, line: str) -> None:
         line = line.strip()
@@ -71,7 +105,7 @@ class TextApp:
             return
         word, _, rest = line.partition(" ")
         word = word.lower()
-        handler = self._questions().get(word)
+        handler = self._questions().get(word) or self._saving().get(word)
         try:
             if handler is not None:
                 handler(rest.strip())
@@ -79,6 +113,8 @@ class TextApp:
                 self._command(line)
         except (CommandError, IllegalCommand, ClauseError) as e:
             self.write(f"Not possible: {e}")
+        except SaveError as e:
+            self.write(f"Not done: {e}")
 
     # --- questions (they change nothing) ------------------------------------------------
 
@@ -104,6 +140,40 @@ class TextApp:
             "quit": lambda _: self._quit(),
             "exit": lambda _: self._quit(),
         }
+
+    # --- saves and undo ---------------------------------------------------------------------------
+
+    def _saving(self) -> dict[str, Callable[[str], None]]:
+        return {
+            "save": lambda name: self.write(f"Saved as {self.session.save(name or None).stem}."),
+            "quicksave": lambda _: self.write(f"Quick-saved ({self.session.quicksave().name})."),
+            "load": self._load,
+            "quickload": lambda _: self._loaded(self.session.quickload()),
+            "saves": lambda _: self.write("\n".join(listing(self.session.saves())) or "No saves yet."),
+            "undo": lambda _: self._undo(),
+        }
+
+    def _load(self, name: str) -> None:
+        if not name:
+            raise CommandError("usage: load NAME (the list: saves)")
+        self._loaded(self.session.load(name))
+
+    def _loaded(self, notices: list[str]) -> None:
+        self.game, self.power = self.session.game, self.session.power or self.power
+        for line in notices:
+            self.write(line)
+        self.write(render.summary(self.game, self.power))
+        self._prompt_events()
+
+    def _undo(self) -> None:
+        turn = self.game.state.turn
+        undone = self.session.undo()
+        if undone is None:
+            self.write("Nothing to undo.")
+            return
+        self.write(f"Undone: {undone}")
+        if self.game.state.turn != turn:
+            self.write(render.summary(self.game, self.power))
 
     def _quit(self) -> None:
         self.quit = True
@@ -163,7 +233,7 @@ class TextApp:
     def _command(self, line: str) -> None:
         cmd = self._parse(line)
         turn = self.game.state.turn
-        self.game.apply(cmd)
+        self.session.apply(cmd)
         if isinstance(cmd, EndTurn):
             self._after_turn(turn)
         elif isinstance(cmd, Propose):

@@ -172,7 +172,7 @@ class Grievance(Strict):
 class ProposeSpec(Strict):
     from_: list[Id] = Field(alias="from", min_length=1, description="The proposing side (several powers: joint terms).")
     to: Id = Field(description="The receiving side.")
-    clauses: list[ClauseRef] = Field(min_length=1)
+    clauses: list[ClauseRef] = Field(min_length=1, description="Its clauses: clause type ids, or {type_id: {param: value}}.")
     title: str = Field(min_length=1, description="What the document is called (a memorandum, a note).")
     text: str | None = Field(None, description="A sentence shown with it.")
     conference: Id | None = Field(None, description="The conference it is tabled at, if any.")
@@ -194,7 +194,7 @@ class Propose(Strict):
 
 class SignSpec(Strict):
     with_: list[Id] = Field(alias="with", min_length=1, description="The hub power's partners.")
-    clauses: list[ClauseRef] = Field(min_length=1)
+    clauses: list[ClauseRef] = Field(min_length=1, description="Its clauses: clause type ids, or {type_id: {param: value}}.")
     title: str = Field(min_length=1, description="The treaty's name.")
 
     @field_validator("clauses", mode="before")

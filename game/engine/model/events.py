@@ -131,4 +131,4 @@ class History(Strict):
 
     summary: str = Field("", description="A paragraph on what really happened.")
     timeline: list[Milestone] = Field(default_factory=list, description="Dated milestones, shown beside the game's own timeline.")
-    outcomes: list[Outcome] = Field(default_factory=list)
+    outcomes: list[Outcome] = Field(default_factory=list, description="Ways the game can end, checked in order; mark what happened with historical: true.")

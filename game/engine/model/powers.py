@@ -51,7 +51,7 @@ class Power(Strict):
     description: str = Field("", description="A few sentences on its situation, for the power panel and briefings.")
     playable: StrictBool = Field(True, description="Whether a player (or a class delegation) may take it.")
     leader: Id = Field(description="Id of the leader in office at the start (one of leaders).")
-    leaders: dict[Id, Leader] = Field(min_length=1)
+    leaders: dict[Id, Leader] = Field(min_length=1, description="Everyone who may lead it in the scenario, by id (leader: and set_leader name one).")
     personality: dict[Id, float] = Field(
         default_factory=dict, description="Weight of each interest (trade, debts, ...): 1 is ordinary, 2 double.")
     threshold: float = Field(10.0, description="An offer is accepted when its value reaches this.")
@@ -65,7 +65,7 @@ class Power(Strict):
         default_factory=list,
         description="Terms it feels about any treaty with the hub power (say, distaste for Comintern activity).")
     negotiators: dict[Id, Negotiator] = Field(default_factory=dict, description="Its diplomats, by id.")
-    ai: AIProfile = Field(default_factory=AIProfile)
+    ai: AIProfile = Field(default_factory=AIProfile, description="How it behaves when the AI plays it.")
     wants: str = Field("", description="What it wants, in a sentence, for the power panel.")
 
     @field_validator("personality")

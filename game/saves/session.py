@@ -1,0 +1,222 @@
+"""A game being played, with its saves: the API the terminal and the window call.
+
+A ``Session`` holds the game, the power at the keyboard, the saves folder
+and the undo stack, and keeps them consistent: commands go through
+``apply`` (so they can be undone), every resolved turn is autosaved, and
+loading another save first autosaves the game being left, so that nothing
+a player did is ever lost by a click. Failures come back as ``SaveError``
+(loading, saving) or as notices (an autosave that could not be written
+must not stop the game; the player is told instead)::
+
+    session = Session.new(rules, seed=7, humans=["soviet_russia"], store=SaveStore())
+    session.apply("soviet_russia: policy comintern 30")
+    session.undo()                      # -> "soviet_russia: policy comintern 30"
+    session.save("before-genoa")        # -> Path of saves/before-genoa.rapallo
+    session.quicksave(); session.quickload()
+    [info.name for info in session.saves()]
+    session.load("before-genoa")        # -> notices to show (may be empty)
+"""
+from __future__ import annotations
+
+import dataclasses
+import secrets
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from game.engine.commands import Command
+from game.engine.game import Game
+from game.engine.rules import Rules
+from game.saves import document
+from game.saves.document import SaveMeta
+from game.saves.errors import SaveError
+from game.saves.restore import Loaded, RulesFor, load
+from game.saves.store import SaveInfo, SaveStore
+from game.saves.undo import UndoStack
+
+#: Autosaves kept per game.
+KEEP_AUTOSAVES = 5
+
+
+def new_game_id() -> str:
+    """A short random id that ties one game's autosaves together (outside the engine: no seed needed)."""
+    return secrets.token_hex(3)
+
+
+class Session:
+    """One game at one keyboard, with undo and saves; ``store=None`` keeps everything in memory."""
+
+    def __init__(self, game: Game, power: str = "", store: SaveStore | None = None, meta: SaveMeta | None = None,
+                 keep_autosaves: int = KEEP_AUTOSAVES, undo_depth: int = 200) -> None:
+        self.store = store
+        self.meta = meta or SaveMeta(power=power)
+        if power:
+            self.meta.power = power
+        if not self.meta.game_id:
+            self.meta.game_id = new_game_id()
+        self.keep_autosaves = keep_autosaves
+        self.history = UndoStack(undo_depth)
+        #: Called with a sentence for the player (an autosave that failed); without it, notices accumulate.
+        self.on_notice: Callable[[str], None] | None = None
+        self.notices: list[str] = []
+        self.last_autosave: Path | None = None
+        self._saved_path: Path | None = None
+        self.game = game
+        self._saved_log: list[str] | None = None
+        game.on_turn_end.append(self._turn_ended)
+
+    # --- making one -----------------------------------------------------------------------------
+
+    @classmethod
+    def new(cls, rules: Rules, seed: int | None = None, humans: Iterable[str] = (), power: str | None = None,
+            store: SaveStore | None = None, mods: Sequence[str] = ()) -> "Session":
+        humans = list(humans)
+        game = Game.new(rules, seed=seed, humans=humans)
+        return cls(game, power if power is not None else (humans[0] if humans else ""), store,
+                   SaveMeta(mods=list(mods)))
+
+    @classmethod
+    def open(cls, ref: str, store: SaveStore, mods: Sequence[str] | None = None,
+             rules_for: RulesFor | None = None) -> "Session":
+        """A session on a save: ``ref`` is a path or a name in ``store``; SaveError if it cannot be loaded."""
+        loaded = load(store.resolve(ref), rules_for, None, mods)
+        session = cls(loaded.game, store=store, meta=loaded.meta)
+        session._loaded(loaded)
+        session.notices += loaded.notices
+        return session
+
+    @property
+    def power(self) -> str:
+        return self.meta.power
+
+    def close(self) -> None:
+        """Stop autosaving this game (when another session takes it over)."""
+        if self._turn_ended in self.game.on_turn_end:
+            self.game.on_turn_end.remove(self._turn_ended)
+
+    # --- playing ----------------------------------------------------------------------------------
+
+    def apply(self, cmd: Command | str) -> Command:
+        """``game.apply`` that can be undone; raises what the engine raises for a refused command."""
+        mark = self.history.before(self.game)
+        try:
+            done = self.game.apply(cmd)
+        except BaseException:
+            self.history.refused(mark, self.game)
+            raise
+        self.history.accepted(mark, self.game)
+        return done
+
+    def can_undo(self) -> bool:
+        return bool(self.game.log)
+
+    def last_command(self) -> str | None:
+        return self.game.log[-1] if self.game.log else None
+
+    def undo(self) -> str | None:
+        """Take back the last command (removing it from the log); returns it, or None if there is none."""
+        return self.history.undo(self.game)
+
+    # --- saving -----------------------------------------------------------------------------------
+
+    def save(self, name: str | None = None) -> Path:
+        """Save under ``name`` (default: the power and the game date); returns the file."""
+        store = self._store()
+        name = name or f"{self.power or 'observer'}-{self.game.state.date}"
+        return self._write(store.user_path_for(name), name, "manual")
+
+    def quicksave(self) -> Path:
+        store = self._store()
+        return self._write(store.quicksave_path, "quick save", "quicksave")
+
+    def autosave(self, on_exit: bool = False) -> Path | None:
+        """Write this game's autosave and rotate the old ones away; None when there is no saves folder."""
+        if self.store is None:
+            return None
+        path = self.store.autosave_path(self.meta.game_id, self.game.state.turn, exit_=on_exit)
+        self._write(path, "autosave", "autosave")
+        self.store.rotate(self.meta.game_id, self.keep_autosaves, path)
+        self.last_autosave = path
+        return path
+
+    def autosave_if_changed(self) -> Path | None:
+        """The autosave on quitting: written only if the game moved since it was last saved or loaded."""
+        if not self.dirty:
+            return None
+        return self.autosave(on_exit=True)
+
+    @property
+    def saved_in(self) -> Path | None:
+        """The file that holds the game exactly as it is now; None if the game moved since (or was never saved)."""
+        return self._saved_path if self._saved_log == self.game.log else None
+
+    @property
+    def dirty(self) -> bool:
+        """True when the game has moved since it was last saved or loaded."""
+        return self.saved_in is None
+
+    def _write(self, path: Path, name: str, kind: str) -> Path:
+        doc = document.build(self.game, dataclasses.replace(self.meta, name=name, kind=kind))
+        self._store().write(path, doc)
+        self._saved_log = list(self.game.log)
+        self._saved_path = path
+        return path
+
+    def _turn_ended(self, game: Game) -> None:
+        if game is not self.game:
+            return
+        try:
+            self.autosave()
+        except Exception as e:  # noqa: BLE001 - an autosave is best effort: it must never stop or undo a turn
+            self._notice(f"The autosave failed: {e}")
+
+    # --- loading ----------------------------------------------------------------------------------
+
+    def load(self, ref: str) -> list[str]:
+        """Replace the game with a saved one (autosaving this one first if it moved); returns notices."""
+        store = self._store()
+        path = store.resolve(ref)
+        return self._load(path)
+
+    def quickload(self) -> list[str]:
+        store = self._store()
+        if not store.quicksave_path.is_file():
+            raise SaveError("missing", f"there is no quick save in {store.folder} yet: use quicksave first.")
+        return self._load(store.quicksave_path)
+
+    def saves(self) -> list[SaveInfo]:
+        """The saves in this session's folder, newest first."""
+        return self.store.list() if self.store is not None else []
+
+    def _load(self, path: Path) -> list[str]:
+        loaded = load(path, current=self.game.rules)
+        notices = []
+        if self.dirty:
+            kept = self.autosave(on_exit=True)
+            if kept is not None:
+                notices.append(f"The game you left was autosaved as {kept.stem}.")
+        self.close()
+        self.game = loaded.game
+        self.meta = loaded.meta
+        if not self.meta.game_id:
+            self.meta.game_id = new_game_id()
+        self.game.on_turn_end.append(self._turn_ended)
+        self._loaded(loaded)
+        return notices + loaded.notices
+
+    def _loaded(self, loaded: Loaded) -> None:
+        self.history.clear()
+        self.last_autosave = None
+        # A game rebuilt from its log differs from its file: it is not "saved" until written again.
+        self._saved_log = list(self.game.log)
+        self._saved_path = loaded.path if loaded.from_snapshot else None
+
+    def _store(self) -> SaveStore:
+        if self.store is None:
+            raise SaveError("unreadable", "saving is off in this session (it has no saves folder).")
+        return self.store
+
+    def _notice(self, text: str) -> None:
+        if self.on_notice is not None:
+            self.on_notice(text)
+        else:
+            self.notices.append(text)
