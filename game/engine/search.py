@@ -32,6 +32,8 @@ from game.engine.valuation import ROW_DTYPE, Tables, VariantSet, active_red_line
 MARGIN = 2.0
 #: Penalty per clause changed from the offer on the table (prefer small changes).
 CHANGE_COST = 1.5
+#: How far short of the other side's (estimated) threshold an AI's own proposal may fall.
+TRY_REACH = 6.0
 
 
 class Search:
@@ -281,8 +283,12 @@ def counter_offer(rules: Rules, state: State, responder: str, sender: Sequence[s
 
 
 def best_offer(rules: Rules, state: State, proposer: Sequence[str], receivers: Sequence[str],
-               gen: np.random.Generator, boldness: float, around: Package = ()) -> tuple[Package, float] | None:
-    """What the proposing side should offer: (package, its value to the proposer) or None."""
+               gen: np.random.Generator, boldness: float, around: Package = (),
+               reach: float = TRY_REACH) -> tuple[Package, float] | None:
+    """What the proposing side should offer on its own initiative: (package, its value to the
+    proposer) or None. It may reach a little beyond what it thinks the other side will take
+    (``reach`` points short of their threshold): a refusal teaches it their price, and time
+    and fear may close the gap."""
     search = Search(rules, state, around)
     partners = list(receivers) if rules.hub in proposer else list(proposer)
     n = rules.scenario.tuning.search_samples
@@ -301,8 +307,8 @@ def best_offer(rules: Rules, state: State, proposer: Sequence[str], receivers: S
     for r in receivers:
         est = search.estimated(proposer[0], r, partners)
         est_score, est_blocked = est.judge(cands)
-        surplus = est_score - est.threshold - MARGIN
-        feasible &= ~est_blocked & (surplus >= 0)
+        surplus = est_score - est.threshold
+        feasible &= ~est_blocked & (surplus >= -reach)
         slack = np.minimum(slack, surplus)
     size = (cands > 0).sum(axis=1)
     feasible &= size <= rules.scenario.tuning.max_clauses
