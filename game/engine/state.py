@@ -152,7 +152,13 @@ class State:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "State":
+        """The state from plain data; ValueError (or TypeError) if the data is not a state."""
+        if not isinstance(data, dict):
+            raise ValueError("a state is a mapping")
         d = dict(data)
+        for name, kind in _SHAPES.items():
+            if name in d and not isinstance(d[name], kind):
+                raise ValueError(f"state field {name!r} should be a {kind.__name__ if isinstance(kind, type) else 'number'}")
         d["treaties"] = [Treaty(**{**t, "clauses": [_clause(c) for c in t["clauses"]]}) for t in d["treaties"]]
         d["proposals"] = [Proposal(**{**p, "clauses": [_clause(c) for c in p["clauses"]]}) for p in d["proposals"]]
         d["conferences"] = {k: ConferenceState(**v) for k, v in d["conferences"].items()}
@@ -171,6 +177,16 @@ class State:
         """A short, stable digest of everything in the state."""
         blob = json.dumps(self.to_dict(), sort_keys=True, separators=(",", ":"), allow_nan=False)
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+#: The JSON shape of the state's top-level fields (checked when a state is read from data).
+_SHAPES: dict[str, Any] = {
+    "scenario": str, "seed": int, "turn": int, "date": str, "rng": dict, "values": dict, "personality": dict,
+    "leaders": dict, "controllers": dict, "status_floor": dict, "status": dict, "missions": dict,
+    "treaties": list, "proposals": list, "conferences": dict, "grievances": list, "flags": list, "fired": dict,
+    "objectives_met": dict, "choices": list, "ended": list, "news": list, "causes": list, "ledger": list,
+    "series": dict, "series_dates": list, "finished": bool, "end_reason": str, "next_id": int,
+}
 
 
 def _record(obj: Treaty | Proposal) -> dict[str, Any]:

@@ -22,6 +22,7 @@ class VarDef:
     default: float
     title: str
     description: str = ""
+    derived: bool = False   # recomputed by the engine: a scenario setting it would be overwritten
 
 
 CORE_VARIABLES: tuple[VarDef, ...] = (
@@ -41,7 +42,9 @@ CORE_VARIABLES: tuple[VarDef, ...] = (
     VarDef("partners", "regard", 0, 100, 40, "Regard", "How far the hub power trusts this power."),
     VarDef("partners", "fear_of_revolution", 0, 100, 50, "Fear of revolution", "How much this power fears Bolshevik propaganda."),
     VarDef("partners", "commercial_interest", 0, 100, 50, "Commercial interest", "How much its business wants the Russian market."),
-    VarDef("partners", "left_out", 0, 100, 0, "Fear of being left out", "Worry that a rival will settle with the hub power first; recomputed each turn."),
+    VarDef("partners", "left_out", 0, 100, 0, "Fear of being left out",
+           "Worry that a rival will settle with the hub power first; recomputed from the rivals' closeness "
+           "(set closeness, or fears, to change it).", derived=True),
     VarDef("partners", "closeness", 0, 100, 0, "Closeness to a deal", "How near this power and the hub power are to agreement; fades each month."),
     VarDef("partners", "market", 0, 100, 20, "Market", "What trade with this power is worth to the hub power."),
     VarDef("partners", "prewar_debt", 0, 100000, 0, "Pre-war debts", "Tsarist debts held by this power's citizens, million gold rubles."),

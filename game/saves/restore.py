@@ -148,14 +148,14 @@ def _snapshot(raw: Any, doc: dict[str, Any], rules: Rules) -> tuple[State | None
     try:
         state = State.from_dict(raw)
         digest = state.hash()
+        if state.scenario != rules.id or state.seed != doc["seed"]:
+            return None, "", "it belongs to another scenario or seed"
+        if sorted(p for p, c in state.controllers.items() if c == "human") != sorted(doc["humans"]):
+            return None, "", "its human powers are not the save's"
+        if set(state.values) - set(rules.vars.defs):
+            return None, "", "it has values this scenario does not define"
     except Exception as e:  # noqa: BLE001 - a hand-edited snapshot can break in any way: the log will decide
         return None, "", f"{type(e).__name__}: {_first_line(e)}"
-    if state.scenario != rules.id or state.seed != doc["seed"]:
-        return None, "", "it belongs to another scenario or seed"
-    if sorted(p for p, c in state.controllers.items() if c == "human") != sorted(doc["humans"]):
-        return None, "", "its human powers are not the save's"
-    if set(state.values) - set(rules.vars.defs):
-        return None, "", "it has values this scenario does not define"
     return state, digest, ""
 
 

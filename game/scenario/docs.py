@@ -63,13 +63,12 @@ def type_name(tp: Any, metadata: list[Any] | tuple[Any, ...] = ()) -> str:
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin is typing.Annotated:
-        if any(type(m).__name__ == "Discriminator" for m in args[1:]):
-            return _union_link(args[0])
-        return type_name(args[0], args[1:])
+        return _union_link(tp) or type_name(args[0], args[1:])
     if origin in (typing.Union, types.UnionType):
+        link = _union_link(tp)
+        if link:
+            return link
         inner = [a for a in args if a is not type(None)]
-        if all(isinstance(a, type) and issubclass(a, BaseModel) for a in inner) and len(inner) > 3:
-            return _union_link(tp)
         return " or ".join(dict.fromkeys(type_name(a) for a in inner))
     if origin is typing.Literal:
         return "one of: " + ", ".join(f"`{a}`" for a in args)
@@ -84,12 +83,19 @@ def type_name(tp: Any, metadata: list[Any] | tuple[Any, ...] = ()) -> str:
 
 
 def _union_link(tp: Any) -> str:
-    members = {m for m in typing.get_args(tp)}
+    """A link to the conditions or effects section if ``tp`` is (or holds) their union, else ''."""
+    members = set()
+    for a in typing.get_args(tp):
+        if typing.get_origin(a) is typing.Annotated:
+            a = typing.get_args(a)[0]
+        if typing.get_origin(a) in (typing.Union, types.UnionType):
+            return _union_link(a)
+        members.add(a)
     if members & set(CONDITION_KINDS.values()):
         return "[condition](#conditions)"
     if members & set(EFFECT_KINDS.values()):
         return "[effect](#effects)"
-    return "one of several"
+    return ""
 
 
 def default_text(f: FieldInfo) -> str:

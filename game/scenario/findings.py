@@ -65,6 +65,7 @@ CODES: dict[str, tuple[str, str]] = {
     "M005": ("warning", "A clause type is worth nothing to either side (no value terms)."),
     "M006": ("warning", "A number lies outside the range of the state value it sets or tests (it will be kept in range)."),
     "M007": ("warning", "A flag is tested but nothing ever raises it."),
+    "M008": ("warning", "A state value the engine recomputes (such as left_out) is set by the scenario; the change does not last."),
 }
 
 

@@ -66,6 +66,7 @@ class MeaningChecker:
         self._clauses()
         self._ranges()
         self._flags()
+        self._derived()
         return self.findings
 
     def _add(self, path: Path, code: str, message: str, key: bool = False) -> None:
@@ -199,6 +200,27 @@ class MeaningChecker:
                 self._add(path + ("flag",), "M007", f"the flag '{node.flag}' is tested here, but no effect raises "
                                                     f"it (raise it with - flag: {node.flag})"
                                                     f"{did_you_mean(node.flag, self.flags_raised)}")
+
+
+    def _derived(self) -> None:
+        """M008: setting a value the engine recomputes does nothing lasting."""
+        for node, path in self.nodes:
+            for kind, spec, where in ((E.Adjust, "adjust", "var"), (E.SetValue, "set", "var")):
+                if isinstance(node, kind):
+                    ref = getattr(node, spec).var
+                    d = self.vars.defs.get(ref) or next(
+                        (v for n, v in self.vars.defs.items() if n.split(".", 1)[1] == ref.split(".", 1)[1]), None)
+                    if d is not None and d.derived:
+                        self._add(path + (spec, where), "M008",
+                                  f"{ref} is recomputed by the engine, so this change does not last; "
+                                  f"{d.description}")
+        for pid, p in self.sc.powers.items():
+            for name in p.values:
+                d = self.vars.defs.get(f"{pid}.{name}")
+                if d is not None and d.derived:
+                    self._add(("powers", pid, "values", name), "M008",
+                              f"{pid}.{name} is recomputed by the engine, so its starting value is not kept",
+                              key=True)
 
 
 def _conjuncts(cond: Any) -> Iterator[Any]:

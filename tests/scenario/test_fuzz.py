@@ -8,9 +8,11 @@ played always has at least one error; one that passes can start a game.
 """
 from __future__ import annotations
 
+import atexit
 import copy
 import datetime as dt
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -34,6 +36,7 @@ SMALL = [ROOT / "tests" / "fixtures" / "tiny.yaml", ROOT / "docs" / "tutorial" /
          FIXTURES / "codes" / "M002.yaml"]
 TEXTS = {p.name: p.read_text(encoding="utf-8") for p in [GENOA, *SMALL]}
 WORK = Path(tempfile.mkdtemp(prefix="rapallo-fuzz-"))
+atexit.register(shutil.rmtree, WORK, True)
 (WORK / "base.yaml").write_text((FIXTURES / "codes" / "base.yaml").read_text())
 LIB = Library.for_game()
 KNOWN_LINES: dict[str, list[str]] = {}
@@ -108,7 +111,7 @@ def mutated(draw: st.DrawFn, names: list[str]) -> str:
     return text
 
 
-@settings(max_examples=n(700), **SETTINGS)
+@settings(max_examples=n(600), **SETTINGS)
 @given(mutated([p.name for p in SMALL]))
 def test_mutated_small_scenarios_give_located_findings(text: str) -> None:
     validate_text(text)
@@ -163,7 +166,7 @@ def mutated_data(draw: st.DrawFn, path: Path) -> str:
     return yaml.dump(data, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True)
 
 
-@settings(max_examples=n(400), **SETTINGS)
+@settings(max_examples=n(350), **SETTINGS)
 @given(st.sampled_from(SMALL[:3]).flatmap(mutated_data))
 def test_mutated_small_data_gives_located_findings(text: str) -> None:
     validate_text(text)

@@ -12,7 +12,7 @@ Each kind's ``apply(world)`` calls the engine through the ``World`` protocol.
 """
 from __future__ import annotations
 
-from typing import Annotated, Any, Protocol, Union
+from typing import Annotated, Any, Literal, Protocol, Union
 
 from pydantic import Discriminator, Field, Tag, field_validator
 
@@ -139,7 +139,8 @@ class SetLeader(Strict):
 
 class StatusChange(Strict):
     power: Id = Field(description="The power whose status with the hub power is set.")
-    to: str = Field(description="none, de_facto, de_jure or full_relations.")
+    to: Literal["none", "de_facto", "de_jure", "full_relations"] = Field(
+        description="none, de_facto, de_jure or full_relations.")
 
 
 class SetStatus(Strict):
