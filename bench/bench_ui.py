@@ -20,6 +20,8 @@ from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("RAPALLO_SAVES", tempfile.mkdtemp(prefix="rapallo-bench-saves-"))
+os.environ.setdefault("RAPALLO_CONFIG_DIR", tempfile.mkdtemp(prefix="rapallo-bench-config-"))
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -50,6 +52,22 @@ def startup() -> tuple[float, float]:
     return best_wall, best_inner
 
 
+def memory_child() -> None:
+    """Run in a fresh process: a whole game through the window, visiting every screen; peak memory."""
+    from game.ui.screens.game_base import make_game_screen
+    full_game()
+    from game.ui import demo
+    from game.ui.app import App
+    from game.ui.settings import Settings
+    app = App((1280, 720), Settings(advisor=False), settings_dir=Path(tempfile.mkdtemp()))
+    app.start(demo.midgame())
+    for name in ("home", "negotiation", "conference", "ledger"):
+        app.push(make_game_screen(app, name))
+        app.step()
+        app.pop()
+    print(f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f}")
+
+
 def frames(app, n: int, events=None) -> list[float]:  # type: ignore[no-untyped-def]
     times = []
     for i in range(n):
@@ -66,7 +84,6 @@ def pct(xs: list[float], p: float) -> float:
 
 
 def screen_bench(name: str, size: tuple[int, int], n: int) -> dict[str, float]:
-    import pygame
     from game.ui import demo, stats
     from game.ui.app import App
     from game.ui.settings import Settings
@@ -74,7 +91,7 @@ def screen_bench(name: str, size: tuple[int, int], n: int) -> dict[str, float]:
     session = demo.midgame()
     demo.decide_all(session)
     app.start(session)
-    hover = None
+    events = None
     if name == "negotiation":
         from game.ui.screens.negotiation import NegotiationScreen
         app.push(NegotiationScreen(app, counterpart="germany"))
@@ -84,17 +101,25 @@ def screen_bench(name: str, size: tuple[int, int], n: int) -> dict[str, float]:
         points = [view.anchor(p) for p in ("germany", "france", "britain", "italy", "poland", "soviet_russia")]
         points = [p for p in points if p]
 
-        def hover(i: int):  # type: ignore[no-untyped-def]
-            return [pygame.event.Event(pygame.MOUSEMOTION, pos=points[(i // 10) % len(points)], rel=(0, 0),
-                                       buttons=(0, 0, 0))]
+        events = hover_events(points)
     elif name != "map":
         from game.ui.screens.game_base import make_game_screen
         app.push(make_game_screen(app, name))
-    frames(app, 30, hover)
+    frames(app, 30, events)
     before = stats.text_layouts()
-    times = frames(app, n, hover)
+    times = frames(app, n, events)
     return {"p50": statistics.median(times), "p95": pct(times, 95), "max": max(times),
             "relayouts": stats.text_layouts() - before}
+
+
+def hover_events(points):  # type: ignore[no-untyped-def]
+    """The mouse moving from power to power, every tenth frame."""
+    import pygame
+
+    def events(i: int):  # type: ignore[no-untyped-def]
+        return [pygame.event.Event(pygame.MOUSEMOTION, pos=points[(i // 10) % len(points)], rel=(0, 0),
+                                   buttons=(0, 0, 0))]
+    return events
 
 
 def full_game() -> float:
@@ -130,9 +155,13 @@ def main() -> int:
     p.add_argument("--frames", type=int, default=300)
     p.add_argument("--size", default="1280x720")
     p.add_argument("--startup-child", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--memory-child", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.startup_child:
         startup_child()
+        return 0
+    if args.memory_child:
+        memory_child()
         return 0
     w, h = (int(x) for x in args.size.lower().split("x"))
     wall, inner = startup()
@@ -149,8 +178,12 @@ def main() -> int:
     print(f"text re-layouts in frames where nothing changed: {relayouts}   bar {BARS['relayouts']}")
     print(f"one pygame_gui label set_text: {set_text_cost():.3f} ms")
     print(f"a whole game of Genoa through the window (27 turns, AI included): {full_game():.2f} s")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory (this process): {peak:.0f} MB   bar {BARS['peak_mb']} MB")
+    out = subprocess.run([sys.executable, __file__, "--memory-child"], capture_output=True, text=True, check=True)
+    game_peak = float(out.stdout.strip().splitlines()[-1])
+    print(f"peak memory of a game (a fresh process playing Genoa to the end): {game_peak:.0f} MB")
+    peak = max(game_peak, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    print(f"peak memory (the worse of that and this benchmark, which made seven windows): {peak:.0f} MB"
+          f"   bar {BARS['peak_mb']} MB")
     ok = wall <= BARS["startup_s"] and worst_p95 <= BARS["frame_p95_ms"] and relayouts == 0 and peak <= BARS["peak_mb"]
     print("all bars met" if ok else "SOME BARS MISSED")
     return 0 if ok else 1

@@ -105,7 +105,8 @@ def play_text(args: argparse.Namespace) -> int:
             raise fail(f"unknown power {power!r}; powers: {', '.join(rules.powers)}")
         if not rules.scenario.powers[power].playable:
             raise fail(f"{power} is not playable in this scenario")
-        game = Game.new(rules, seed=args.seed, humans=[power])
+        from game.engine.difficulty import with_difficulty
+        game = Game.new(with_difficulty(rules, args.difficulty), seed=args.seed, humans=[power])
     app = TextApp(game, power)
     hook = getattr(args, "autosave_hook", None)
     if hook:
@@ -164,6 +165,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--scenario", default=default_scenario(), metavar="ID")
     p.add_argument("--as", dest="as_power", metavar="POWER", help="the power you play (default: the hub power)")
     p.add_argument("--seed", type=int, default=None, metavar="N")
+    p.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal",
+                   help="how well you read the other side and the AI reads you (default: normal)")
     p.add_argument("--mods", action="append", metavar="DIR", help="also install the mods in DIR (repeatable)")
     p.add_argument("--load", metavar="SAVE", help="continue a saved game (a file, or a name in the saves folder)")
     p.add_argument("--saves", metavar="DIR", help="the saves folder (default: $RAPALLO_SAVES or saves/)")

@@ -45,9 +45,11 @@ def table_proposal(rules: Rules, state: State, sender: list[str], receivers: lis
                     state.date, title, text, conference, channel, reply_to, delivered=delivered,
                     negotiator=negotiator)
     state.proposals.append(prop)
+    what = ", ".join(rules.clause_type(c.type).title.lower() for c in prop.clauses)
     Ctx(rules, state).news(S["news.proposal"].format(sender=names(rules, prop.sender), receivers=names(rules, prop.receivers),
-                                                     title=f"{title}: {package_text(tuple(prop.clauses))}"),
+                                                     title=title, clauses=what),
                            "proposal", prop.sender + prop.receivers)
+    state.news[-1]["proposal"] = pid
     return prop
 
 

@@ -109,6 +109,9 @@ def rules_of(doc: dict[str, Any], rules_for: RulesFor | None, current: Rules | N
                                             "with --mods DIR.")
     try:
         rules = (rules_for or _cli_rules)(sc["id"], folders)
+        level = difficulty_of(str(sc["content_hash"]))
+        if difficulty_of(rules.content_hash) != level:
+            rules = with_difficulty(rules, level)
     except (ValueError, LookupError) as e:
         raise SaveError("unknown_scenario", f"this save was played in the scenario '{sc['title']}' ({sc['id']}), "
                                             f"which cannot be loaded here: {_first_line(e)}. If it came from a mod, "
@@ -126,6 +129,9 @@ def rules_of(doc: dict[str, Any], rules_for: RulesFor | None, current: Rules | N
                                             f"{rules.content_hash[:12]} now), so the game would not replay the "
                                             f"same; {fix}.")
     return rules
+
+
+from game.engine.difficulty import difficulty_of, with_difficulty  # noqa: E402
 
 
 def _cli_rules(scenario_id: str, mods: Sequence[str]) -> Rules:

@@ -1,0 +1,449 @@
+"""The window's loop, made to be stepped: ``App.step(events)`` handles one
+batch of input, updates and draws one frame, and returns at once, so that
+tests and the screenshot tool drive it frame by frame with no blocking
+loop. ``run_window`` is the real loop around it.
+
+The app owns the display surface, the pygame_gui manager (made again when
+the window size, UI scale, text size or palette changes), the stack of
+screens (a modal one is drawn over a dimmed picture of the one below),
+the game session, and a few things every screen shares: short messages
+("toasts"), the keyboard-focus tooltip and the help overlay.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+import pygame
+
+from game.engine.strings import S
+from game.ui import text as tx
+from game.ui.settings import Settings
+from game.ui.theme import Scale, make_manager, palette_for
+from game.ui.widgets.paper import paper
+
+if TYPE_CHECKING:
+    from game.ui.screens.base import Screen
+    from game.ui.session import Session
+
+TOAST_SECONDS = 6.0
+
+# pygame_gui asks for fonts to be preloaded; ours load on first use, at a cost too small to matter.
+warnings.filterwarnings("ignore", message=".*not already loaded.*", category=UserWarning)
+warnings.filterwarnings("ignore", message=".*[Pp]reload.*", category=UserWarning)
+
+
+class App:
+    def __init__(self, size: tuple[int, int] | None = None, settings: Settings | None = None, *,
+                 window: bool = False, settings_dir: Path | None = None, first_screen: "Screen | None" = None) -> None:
+        self.settings_dir = settings_dir
+        self.settings = settings if settings is not None else Settings.load(settings_dir)
+        self.window = window
+        pygame.display.init()
+        pygame.font.init()
+        pygame.key.set_repeat(350, 40)
+        self.surface = self._set_mode(size or self.settings.window_size, window and self.settings.fullscreen)
+        pygame.display.set_caption(S["ui.window_title"])
+        self.size: tuple[int, int] = self.surface.get_size()
+        self.palette = palette_for(self.settings.colour_blind)
+        self.scale = Scale(self.size, self.settings.ui_scale, self.settings.text_factor)
+        self.manager = make_manager(self.size, self.palette, self.scale)
+        self.stack: list[Screen] = []
+        self.session: Session | None = None
+        self.running = True
+        self.time = 0.0
+        self.frames = 0
+        self.toasts: list[tuple[str, float]] = []
+        self._under: pygame.Surface | None = None
+        self.settings_version = 0
+        from game.ui.session import saves_store
+        self.store = saves_store()
+        self.reloader = None
+        self._reload_seen = 0
+        if first_screen is None:
+            from game.ui.screens.menu import MenuScreen
+            first_screen = MenuScreen(self)
+        self.switch(first_screen)
+
+    # --- display ---------------------------------------------------------------------------
+
+    def _set_mode(self, size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
+        flags = pygame.RESIZABLE
+        if fullscreen:
+            sizes = pygame.display.get_desktop_sizes() or [size]
+            return pygame.display.set_mode(sizes[0], pygame.FULLSCREEN)
+        return pygame.display.set_mode(size, flags)
+
+    def layout_key(self) -> tuple:
+        return (self.scale.key(), self.settings.colour_blind, self.settings_version)
+
+    def resize(self, size: tuple[int, int], fullscreen: bool | None = None) -> None:
+        """A new window size (or full screen): everything is laid out again."""
+        if fullscreen is not None or tuple(size) != tuple(self.surface.get_size()):
+            self.surface = self._set_mode(size, bool(fullscreen) and self.window)
+        self.size = self.surface.get_size()
+        self._restyle()
+
+    def apply_settings(self, settings: Settings, save: bool = True) -> None:
+        old = self.settings
+        self.settings = settings
+        if save:
+            settings.save(self.settings_dir)
+        self.settings_version += 1
+        if self.window and (old.fullscreen != settings.fullscreen or old.window_size != settings.window_size):
+            self.resize(settings.window_size, settings.fullscreen)
+            return
+        self._restyle()
+
+    def _restyle(self) -> None:
+        self.palette = palette_for(self.settings.colour_blind)
+        self.scale = Scale(self.size, self.settings.ui_scale, self.settings.text_factor)
+        for s in self.stack:
+            s.destroy()
+        self.manager = make_manager(self.size, self.palette, self.scale)
+        tx.clear_cache()
+        for s in self.stack:
+            s.build()
+            s.hide()
+        if self.stack:
+            self.top.show()
+            self._snapshot_under()
+
+    # --- screens ---------------------------------------------------------------------------
+
+    @property
+    def top(self) -> "Screen":
+        return self.stack[-1]
+
+    def switch(self, screen: "Screen") -> None:
+        """Replace every screen with this one."""
+        for s in self.stack:
+            s.destroy()
+        self.stack = []
+        self._under = None
+        self.push(screen)
+
+    def push(self, screen: "Screen") -> None:
+        if self.stack and screen.modal:
+            self._under = self._render(self.top, dim=True)
+        if self.stack:
+            self.top.hide()
+        self.stack.append(screen)
+        screen.build()
+        screen.on_enter()
+
+    def pop(self) -> None:
+        if len(self.stack) <= 1:
+            return
+        gone = self.stack.pop()
+        gone.destroy()
+        self.top.show()
+        self._snapshot_under()
+        self.top.on_enter()
+
+    def replace(self, screen: "Screen") -> None:
+        """Put this screen in place of the top one."""
+        if len(self.stack) <= 1:
+            self.switch(screen)
+            return
+        gone = self.stack.pop()
+        gone.destroy()
+        self.top.show()
+        self._snapshot_under()
+        self.push(screen)
+
+    def find(self, name: str) -> "Screen | None":
+        return next((s for s in reversed(self.stack) if s.name == name), None)
+
+    def _snapshot_under(self) -> None:
+        self._under = None
+        if len(self.stack) >= 2 and self.top.modal:
+            below = self.stack[-2]
+            self.top.hide()
+            below.show()
+            self._under = self._render(below, dim=True)
+            below.hide()
+            self.top.show()
+
+    def _render(self, screen: "Screen", dim: bool) -> pygame.Surface:
+        self._refresh_if_needed(screen)
+        self.manager.update(0.0)
+        surf = pygame.Surface(self.size).convert() if pygame.display.get_surface() else pygame.Surface(self.size)
+        self._draw_screen(surf, screen)
+        self.manager.draw_ui(surf)
+        screen.draw_front(surf)
+        if dim:
+            veil = pygame.Surface(self.size, pygame.SRCALPHA)
+            veil.fill((42, 33, 25, 120))
+            surf.blit(veil, (0, 0))
+        return surf
+
+    # --- the game --------------------------------------------------------------------------
+
+    def start(self, session: "Session") -> None:
+        """Begin playing a session: the map, then any decision that is waiting."""
+        from game.ui.screens.world import MapScreen
+        if session.saves is not None and session.saves.store is None and self.store is not None:
+            session.saves.store = self.store
+        self.session = session
+        self.reloader = None
+        if self.settings.watch_scenario:
+            self.reloader = make_reloader(session.rules.id)
+        self.switch(MapScreen(self))
+        self.prompt_events()
+
+    def prompt_events(self) -> None:
+        if self.session is None:
+            return
+        if self.session.game.is_terminal():
+            from game.ui.screens.ending import EndScreen
+            if self.top.name != "end":
+                self.switch(EndScreen(self))
+            return
+        waiting = self.session.pending_choices()
+        if waiting and self.top.name != "event":
+            from game.ui.screens.event import EventScreen
+            self.push(EventScreen(self, waiting[0]))
+
+    def end_turn(self) -> None:
+        s = self.session
+        if s is None:
+            return
+        if s.pending_choices():
+            self.toast(S["ui.toast.decide_first"])
+            self.prompt_events()
+            return
+        before = s.state.date
+        out = s.end_turn()
+        if not out.ok:
+            self.toast(S["ui.toast.not_possible"].format(reason=out.message))
+            return
+        if not s.game.is_terminal():
+            from game.ui.viewmodels.common import date_text
+            self.toast(S["ui.toast.new_turn"].format(before=date_text(before), date=date_text(s.state.date)))
+        self.prompt_events()
+
+    def over_widget(self, pos: tuple[int, int]) -> bool:
+        """Whether a visible widget is under this point (the screens' own full-window containers aside)."""
+        roots = {id(s.root) for s in self.stack if s.root is not None}
+        roots.add(id(self.manager.get_root_container()))
+        for sprite in self.manager.get_sprite_group().sprites():
+            if id(sprite) in roots or not getattr(sprite, "visible", False):
+                continue
+            rect = getattr(sprite, "rect", None)
+            if rect is not None and rect.collidepoint(pos) and getattr(sprite, "image", None) is not None:
+                if type(sprite).__name__ == "UIContainer" and getattr(sprite, "parent_element", None) is None:
+                    continue
+                return True
+        return False
+
+    def toast(self, message: str) -> None:
+        self.toasts.append((message, self.time + TOAST_SECONDS))
+        self.toasts = self.toasts[-3:]
+
+    def quit(self) -> None:
+        self.close_game()
+        self.running = False
+
+    # --- one frame -------------------------------------------------------------------------
+
+    def step(self, events: Iterable[pygame.event.Event] | None = None, dt: float = 1 / 60) -> bool:
+        """Handle input, update and draw one frame; False once the app should close."""
+        batch = pygame.event.get() + (list(events) if events is not None else [])
+        for event in batch:
+            self._event(event)
+            if not self.running:
+                return False
+        self.time += dt
+        self._notices()
+        self._watch_scenario()
+        self.manager.update(dt)
+        self.top.update(dt)
+        self._refresh_if_needed(self.top)
+        self.draw()
+        self.frames += 1
+        return self.running
+
+    def _notices(self) -> None:
+        """What the saves package had to tell the player (an autosave that failed, a replayed save)."""
+        s = self.session
+        if s is not None and s.notices:
+            for n in s.notices:
+                self.toast(n)
+            s.notices.clear()
+
+    def _watch_scenario(self) -> None:
+        """For scenario authors: tell them when the scenario file changed, and whether it still loads."""
+        r = self.reloader
+        if r is None or self.session is None or not r.poll():
+            return
+        if r.stale:
+            first = next((f.plain() for f in r.findings if f.is_error), "")
+            self.toast(S["ui.reload.broken"].format(problem=first))
+        elif self.scenario_edited():
+            self.toast(S["ui.reload.ready"])
+
+    def scenario_edited(self) -> bool:
+        """The scenario on disk loads and differs from the one being played."""
+        r, s = self.reloader, self.session
+        if r is None or s is None or r.rules is None or not r.ok:
+            return False
+        return r.rules.content_hash != s.rules.content_hash.split("+")[0]
+
+    def restart_edited(self) -> None:
+        """A new game on the edited scenario, same power and difficulty."""
+        from game.ui.session import Session
+        r, s = self.reloader, self.session
+        if r is None or s is None or r.rules is None:
+            return
+        self.close_game()
+        self.start(Session.new(r.rules, s.power, s.difficulty, store=self.store))
+
+    def close_game(self) -> None:
+        """Leaving a game (main menu, quit): keep it in an autosave if it moved since it was saved."""
+        s = self.session
+        if s is not None and s.saves is not None and s.saves.store is not None:
+            try:
+                s.saves.autosave_if_changed()
+            except Exception:  # noqa: BLE001 - leaving must never fail on a full disk
+                pass
+
+    def _refresh_if_needed(self, screen: "Screen") -> None:
+        version = (self.session.version if self.session else 0, self.settings_version)
+        if screen.seen_version != version:
+            screen.seen_version = version  # type: ignore[assignment]
+            screen.refresh()
+
+    def _event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.quit()
+            return
+        if event.type == pygame.VIDEORESIZE and self.window:
+            self.resize((event.w, event.h))
+            if not self.settings.fullscreen:
+                self.settings.window_size = (event.w, event.h)
+            return
+        top = self.top
+        if event.type == pygame.KEYDOWN and self._key(event, top):
+            return
+        if event.type == pygame.USEREVENT and hasattr(event, "user_type"):
+            return  # pygame_gui's old-style duplicates of its events
+        if event.type == pygame.MOUSEMOTION and top.ui is not None:
+            pass
+        self.manager.process_events(event)
+        if top.ui is not None and top.ui.handle_gui_event(event):
+            return
+        if top is self.top:
+            top.handle(event)
+
+    def _key(self, event: pygame.event.Event, top: "Screen") -> bool:
+        if event.key == pygame.K_ESCAPE:
+            top.back()
+            return True
+        if event.key == pygame.K_F1:
+            if top.name != "help":
+                from game.ui.screens.help import HelpScreen
+                self.push(HelpScreen(self))
+            return True
+        if top.ui is not None and top.ui.handle_key(event):
+            return True
+        if top.ui is not None and top.ui._typing() is not None:
+            return False
+        if event.key == pygame.K_z and event.mod & pygame.KMOD_CTRL and self.session is not None:
+            from game.ui.saves_link import undo
+            undo(self)
+            return True
+        return top.shortcut(event)
+
+    # --- drawing ---------------------------------------------------------------------------
+
+    def _draw_screen(self, surf: pygame.Surface, screen: "Screen") -> None:
+        surf.blit(paper(self.size, self.palette.paper), (0, 0))
+        screen.draw_back(surf)
+
+    def draw(self) -> None:
+        surf = self.surface
+        top = self.top
+        if top.modal and self._under is not None:
+            surf.blit(self._under, (0, 0))
+            top.draw_back(surf)
+        else:
+            self._draw_screen(surf, top)
+        self.manager.draw_ui(surf)
+        top.draw_front(surf)
+        if top.ui is not None:
+            top.ui.draw_focus(surf, self.palette.rgb("focus"), max(2, self.scale.px(2)))
+            self._draw_focus_tip(surf, top)
+        self._draw_toasts(surf)
+
+    def _draw_focus_tip(self, surf: pygame.Surface, top: "Screen") -> None:
+        ui = top.ui
+        c = ui.focus if ui is not None else None
+        if c is None or not ui.keyboard_mode or not c.tooltip or c not in ui.order or not c.usable:
+            return
+        sc = self.scale
+        px = sc.font(13)
+        width = sc.px(320)
+        lines = tx.wrap(c.tooltip, "ui", px, width - sc.px(16))
+        h = len(lines) * int(px * 1.3) + sc.px(10)
+        area = c.area
+        x = min(max(0, area.x), self.size[0] - width)
+        y = area.bottom + sc.px(6)
+        if y + h > self.size[1]:
+            y = area.top - h - sc.px(6)
+        box = pygame.Rect(x, y, width, h)
+        pygame.draw.rect(surf, self.palette.rgb("paper_light"), box)
+        pygame.draw.rect(surf, self.palette.rgb("focus"), box, max(1, sc.px(1)))
+        tx.blit_lines(surf, lines, (x + sc.px(8), y + sc.px(5)), "ui", px, self.palette.rgb("ink"), leading=1.3)
+
+    def _draw_toasts(self, surf: pygame.Surface) -> None:
+        self.toasts = [(m, t) for m, t in self.toasts if t > self.time]
+        if not self.toasts:
+            return
+        # Telegram strips under the top bar, newest first: clear of every screen's buttons.
+        sc = self.scale
+        px = sc.font(14)
+        y = sc.px(58)
+        for message, _ in reversed(self.toasts):
+            lines = tx.wrap(message.upper(), "telegram", px, sc.px(760))
+            h = len(lines) * int(px * 1.3) + sc.px(12)
+            w = max(tx.font("telegram", px).size(line)[0] for line in lines) + sc.px(24)
+            box = pygame.Rect((self.size[0] - w) // 2, y, w, h)
+            shadow = box.move(sc.px(3), sc.px(3))
+            pygame.draw.rect(surf, self.palette.rgb("ink_faint"), shadow)
+            pygame.draw.rect(surf, self.palette.rgb("paper_light"), box)
+            pygame.draw.rect(surf, self.palette.rgb("ink"), box, max(1, sc.px(1)))
+            tx.blit_lines(surf, lines, (box.x + sc.px(12), box.y + sc.px(6)), "telegram", px,
+                          self.palette.rgb("ink"), leading=1.3)
+            y = box.bottom + sc.px(6)
+
+
+def make_reloader(scenario_id: str):  # type: ignore[no-untyped-def]
+    """The scenario package's hot reloader for this scenario, if this build has one."""
+    try:
+        from game.scenario.reload import Reloader
+    except ImportError:
+        return None
+    try:
+        return Reloader(scenario_id)
+    except Exception:  # noqa: BLE001 - watching is a convenience for authors; it must not stop a game
+        return None
+
+
+def run_window(args: argparse.Namespace | None = None) -> int:
+    """``python main.py``: the game in a window until it is closed."""
+    os.environ.setdefault("SDL_VIDEO_ALLOW_SCREENSAVER", "1")
+    app = App(window=True)
+    if args is not None and getattr(args, "scenario", None):
+        app.preferred_scenario = args.scenario  # type: ignore[attr-defined]
+    clock = pygame.time.Clock()
+    while app.running:
+        dt = clock.tick(60) / 1000.0
+        app.step(dt=min(dt, 0.25))
+        pygame.display.flip()
+    app.settings.save(app.settings_dir)
+    pygame.quit()
+    return 0

@@ -1,0 +1,140 @@
+"""The estimate card of the negotiation table: the other side's answer as
+it would be now, every line of its reasons with sign and size, the total
+against the threshold, red lines, and "what would it take" with a button
+that puts the suggested package on the table.
+
+Its widgets are made once; each line is a pair of labels from a pool, so
+a new estimate changes only the texts that differ.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+import pygame
+
+from game.engine.strings import S
+from game.ui import text as tx
+from game.ui.viewmodels.negotiation import EstimateVM
+
+if TYPE_CHECKING:
+    from game.ui.screens.base import Screen
+
+POOL = 10
+LINE_H = 21
+
+
+def _cut(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "\u2026"
+
+
+class EstimateCard:
+    def __init__(self, screen: "Screen", box: tuple[float, float, float, float],
+                 use_advice: Callable[[], None]) -> None:
+        self.screen = screen
+        self.box = box
+        self.vm: EstimateVM | None = None
+        ui, r = screen.ui, screen.r
+        assert ui is not None
+        x, y, w, h = box
+        self.heading = ui.label(r(x + 12, y + 8, w - 24, 28), "", "heading")
+        self.total = ui.label(r(x + 12, y + 82, w - 24, 22), "", "number")
+        self.total.set_tooltip(S["ui.neg.total.tip"])
+        self.rows = []
+        ly = y + 128
+        for i in range(POOL):
+            num = ui.label(r(x + 8, ly + i * LINE_H, 58, LINE_H), "", "number_right")
+            lab = ui.label(r(x + 72, ly + i * LINE_H, w - 82, LINE_H), "", "caption")
+            self.rows.append((num, lab))
+        self.notes_y = ly + POOL * LINE_H + 6
+        self.notes = ui.text_box(r(x + 6, self.notes_y, w - 12, y + h - self.notes_y - 44), "", None)
+        self.notes_html = ""
+        self.use = ui.button(r(x + w - 190, y + h - 40, 178, 32), S["ui.neg.wwit.apply"], use_advice,
+                             S["ui.neg.wwit.apply.tip"], "small_button")
+        ui.set_visible(self.use, False)
+        self.tips: list[str] = [""] * POOL
+
+    def show(self, vm: EstimateVM) -> None:
+        ui = self.screen.ui
+        assert ui is not None
+        self.vm = vm
+        ui.set_text(self.heading, vm.heading)
+        if vm.empty:
+            ui.set_text(self.total, "")
+        else:
+            ui.set_text(self.total, S["ui.neg.total"].format(total=vm.total, threshold=vm.threshold))
+        lines = list(vm.lines)
+        shown = lines[:POOL]
+        if len(lines) > POOL:
+            shown = lines[:POOL - 1]
+        for i, (num, lab) in enumerate(self.rows):
+            if i < len(shown):
+                line = shown[i]
+                ui.set_text(num, line.text)
+                ui.set_text(lab, _cut(line.label, 58))
+                if self.tips[i] != line.tooltip:
+                    self.tips[i] = line.tooltip
+                    num.set_tooltip(line.tooltip)
+                    lab.set_tooltip(line.tooltip)
+            elif i == len(shown) and len(lines) > len(shown):
+                rest = lines[len(shown):]
+                ui.set_text(num, ("+" if sum(x.value for x in rest) > 0 else "") + f"{sum(x.value for x in rest):.0f}")
+                ui.set_text(lab, S["ui.neg.more_lines"].format(n=len(rest)))
+                tip = "; ".join(f"{x.text} {x.label}" for x in rest)
+                if self.tips[i] != tip:
+                    self.tips[i] = tip
+                    num.set_tooltip(tip)
+                    lab.set_tooltip(tip)
+            else:
+                ui.set_text(num, "")
+                ui.set_text(lab, "")
+        pal = self.screen.pal
+        parts = []
+        for red in vm.red_lines:
+            parts.append(f"<b>{_esc(S['ui.neg.red_line'].format(reason=red))}</b>")
+        if vm.advice:
+            title = "" if vm.empty else f"<font face='telegram' color='{pal.accent}'>{S['ui.neg.wwit'].upper()}</font><br>"
+            parts.append(title + _esc(vm.advice))
+        html = "<br>".join(parts)
+        if html != self.notes_html:
+            self.notes_html = html
+            ui.set_html(self.notes, html)
+        ui.set_visible(self.use, vm.advice_package is not None)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        sc, pal = self.screen.sc, self.screen.pal
+        x, y, w, h = self.box
+        box = self.screen.r(*self.box)
+        self.screen.draw_card(surface, box, "card", "rule")
+        vm = self.vm
+        if vm is None or vm.empty:
+            return
+        # The verdict, as a rubber stamp (the word says it; the colour only helps).
+        colour = pal.rgb("positive") if vm.accepted else pal.rgb("accent")
+        word = tx.render(vm.verdict, "telegram", sc.font(19), colour, "bold")
+        stamp = pygame.Surface((word.get_width() + sc.px(18), word.get_height() + sc.px(8)), pygame.SRCALPHA)
+        pygame.draw.rect(stamp, colour, stamp.get_rect(), max(2, sc.px(2)))
+        stamp.blit(word, (sc.px(9), sc.px(4)))
+        stamp = pygame.transform.rotate(stamp, 3)
+        surface.blit(stamp, (box.x + sc.px(14), box.y + sc.px(40)))
+        # The scale: where the total sits against the threshold.
+        bar = self.screen.r(x + 12, y + 108, w - 24, 12)
+        lo = min(-40.0, vm.total - 5, vm.threshold - 5)
+        hi = max(40.0, vm.total + 5, vm.threshold + 5)
+
+        def at(v: float) -> int:
+            return bar.x + int((v - lo) / (hi - lo) * bar.width)
+
+        pygame.draw.rect(surface, pal.rgb("paper_light"), bar)
+        pygame.draw.rect(surface, pal.rgb("rule"), bar, 1)
+        zero, thr, tot = at(0), at(vm.threshold), at(vm.total)
+        fill = pygame.Rect(min(zero, tot), bar.y + 2, abs(tot - zero), bar.height - 4)
+        pygame.draw.rect(surface, colour, fill)
+        pygame.draw.line(surface, pal.rgb("ink"), (zero, bar.y - sc.px(2)), (zero, bar.bottom + sc.px(2)), 1)
+        pygame.draw.line(surface, pal.rgb("ink"), (thr, bar.y - sc.px(4)), (thr, bar.bottom + sc.px(4)),
+                         max(2, sc.px(2)))
+        mark = tx.render("\u25b2 " + S["ui.neg.threshold"], "telegram", sc.font(10), pal.rgb("ink_soft"))
+        surface.blit(mark, (min(thr - sc.px(5), bar.right - mark.get_width()), bar.bottom + sc.px(1)))
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,35 @@
+"""F1: every key, on one card."""
+from __future__ import annotations
+
+import pygame
+
+from game.engine.strings import S
+from game.ui import text as tx
+from game.ui.screens.base import Screen
+
+
+class HelpScreen(Screen):
+    name = "help"
+    modal = True
+
+    def compose(self) -> None:
+        assert self.ui is not None
+        w, h = 640, 460
+        self.box = (self.sc.width / 2 - w / 2, self.sc.height / 2 - h / 2, w, h)
+        x, y = self.box[0], self.box[1]
+        self.ui.label(self.r(x + 30, y + 20, 400, 36), S["ui.help.heading"], "heading")
+        self.close = self.ui.button(self.r(x + w - 150, y + h - 60, 120, 40), S["ui.close"], self.app.pop,
+                                    S["ui.back.tip"])
+        self.ui.focus_on(self.close)
+
+    def draw_back(self, surface: pygame.Surface) -> None:
+        box = self.r(*self.box)
+        self.draw_card(surface, box, "paper_light", "ink")
+        sc = self.sc
+        px = sc.font(15)
+        y = box.y + sc.px(70)
+        for line in S["ui.help.keys"].split("\n"):
+            bold = line.endswith(":") and len(line) < 30
+            surface.blit(tx.render(line, "ui", px, self.pal.rgb("ink"), "bold" if bold else "regular"),
+                         (box.x + sc.px(30), y))
+            y += int(px * 1.45)

@@ -1,0 +1,546 @@
+"""The negotiation table. Left: the papers (to answer, sent, answered).
+Middle: the clauses, each on the side that grants it (we offer, both
+sides, we ask), ticked and tuned with check boxes, sliders and choices;
+a counter-offer is marked clause by clause against the offer it answers.
+Right: the live estimate of the other side's answer. Below: send, accept,
+reject, counter, withdraw, clear.
+
+Every button asks the engine whether its command is allowed now and, if
+not, shows the engine's reason as its tooltip.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.engine.clauses import ClauseError, Package
+from game.engine.commands import Answer, Propose, WithdrawProposal
+from game.engine.strings import S
+from game.ui import text as tx
+from game.ui.screens.estimate_card import EstimateCard
+from game.ui.screens.game_base import GameScreen
+from game.ui.viewmodels.common import power_name
+from game.ui.viewmodels.negotiation import (ChannelVM, ClauseRowVM, Draft, channels, clause_rows, diff, diff_summary,
+                                            draft_of, estimate_vm, own_view, package_of, recorded_vm)
+from game.ui.viewmodels.world import PapersVM, papers
+
+ROW_H = 36
+HEAD_H = 22
+
+
+class NegotiationScreen(GameScreen):
+    name = "negotiation"
+
+    def __init__(self, app, counterpart: str | None = None, proposal: int | None = None,  # type: ignore[no-untyped-def]
+                 conference: str | None = None) -> None:
+        super().__init__(app)
+        s = app.session
+        self.others = [p for p in s.rules.powers if p != s.power] if s.is_hub else [s.rules.hub]
+        self.counterpart = counterpart if counterpart in self.others else self.others[0]
+        self.channel: str | None = conference
+        self.draft: Draft = {}
+        self.paper: int | None = None
+        self.base: Package | None = None      # the selected paper's clauses
+        self.compare: Package | None = None   # for a counter: the offer it answers
+        self.page = 0
+        self._dirty = True
+        self._rows_key: Any = None
+        if proposal is not None:
+            self.select_paper(proposal, rebuild=False)
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def compose_body(self) -> None:
+        ui, r = self.ui, self.r
+        assert ui is not None
+        x, y, w, h = self.body
+        self.left_w = max(200.0, w * 0.18)
+        self.card_w = max(330.0, w * 0.29)
+        self.mid_x = self.left_w + 12
+        self.mid_w = w - self.left_w - self.card_w - 36
+        self.card_x = w - self.card_w - 12
+        ui.label(r(12, y + 6, 60, 30), S["ui.neg.with"], "italic")
+        names = [(p, power_name(self.rules, p)) for p in self.others]
+        self.w_counterpart = ui.choice(r(60, y + 8, 180, 30), names, self.counterpart, self.set_counterpart,
+                                       S["ui.neg.with.tip"])
+        ui.label(r(254, y + 6, 80, 30), S["ui.neg.channel"], "italic")
+        self.channel_options: list[ChannelVM] = []
+        self.w_channel = ui.choice(r(324, y + 8, 300, 30), [(None, "")], None, self.set_channel,
+                                   S["ui.neg.channel.tip"])
+        self.l_mode = ui.label(r(640, y + 8, w - 652, 28), "", "subtitle")
+        self.l_left = ui.label(r(12, y + h - 74, self.left_w, 20), "", "caption")
+        self.papers_vm: PapersVM | None = None
+        self.paper_buttons: dict[int, Any] = {}
+        self.body_top = y + 48
+        bottom = y + h - 48
+        self.rows_box = (self.mid_x, self.body_top, self.mid_w, bottom - self.body_top - 8)
+        self.card = EstimateCard(self, (self.card_x, self.body_top, self.card_w, bottom - self.body_top - 8),
+                                 self.use_advice)
+        bx = self.mid_x
+        self.b_send = ui.button(r(bx, bottom, 110, 38), S["ui.neg.send"], self.send, S["ui.neg.send.tip"], "primary")
+        self.b_accept = ui.button(r(bx + 118, bottom, 100, 38), S["ui.neg.accept"], lambda: self.answer("accept"),
+                                  S["ui.neg.accept.tip"])
+        self.b_reject = ui.button(r(bx + 226, bottom, 100, 38), S["ui.neg.reject"], lambda: self.answer("reject"),
+                                  S["ui.neg.reject.tip"])
+        self.b_counter = ui.button(r(bx + 334, bottom, 100, 38), S["ui.neg.counter"], lambda: self.answer("counter"),
+                                   S["ui.neg.counter.tip"])
+        self.b_withdraw = ui.button(r(bx + 442, bottom, 110, 38), S["ui.neg.withdraw"], self.withdraw,
+                                    S["ui.neg.withdraw.tip"])
+        self.b_clear = ui.button(r(12, bottom, 110, 38), S["ui.neg.clear"], self.clear, S["ui.neg.clear.tip"])
+        self.b_new = ui.button(r(128, bottom, self.left_w - 126, 38), S["ui.neg.new"], self.new_draft,
+                               S["ui.neg.new.tip"])
+        self.row_widgets: dict[str, dict[str, Any]] = {}
+        self.rows: list[ClauseRowVM] = []
+        self._rows_key = None
+        self._dirty = True
+
+    def advisor_rect(self) -> tuple[float, float, float, float]:
+        # Over the lower part of the papers column, clear of the clauses and the buttons.
+        x, y, w, h = self.body
+        return (8.0, y + h - 400, max(200.0, w * 0.18) - 4, 300.0)
+
+    # --- refreshing -------------------------------------------------------------------------
+
+    def refresh_body(self) -> None:
+        s = self.session
+        ui = self.ui
+        assert ui is not None
+        pv = papers(self.rules, self.state, s.power)
+        if pv != self.papers_vm:
+            self.papers_vm = pv
+            self._make_papers(pv)
+        if self.paper is not None:
+            prop = self._proposal(self.paper)
+            if prop is None:
+                self.paper = None
+        self._channels()
+        self._make_rows()
+        self._sync_rows()
+        self._dirty = True
+        self.update_view()
+
+    def _proposal(self, pid: int):  # type: ignore[no-untyped-def]
+        return next((p for p in self.state.proposals if p.id == pid), None)
+
+    def _channels(self) -> None:
+        ui = self.ui
+        assert ui is not None
+        opts = channels(self.rules, self.state, self.session.power, self.counterpart)
+        self.channel_options = opts
+        values = [o.conference for o in opts]
+        if self.channel not in values:
+            self.channel = values[0]
+        current = next(o for o in opts if o.conference == self.channel)
+        self.w_channel = ui.set_choice(self.w_channel, self.channel, [(o.conference, o.label) for o in opts])
+        c = ui.control_of(self.w_channel)
+        if c is not None and c.tooltip != current.tooltip:
+            c.tooltip = current.tooltip
+            self.w_channel.set_tooltip(current.tooltip)
+
+    def _make_papers(self, pv: PapersVM) -> None:
+        ui, r = self.ui, self.r
+        assert ui is not None
+        ui.remove_group("papers")
+        self.paper_buttons = {}
+        self.paper_heads: list[tuple[float, str]] = []
+        y = self.body_top
+        bottom = self.body[1] + self.body[3] - 80
+        for title, items in ((S["ui.neg.papers.in"], pv.incoming), (S["ui.neg.papers.out"], pv.outgoing),
+                             (S["ui.neg.papers.answered"], pv.answered)):
+            self.paper_heads.append((y, title, not items))
+            y += HEAD_H
+            for p in items:
+                if y + 30 > bottom:
+                    break
+                label = p.short if p.kind != "answered" else f"{p.short} \u2014 {S['ui.neg.status.' + p.status]}"
+                b = ui.button(r(12, y, self.left_w - 8, 28), label, lambda pid=p.id: self.select_paper(pid),
+                              f"{p.label}. {p.tooltip}", "paper_item", group="papers")
+                self.paper_buttons[p.id] = b
+                y += 31
+            if not items:
+                y += 22
+            y += 8
+
+    def _make_rows(self) -> None:
+        """The clause rows: rebuilt only when the counterpart (or what is allowed) changes."""
+        rows = clause_rows(self.rules, self.state, self.session.power, self.counterpart)
+        key = (self.counterpart, tuple((r.type, r.allowed) for r in rows), self.page)
+        if key == self._rows_key:
+            return
+        self._rows_key = key
+        self.rows = rows
+        ui, r = self.ui, self.r
+        assert ui is not None
+        ui.remove_group("rows")
+        self.row_widgets = {}
+        self.row_pos: dict[str, float] = {}
+        self.side_heads: list[tuple[float, str]] = []
+        x, y, w, h = self.rows_box
+        yy = y + 4
+        side = None
+        per_page = self._rows_per_page()
+        start = self.page * per_page
+        visible = rows[start:start + per_page]
+        for row in visible:
+            if row.side != side:
+                side = row.side
+                self.side_heads.append((yy, {"give": S["ui.neg.we_give"], "both": S["ui.neg.both"],
+                                             "ask": S["ui.neg.they_give"]}[side]))
+                yy += HEAD_H
+            self.row_pos[row.type] = yy
+            self._make_row(row, x, yy, w)
+            yy += ROW_H
+        if len(rows) > per_page:
+            pages = (len(rows) + per_page - 1) // per_page
+            ui.button(r(x + w - 150, y + h - 30, 150, 28), S["ui.neg.more_clauses"].format(page=self.page + 1,
+                      pages=pages), self.next_page, S["ui.neg.more_clauses.tip"], "small_button", group="rows")
+
+    def _rows_per_page(self) -> int:
+        h = self.rows_box[3] - 40
+        return max(3, int((h - 3 * HEAD_H) // ROW_H))
+
+    def next_page(self) -> None:
+        per = self._rows_per_page()
+        pages = (len(self.rows) + per - 1) // per
+        self.page = (self.page + 1) % max(1, pages)
+        self._rows_key = None
+        self._make_rows()
+        self._dirty = True
+        self.update_view()
+
+    def _make_row(self, row: ClauseRowVM, x: float, y: float, w: float) -> None:
+        ui, r = self.ui, self.r
+        assert ui is not None
+        widgets: dict[str, Any] = {}
+        title_w = max(170.0, w - 2 * 156 - 24)
+        widgets["check"] = ui.check(r(x + 18, y + 5, title_w, 24), row.title, row.type in self.draft,
+                                    lambda on, t=row.type: self.toggle(t, on), row.tooltip, row.allowed, group="rows")
+        px = x + 18 + title_w + 8
+        for p in row.params[:2]:
+            tip = f"{p.title}" + (f" ({p.unit})" if p.unit else "")
+            value = self.draft.get(row.type, {}).get(p.name, p.default)
+            if p.kind == "choice":
+                widgets[p.name] = ui.choice(r(px, y + 4, 148, 28), list(p.options), value,
+                                            lambda v, t=row.type, n=p.name: self.set_param(t, n, v), tip,
+                                            row.allowed, group="rows")
+            else:
+                widgets[p.name] = ui.slider(r(px, y + 6, 96, 24), float(value), p.lo, p.hi, p.step,
+                                            lambda v, t=row.type, n=p.name: self.set_param(t, n, v), tip,
+                                            row.allowed, group="rows")
+                lab = ui.label(r(px + 98, y + 6, 52, 24), self._value_label(row.type, p.name, value, p.unit),
+                               "number", tip)
+                widgets[p.name + ":label"] = lab
+                ui.control_of(widgets[p.name]).group = "rows"  # type: ignore[union-attr]
+                self._track_label(lab)
+            px += 156
+        self.row_widgets[row.type] = widgets
+
+    def _track_label(self, lab: Any) -> None:
+        # Labels are not controls; remember them so that remove_group("rows") kills them too.
+        from game.ui.controls import Control
+        c = Control("label", lab, group="rows", enabled=False)
+        assert self.ui is not None
+        self.ui.order.append(c)
+        self.ui.by_element[id(lab)] = c
+
+    def _value_label(self, t: str, name: str, value: Any, unit: str) -> str:
+        short = S.get("ui.unit." + unit, " " + unit if unit else "")
+        v = float(value)
+        return f"{v:,.0f}{short}"
+
+    # --- the draft --------------------------------------------------------------------------
+
+    def set_counterpart(self, pid: str) -> None:
+        self.counterpart = pid
+        self.paper, self.base, self.compare = None, None, None
+        self.draft = {}
+        self.page = 0
+        self._channels()
+        self._make_rows()
+        self._sync_rows()
+        self._dirty = True
+        self.update_view()
+
+    def set_channel(self, conference: str | None) -> None:
+        self.channel = conference
+        self._dirty = True
+        self.update_view()
+
+    def toggle(self, clause_type: str, on: bool) -> None:
+        if on:
+            row = next(r for r in self.rows if r.type == clause_type)
+            self.draft[clause_type] = {p.name: self._current(clause_type, p.name, p.default) for p in row.params}
+        else:
+            self.draft.pop(clause_type, None)
+        self._edited()
+
+    def _current(self, t: str, name: str, default: Any) -> Any:
+        w = self.row_widgets.get(t, {}).get(name)
+        c = self.ui.control_of(w) if (w is not None and self.ui is not None) else None
+        return c.value if c is not None and c.value is not None else default
+
+    def set_param(self, clause_type: str, name: str, value: Any) -> None:
+        if clause_type not in self.draft:
+            row = next(r for r in self.rows if r.type == clause_type)
+            self.draft[clause_type] = {p.name: self._current(clause_type, p.name, p.default) for p in row.params}
+            check = self.row_widgets.get(clause_type, {}).get("check")
+            if check is not None and self.ui is not None:
+                self.ui.set_check(check, True)
+        self.draft[clause_type][name] = value
+        lab = self.row_widgets.get(clause_type, {}).get(name + ":label")
+        if lab is not None and self.ui is not None:
+            p = self.rules.clause_type(clause_type).params[name]
+            self.ui.set_text(lab, self._value_label(clause_type, name, value, p.unit or ""))
+        self._edited()
+
+    def _edited(self) -> None:
+        if self.paper is not None:
+            prop = self._proposal(self.paper)
+            if prop is None or (self.session.power in prop.sender and prop.status != "pending") or \
+                    (self.session.power in prop.sender and self._package() != tuple(prop.clauses)):
+                # Editing a paper of ours starts a new draft from it.
+                if prop is None or self.session.power in prop.sender:
+                    self.paper, self.base, self.compare = None, None, None
+        self._dirty = True
+        self.update_view()
+
+    def _package(self) -> Package:
+        try:
+            return package_of(self.rules, self.draft)
+        except ClauseError:
+            return ()
+
+    def _sync_rows(self) -> None:
+        """Put the draft's values into the row widgets (only what differs)."""
+        ui = self.ui
+        assert ui is not None
+        for row in self.rows:
+            widgets = self.row_widgets.get(row.type)
+            if widgets is None:
+                continue
+            ui.set_check(widgets["check"], row.type in self.draft)
+            for p in row.params[:2]:
+                value = self.draft.get(row.type, {}).get(p.name, p.default)
+                w = widgets.get(p.name)
+                if w is None:
+                    continue
+                if p.kind == "choice":
+                    widgets[p.name] = ui.set_choice(w, value)
+                else:
+                    ui.set_slider(w, float(value))
+                    lab = widgets.get(p.name + ":label")
+                    if lab is not None:
+                        ui.set_text(lab, self._value_label(row.type, p.name, value, p.unit))
+
+    def select_paper(self, pid: int, rebuild: bool = True) -> None:
+        prop = self._proposal(pid)
+        if prop is None:
+            return
+        me = self.session.power
+        other = (prop.receivers if me in prop.sender else prop.sender)[0]
+        if other in self.others and other != self.counterpart:
+            self.counterpart = other
+            self.page = 0
+            if rebuild:
+                self.w_counterpart = self.ui.set_choice(self.w_counterpart, other)  # type: ignore[union-attr]
+        self.paper = pid
+        self.base = tuple(prop.clauses)
+        self.compare = None
+        if prop.reply_to is not None and me not in prop.sender:
+            earlier = self._proposal(prop.reply_to)
+            if earlier is not None and me in earlier.sender:
+                self.compare = tuple(earlier.clauses)
+        self.draft = draft_of(prop.clauses)
+        if prop.conference:
+            self.channel = prop.conference
+        if rebuild:
+            self._channels()
+            self._make_rows()
+            self._sync_rows()
+            self._dirty = True
+            self.update_view()
+
+    def new_draft(self) -> None:
+        self.paper, self.base, self.compare = None, None, None
+        self.draft = {}
+        self._sync_rows()
+        self._dirty = True
+        self.update_view()
+
+    def clear(self) -> None:
+        self.draft = {}
+        self._sync_rows()
+        self._edited()
+
+    def use_advice(self) -> None:
+        vm = self.card.vm
+        if vm is None or vm.advice_package is None:
+            return
+        self.draft = draft_of(vm.advice_package)
+        if self.paper is not None and self.session.power in (self._proposal(self.paper).sender if self._proposal(self.paper) else []):
+            self.paper, self.base, self.compare = None, None, None
+        self._sync_rows()
+        self._dirty = True
+        self.update_view()
+
+    def draft_demo(self) -> None:
+        """A draft to show off (screenshots): a clean slate, recognition and credits."""
+        rows = clause_rows(self.rules, self.state, self.session.power, self.counterpart)
+        for t in ("renounce_claims", "recognition", "credits"):
+            if any(r.type == t and r.allowed for r in rows):
+                self.draft[t] = {n: p.default for n, p in self.rules.clause_type(t).params.items()}
+        self._rows_key = None
+        self._dirty = True
+
+    # --- what the card and buttons show ------------------------------------------------------
+
+    def mode(self) -> str:
+        if self.paper is None:
+            return "draft"
+        prop = self._proposal(self.paper)
+        me = self.session.power
+        if prop is None:
+            return "draft"
+        if me not in prop.sender and prop.status == "pending":
+            return "answer"
+        if prop.status == "pending":
+            return "sent"
+        return "answered"
+
+    def update_view(self) -> None:
+        if not self._dirty or self.ui is None:
+            return
+        self._dirty = False
+        ui = self.ui
+        s = self.session
+        me = s.power
+        mode = self.mode()
+        pkg = self._package()
+        prop = self._proposal(self.paper) if self.paper is not None else None
+        changed = self.base is not None and pkg != self.base
+        # The card.
+        if mode == "answer" and prop is not None and not changed:
+            vm = own_view(self.rules, self.state, me, prop)
+        elif mode == "answered" and prop is not None and not changed:
+            vm = recorded_vm(self.rules, self.state, prop, me) or estimate_vm(
+                self.rules, self.state, me, [me], [self.counterpart], pkg)
+        elif mode == "answer" and prop is not None:
+            vm = estimate_vm(self.rules, self.state, me, [me], prop.sender, pkg)
+        else:
+            vm = estimate_vm(self.rules, self.state, me, [me], [self.counterpart], pkg)
+        self.card.show(vm)
+        # The line under the header.
+        name = power_name(self.rules, self.counterpart)
+        if mode == "answer" and prop is not None:
+            text = S["ui.neg.answering"].format(title=prop.title, sender=power_name(self.rules, prop.sender[0]))
+        elif prop is not None and mode in ("sent", "answered"):
+            text = S["ui.neg.viewing"].format(title=prop.title[:1].upper() + prop.title[1:],
+                                              status=S["ui.neg.status." + prop.status])
+        else:
+            text = S["ui.neg.drafting"].format(name=name)
+        ui.set_text(self.l_mode, text)
+        hud = self.hud_vm
+        ui.set_text(self.l_left, S["ui.neg.left"].format(n=hud.proposals_left if hud else 0))
+        # The buttons: allowed now? The engine says, and why not.
+        send = Propose(me, (self.counterpart,), pkg, self.channel)
+        ok, why = s.legal(send) if pkg else (False, S["ui.neg.empty"])
+        ui.set_enabled(self.b_send, ok and mode in ("draft", "sent", "answered") and not (mode == "sent" and not changed),
+                       S["ui.neg.send.tip"] if ok else why)
+        for b, response in ((self.b_accept, "accept"), (self.b_reject, "reject")):
+            if mode == "answer" and prop is not None:
+                ok, why = s.legal(Answer(me, prop.id, response))
+                ui.set_enabled(b, ok, S[f"ui.neg.{response}.tip"] if ok else why)
+            else:
+                ui.set_enabled(b, False, S["ui.neg.only_answer"])
+        if mode == "answer" and prop is not None and changed and pkg:
+            ok, why = s.legal(Answer(me, prop.id, "counter", pkg))
+            ui.set_enabled(self.b_counter, ok, S["ui.neg.counter.tip"] if ok else why)
+        else:
+            ui.set_enabled(self.b_counter, False, S["ui.neg.counter.need_change"] if mode == "answer"
+                           else S["ui.neg.only_answer"])
+        if mode == "sent" and prop is not None:
+            ok, why = s.legal(WithdrawProposal(me, prop.id))
+            ui.set_enabled(self.b_withdraw, ok, S["ui.neg.withdraw.tip"] if ok else why)
+        else:
+            ui.set_enabled(self.b_withdraw, False, S["ui.neg.only_sent"])
+        for pid, b in self.paper_buttons.items():
+            (b.select() if pid == self.paper else b.unselect()) if b.is_selected != (pid == self.paper) else None
+
+    # --- commands ---------------------------------------------------------------------------
+
+    def send(self) -> None:
+        pkg = self._package()
+        out = self.session.apply(Propose(self.session.power, (self.counterpart,), pkg, self.channel))
+        if not out.ok:
+            self.app.toast(S["ui.toast.not_possible"].format(reason=out.message))
+            return
+        mine = [p for p in self.state.proposals if self.session.power in p.sender]
+        if mine:
+            self.paper = mine[-1].id
+            self.base = tuple(mine[-1].clauses)
+            self.app.toast(S["ui.toast.sent"].format(title=mine[-1].title))
+        self._dirty = True
+
+    def answer(self, response: str) -> None:
+        if self.paper is None:
+            return
+        pkg = self._package() if response == "counter" else ()
+        out = self.session.apply(Answer(self.session.power, self.paper, response, pkg))
+        if not out.ok:
+            self.app.toast(S["ui.toast.not_possible"].format(reason=out.message))
+            return
+        self.app.toast(S["ui.toast.done"].format(what=S[f"ui.neg.{response}"].lower()))
+        self.paper, self.base, self.compare = None, None, None
+        self.draft = {}
+        self._sync_rows()
+        self._dirty = True
+
+    def withdraw(self) -> None:
+        if self.paper is None:
+            return
+        out = self.session.apply(WithdrawProposal(self.session.power, self.paper))
+        if not out.ok:
+            self.app.toast(S["ui.toast.not_possible"].format(reason=out.message))
+            return
+        self.paper, self.base, self.compare = None, None, None
+        self._dirty = True
+
+    def update(self, dt: float) -> None:
+        self.update_view()
+
+    # --- drawing --------------------------------------------------------------------------
+
+    def draw_body(self, surface: pygame.Surface) -> None:
+        sc, pal = self.sc, self.pal
+        x, y, w, h = self.rows_box
+        self.card.draw(surface)
+        self.rule(surface, 12, self.body_top - 6, self.sc.width - 24)
+        for hy, title, empty in getattr(self, "paper_heads", []):
+            surface.blit(tx.render(title.upper(), "telegram", sc.font(12), pal.rgb("ink_soft"), "bold"),
+                         (sc.px(14), sc.px(hy + 4)))
+            if empty:
+                surface.blit(tx.render(S["ui.neg.papers.none"], "body", sc.font(14), pal.rgb("ink_faint"), "italic"),
+                             (sc.px(18), sc.px(hy + HEAD_H)))
+        for hy, title in getattr(self, "side_heads", []):
+            surface.blit(tx.render(title.upper(), "telegram", sc.font(12), pal.rgb("ink_soft"), "bold"),
+                         (sc.px(x + 18), sc.px(hy + 4)))
+            self.rule(surface, x + 18 + 110, hy + 12, w - 130, colour="paper_dark")
+        # A counter-offer, clause by clause against the offer it answers.
+        if self.compare is not None and self.base is not None:
+            marks = diff(self.rules, self.compare, self.base)
+            for t, d in marks.items():
+                if d.kind == "same" or t not in self.row_pos:
+                    continue
+                ry = self.row_pos[t]
+                band = self.r(x, ry + 2, w, ROW_H - 4)
+                pygame.draw.rect(surface, pal.rgb("paper_dark"), band)
+                sym = {"added": "+", "removed": "\u2212", "changed": "~"}[d.kind]
+                surface.blit(tx.render(sym, "telegram", sc.font(18), pal.rgb("accent"), "bold"),
+                             (band.x + sc.px(2), band.y + sc.px(4)))
+            lines = diff_summary(self.rules, self.compare, self.base) or [S["ui.neg.diff.none"]]
+            yy = y + h - 14 * (len(lines) + 1) - 4
+            surface.blit(tx.render(S["ui.neg.diff.heading"].upper(), "telegram", sc.font(11), pal.rgb("accent"), "bold"),
+                         (sc.px(x + 18), sc.px(yy)))
+            for i, line in enumerate(lines[:4]):
+                surface.blit(tx.render(line, "ui", sc.font(12), pal.rgb("ink")), (sc.px(x + 18), sc.px(yy + 14 * (i + 1))))

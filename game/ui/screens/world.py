@@ -1,0 +1,215 @@
+"""The map: Europe with every power coloured, patterned and labelled by
+its relations with the hub power; a summary on hover; a click (or Enter on
+a power) opens its panel; the United States and Japan in insets. Beside
+the map: papers awaiting an answer, the player's pending proposals, and
+the latest dispatches."""
+from __future__ import annotations
+
+import pygame
+
+from game.engine.strings import S, status_text
+from game.ui import text as tx
+from game.ui.screens.game_base import GameScreen
+from game.ui.theme import HUB_PATTERN, PATTERNS
+from game.ui.viewmodels.world import MapVM, PapersVM, dispatches, map_vm, papers
+from game.ui.widgets.mapview import MapView
+
+SIDE = 372
+
+
+class MapScreen(GameScreen):
+    name = "map"
+
+    def compose_body(self) -> None:
+        ui, r = self.ui, self.r
+        assert ui is not None
+        x, y, w, h = self.body
+        self.view = MapView(self.rules.powers, self.rules.hub)
+        self.map_rect = (x + 8, y + 6, w - SIDE - 20, h - 12)
+        self.view.layout(self.r(*self.map_rect))
+        self.hover: str | None = None
+        self.hover_region: str | None = None
+        self.mouse = (0, 0)
+        self.vm: MapVM | None = None
+        self.papers_vm: PapersVM | None = None
+        sx = w - SIDE
+        self.side_x = sx
+        ui.label(r(sx, y + 6, SIDE - 16, 32), S["ui.map.inbox"], "heading")
+        ui.label(r(sx, y + 164, SIDE - 16, 32), S["ui.map.outbox"], "heading")
+        ui.label(r(sx, y + 292, SIDE - 16, 32), S["ui.map.dispatches"], "heading")
+        self.l_inbox_none = ui.label(r(sx + 4, y + 40, SIDE - 20, 24), S["ui.map.inbox.none"], "italic")
+        self.l_outbox_none = ui.label(r(sx + 4, y + 200, SIDE - 20, 24), S["ui.map.outbox.none"], "italic")
+        self.news_box = ui.text_box(r(sx - 4, y + 326, SIDE - 8, h - 334), "", "card_text")
+        self.news_html = ""
+        self._power_hotspots()
+
+    def _power_hotspots(self) -> None:
+        ui = self.ui
+        assert ui is not None
+        self.off_map: list[str] = []
+        for pid in self.rules.powers:
+            at = self.view.anchor(pid)
+            name = self.rules.scenario.powers[pid].name
+            if at is None:
+                self.off_map.append(pid)
+                continue
+            w, h = self.sc.px(110), self.sc.px(34)
+            spot = ui.hotspot(pygame.Rect(at[0] - w // 2, at[1] - h // 2, w, h), lambda p=pid: self.open_power(p),
+                              self._power_tip(pid), group="powers")
+            spot.power_id = pid
+        x, y, w, h = self.map_rect
+        bx = x + 8
+        for pid in self.off_map:
+            name = self.rules.scenario.powers[pid].name
+            b = ui.button(self.r(bx, y + 8, 190, 30), name, lambda p=pid: self.open_power(p), self._power_tip(pid),
+                          "small_button", group="offmap")
+            ui.control_of(b).power_id = pid  # type: ignore[union-attr]
+            bx += 196
+
+    def _power_tip(self, pid: str) -> str:
+        name = self.rules.scenario.powers[pid].name
+        if pid == self.rules.hub:
+            return f"{name}. {S['ui.map.hover.hub']}"
+        return S["ui.map.power.tip"].format(name=name, status=status_text(self.state.status.get(pid, 0)))
+
+    def refresh_body(self) -> None:
+        ui = self.ui
+        assert ui is not None
+        self.vm = map_vm(self.rules, self.state, self.session.power)
+        for c in ui.order:
+            if c.group in ("powers", "offmap") and c.power_id:
+                c.tooltip = self._power_tip(c.power_id)
+        pv = papers(self.rules, self.state, self.session.power)
+        if pv != self.papers_vm:
+            self.papers_vm = pv
+            self._make_papers(pv)
+        html = dispatches(self.rules, self.state, self.session.power).html(self.pal.ink_soft, self.sc.font(12))
+        if html != self.news_html:
+            self.news_html = html
+            ui.set_html(self.news_box, html)
+
+    def _make_papers(self, pv: PapersVM) -> None:
+        ui, r = self.ui, self.r
+        assert ui is not None
+        ui.remove_group("papers")
+        sx, y = self.side_x, self.body[1]
+        ui.set_visible(self.l_inbox_none, not pv.incoming)
+        ui.set_visible(self.l_outbox_none, not pv.outgoing and not pv.answered)
+        for i, p in enumerate(pv.incoming[:4]):
+            ui.button(r(sx, y + 40 + i * 31, SIDE - 16, 29), p.label, lambda pid=p.id: self.open_paper(pid),
+                      p.tooltip, "list_item", group="papers")
+        rows = list(pv.outgoing) + list(pv.answered)
+        for i, p in enumerate(rows[:3]):
+            label = p.label if p.kind == "out" else f"{p.label} \u2014 {S['ui.neg.status.' + p.status]}"
+            ui.button(r(sx, y + 200 + i * 31, SIDE - 16, 29), label, lambda pid=p.id: self.open_paper(pid),
+                      p.tooltip, "list_item", group="papers")
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def open_power(self, pid: str) -> None:
+        if pid == self.session.power and self.session.is_hub:
+            self.goto("home")          # the player's own country: its levers and envoys
+            return
+        from game.ui.screens.power import PowerScreen
+        self.app.push(PowerScreen(self.app, pid))
+
+    def open_paper(self, proposal_id: int) -> None:
+        from game.ui.screens.negotiation import NegotiationScreen
+        self.app.push(NegotiationScreen(self.app, proposal=proposal_id))
+
+    def back(self) -> None:
+        self.open_menu()
+
+    # --- the mouse on the map -------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEMOTION:
+            self._hover(event.pos)
+            return False
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            if self.app.over_widget(event.pos):
+                return False
+            adv = self.advisor.area()
+            if adv is not None and adv.collidepoint(event.pos):
+                return False
+            hit = self.view.hit(event.pos)
+            if hit is None:
+                return False
+            target = hit.power or hit.owner
+            if target is not None:
+                self.open_power(target)
+                return True
+        return False
+
+    def _hover(self, pos: tuple[int, int]) -> None:
+        self.mouse = pos
+        adv = self.advisor.area()
+        if self.app.over_widget(pos) or (adv is not None and adv.collidepoint(pos)):
+            self.hover, self.hover_region = None, None
+            return
+        hit = self.view.hit(pos)
+        if hit is None:
+            self.hover, self.hover_region = None, None
+            return
+        self.hover = hit.power
+        if hit.power is None and hit.owner is not None:
+            self.hover_region = S["ui.map.hover.colony"].format(name=hit.region, owner=self.rules.scenario.powers[hit.owner].name)
+        elif hit.power is None:
+            self.hover_region = S["ui.map.hover.neutral"].format(name=hit.region)
+        else:
+            self.hover_region = None
+
+    # --- drawing --------------------------------------------------------------------------
+
+    def draw_body(self, surface: pygame.Surface) -> None:
+        if self.vm is None:
+            return
+        pal, sc = self.pal, self.sc
+        rect = self.view.rect
+        names = {p: mp.name for p, mp in self.vm.powers.items()}
+        labels = {p: ("" if mp.is_hub else S[f"ui.status.short.{mp.status}"]) for p, mp in self.vm.powers.items()}
+        surface.blit(self.view.surface(pal, self.vm.statuses, sc.s, names, labels), rect.topleft)
+        pygame.draw.rect(surface, pal.rgb("ink"), rect, max(1, sc.px(1)))
+        rows = [(pal.rgb("hub").lerp(pal.rgb("paper_light"), 0.35), HUB_PATTERN,
+                 S["ui.map.legend.hub"].format(hub=self.vm.hub_name))]
+        for level in range(4):
+            rows.append((pal.status(level), PATTERNS[level], status_text(level)))
+        rows.append((pal.status(1).lerp(pal.rgb("land"), 0.6), "plain", S["ui.map.legend.colony"]))
+        rows.append((pal.rgb("land"), "plain", S["ui.map.legend.neutral"]))
+        self.view.legend(surface, (rect.right - sc.px(8), rect.bottom - sc.px(8)), pal, sc.s, rows,
+                         S["ui.map.legend"].format(hub=self.vm.hub_name))
+
+    def draw_overlay(self, surface: pygame.Surface) -> None:
+        if self.vm is None:
+            return
+        focus = self.ui.focus if self.ui is not None and self.ui.keyboard_mode else None
+        if self.hover is not None:
+            self.view.draw_highlight(surface, self.hover, self.pal.rgb("focus"), max(2, self.sc.px(2)))
+            self._card(surface, self.vm.powers[self.hover].hover_lines(self.vm.hub_name), self.mouse)
+        elif self.hover_region:
+            self._card(surface, [self.hover_region], self.mouse)
+        elif focus is not None and focus.group == "powers":
+            for pid, mp in self.vm.powers.items():
+                at = self.view.anchor(pid)
+                if at is not None and focus.area.collidepoint(at):
+                    self.view.draw_highlight(surface, pid, self.pal.rgb("focus"), max(2, self.sc.px(2)))
+
+    def _card(self, surface: pygame.Surface, lines: list[str], pos: tuple[int, int]) -> None:
+        sc, pal = self.sc, self.pal
+        px = sc.font(14)
+        imgs = [tx.render(line, "body" if i == 0 else "ui", sc.font(17) if i == 0 else px, pal.rgb("ink"),
+                          "bold" if i == 0 else "regular") for i, line in enumerate(lines)]
+        w = max(i.get_width() for i in imgs) + sc.px(20)
+        h = sum(i.get_height() for i in imgs) + sc.px(14)
+        x, y = pos[0] + sc.px(18), pos[1] + sc.px(18)
+        if x + w > self.app.size[0]:
+            x = pos[0] - w - sc.px(10)
+        if y + h > self.app.size[1] - sc.px(60):
+            y = pos[1] - h - sc.px(10)
+        box = pygame.Rect(x, y, w, h)
+        pygame.draw.rect(surface, pal.rgb("paper_light"), box)
+        pygame.draw.rect(surface, pal.rgb("ink"), box, max(1, sc.px(1)))
+        yy = y + sc.px(7)
+        for img in imgs:
+            surface.blit(img, (x + sc.px(10), yy))
+            yy += img.get_height()

@@ -1,0 +1,128 @@
+"""``python main.py --screenshot FILE [--screen NAME] [--scenario ID] [--frames N] [--size WxH]``:
+render a screen with no window (SDL's dummy driver), write a PNG, exit 0.
+
+Screens: menu (default), newgame, scenarios, settings, map, power, home,
+negotiation, conference, event, ledger, end, help. The game screens show a
+game of the chosen scenario set up by ``game.ui.demo`` at a fitting point.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+SCREENS = ("menu", "newgame", "scenarios", "settings", "map", "power", "home", "negotiation", "conference",
+           "event", "ledger", "end", "help", "save", "load", "pause")
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    m = re.fullmatch(r"\s*(\d{3,5})\s*[xX]\s*(\d{3,5})\s*", text or "")
+    if not m:
+        raise ValueError(f"--size must look like 1280x720, not {text!r}")
+    return int(m.group(1)), int(m.group(2))
+
+
+def screenshot(args: argparse.Namespace) -> int:
+    from game.cli import UsageError
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    name = (getattr(args, "screen", None) or "menu").lower()
+    if name not in SCREENS:
+        raise UsageError(f"unknown screen {name!r}; screens: {', '.join(SCREENS)}")
+    try:
+        size = parse_size(getattr(args, "size", "1280x720"))
+    except ValueError as e:
+        raise UsageError(str(e)) from None
+    frames = max(1, int(getattr(args, "frames", 3) or 1))
+    surface = render(name, size, getattr(args, "shot_scenario", None), frames)
+    import pygame
+    out = Path(args.screenshot)
+    if out.parent and not out.parent.exists():
+        out.parent.mkdir(parents=True, exist_ok=True)
+    pygame.image.save(surface, str(out))
+    print(f"wrote {out} ({name}, {size[0]}x{size[1]})", file=sys.stderr)
+    return 0
+
+
+def render(name: str, size: tuple[int, int], scenario: str | None = None, frames: int = 3,
+           settings_dir: Path | None = None, colour_blind: bool = False):  # type: ignore[no-untyped-def]
+    """The named screen after ``frames`` frames, as a surface (the app's display)."""
+    from game.ui.app import App
+    from game.ui.settings import Settings
+    settings = Settings(window_size=size, advisor=False, colour_blind=colour_blind)
+    folder = settings_dir or Path(tempfile.mkdtemp(prefix="rapallo-shot-"))
+    app = App(size, settings, settings_dir=folder)
+    SETUPS[name](app, scenario)
+    for _ in range(frames):
+        app.step()
+    return app.surface
+
+
+def _menu(app, scenario) -> None:  # type: ignore[no-untyped-def]
+    pass
+
+
+def _push(module: str, cls: str) -> Callable:  # type: ignore[type-arg]
+    def setup(app, scenario) -> None:  # type: ignore[no-untyped-def]
+        import importlib
+        screen = getattr(importlib.import_module(f"game.ui.screens.{module}"), cls)
+        app.push(screen(app))
+    return setup
+
+
+def _game(stage: str, then: Callable | None = None) -> Callable:  # type: ignore[type-arg]
+    def setup(app, scenario) -> None:  # type: ignore[no-untyped-def]
+        from game.ui import demo
+        session = getattr(demo, stage)(scenario)
+        if stage != "start":
+            demo.decide_all(session)
+        app.start(session)
+        if then is not None:
+            then(app)
+    return setup
+
+
+def _open(module: str, cls: str, *args: object) -> Callable:  # type: ignore[type-arg]
+    def then(app) -> None:  # type: ignore[no-untyped-def]
+        import importlib
+        screen = getattr(importlib.import_module(f"game.ui.screens.{module}"), cls)
+        app.push(screen(app, *args))
+    return then
+
+
+def _negotiation(app) -> None:  # type: ignore[no-untyped-def]
+    from game.ui.screens.negotiation import NegotiationScreen
+    s = app.session
+    screen = NegotiationScreen(app, counterpart="germany" if "germany" in s.rules.powers else None)
+    app.push(screen)
+    screen.draft_demo()
+
+
+def _power(app) -> None:  # type: ignore[no-untyped-def]
+    from game.ui.screens.power import PowerScreen
+    partners = app.session.rules.partners
+    app.push(PowerScreen(app, "britain" if "britain" in partners else partners[0]))
+
+
+SETUPS: dict[str, Callable] = {  # type: ignore[type-arg]
+    "menu": _menu,
+    "newgame": _push("newgame", "NewGameScreen"),
+    "scenarios": _push("scenarios", "ScenariosScreen"),
+    "settings": _push("settings", "SettingsScreen"),
+    "help": _push("help", "HelpScreen"),
+    "map": _game("midgame"),
+    "power": _game("midgame", _power),
+    "home": _game("midgame", _open("home", "HomeScreen")),
+    "negotiation": _game("midgame", _negotiation),
+    "conference": _game("midgame", _open("conference", "ConferenceScreen")),
+    "event": _game("start"),
+    "ledger": _game("midgame", _open("ledger", "LedgerScreen")),
+    "end": _game("finished"),
+    "save": _game("midgame", _open("saveload", "SaveScreen")),
+    "load": _push("saveload", "LoadScreen"),
+    "pause": _game("midgame", _open("pause", "PauseScreen")),
+}

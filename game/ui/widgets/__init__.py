@@ -1,0 +1,1 @@
+"""Things drawn by hand: the map, charts, pictures, paper and patterns."""

@@ -1,0 +1,171 @@
+"""Charts drawn with pygame primitives: a sparkline for a panel, and line
+charts for the ledger and the debrief. Lines are told apart by dash,
+marker and a label at their end as well as by colour."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import pygame
+
+from game.ui import text as tx
+from game.ui.theme import Palette
+
+MARKERS = ("circle", "square", "triangle", "diamond", "cross", "plus")
+DASHES = ((1, 0), (6, 3), (2, 3), (8, 3, 2, 3), (4, 4), (10, 2))
+
+
+def sparkline(surface: pygame.Surface, rect: pygame.Rect, values: Sequence[float], pal: Palette,
+              bounds: tuple[float, float] | None = None) -> None:
+    if len(values) < 2:
+        return
+    lo, hi = bounds if bounds else (min(values), max(values))
+    if hi - lo < 10:
+        mid = (hi + lo) / 2
+        lo, hi = mid - 5, mid + 5
+    pts = [(rect.x + i * (rect.width - 1) / (len(values) - 1),
+            rect.bottom - 1 - (min(hi, max(lo, v)) - lo) / (hi - lo) * (rect.height - 2)) for i, v in enumerate(values)]
+    pygame.draw.line(surface, pal.rgb("paper_dark"), rect.bottomleft, rect.bottomright)
+    pygame.draw.aalines(surface, pal.rgb("ink"), False, pts)
+    pygame.draw.circle(surface, pal.rgb("accent"), (int(pts[-1][0]), int(pts[-1][1])), 2)
+
+
+@dataclass
+class Series:
+    name: str
+    values: list[float]
+    colour: pygame.Color
+    marker: str
+    dash: tuple[int, ...]
+
+
+def _dashed(surface: pygame.Surface, colour: pygame.Color, pts: list[tuple[float, float]], dash: tuple[int, ...],
+            width: int) -> None:
+    if dash == (1, 0) or len(pts) < 2:
+        if len(pts) >= 2:
+            pygame.draw.lines(surface, colour, False, pts, width)
+        return
+    pattern = [d * width for d in dash]
+    idx, left, on = 0, pattern[0], True
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
+        seg = ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5
+        pos = 0.0
+        while pos < seg:
+            step = min(left, seg - pos)
+            a = (x0 + (x1 - x0) * pos / seg, y0 + (y1 - y0) * pos / seg)
+            b = (x0 + (x1 - x0) * (pos + step) / seg, y0 + (y1 - y0) * (pos + step) / seg)
+            if on:
+                pygame.draw.line(surface, colour, a, b, width)
+            pos += step
+            left -= step
+            if left <= 1e-6:
+                idx = (idx + 1) % len(pattern)
+                left = pattern[idx]
+                on = not on
+
+
+def marker(surface: pygame.Surface, kind: str, colour: pygame.Color, at: tuple[float, float], r: int) -> None:
+    x, y = int(at[0]), int(at[1])
+    if kind == "circle":
+        pygame.draw.circle(surface, colour, (x, y), r)
+    elif kind == "square":
+        pygame.draw.rect(surface, colour, (x - r, y - r, 2 * r, 2 * r))
+    elif kind == "triangle":
+        pygame.draw.polygon(surface, colour, [(x, y - r - 1), (x - r - 1, y + r), (x + r + 1, y + r)])
+    elif kind == "diamond":
+        pygame.draw.polygon(surface, colour, [(x, y - r - 1), (x + r + 1, y), (x, y + r + 1), (x - r - 1, y)])
+    elif kind == "cross":
+        pygame.draw.line(surface, colour, (x - r, y - r), (x + r, y + r), max(2, r // 2))
+        pygame.draw.line(surface, colour, (x - r, y + r), (x + r, y - r), max(2, r // 2))
+    else:
+        pygame.draw.line(surface, colour, (x - r, y), (x + r, y), max(2, r // 2))
+        pygame.draw.line(surface, colour, (x, y - r), (x, y + r), max(2, r // 2))
+
+
+def styled(pal: Palette, i: int) -> tuple[pygame.Color, str, tuple[int, ...]]:
+    colours = pal.series or (pal.ink,)
+    return pygame.Color(colours[i % len(colours)]), MARKERS[i % len(MARKERS)], DASHES[i % len(DASHES)]
+
+
+class LineChart:
+    """A chart of several series over the same dates; ``point_at`` finds what the mouse is over."""
+
+    def __init__(self, rect: pygame.Rect, dates: list[str], series: list[Series], bounds: tuple[float, float] | None,
+                 scale: float) -> None:
+        self.rect = rect
+        self.dates = dates
+        self.series = series
+        self.s = scale
+        vals = [v for s in series for v in s.values]
+        lo, hi = bounds if bounds else ((min(vals), max(vals)) if vals else (0.0, 1.0))
+        if hi - lo < 1e-9:
+            hi = lo + 1.0
+        self.lo, self.hi = lo, hi
+        label_w = int(120 * scale)
+        self.plot = pygame.Rect(rect.x + int(44 * scale), rect.y + int(10 * scale),
+                                rect.width - int(44 * scale) - label_w, rect.height - int(40 * scale))
+
+    def xy(self, i: int, v: float) -> tuple[float, float]:
+        n = max(1, len(self.dates) - 1)
+        x = self.plot.x + i * self.plot.width / n
+        y = self.plot.bottom - (v - self.lo) / (self.hi - self.lo) * self.plot.height
+        return x, y
+
+    def draw(self, surface: pygame.Surface, pal: Palette, date_label) -> None:  # type: ignore[no-untyped-def]
+        s = self.s
+        p = self.plot
+        pygame.draw.rect(surface, pal.rgb("paper_light"), p)
+        ink_soft = pal.rgb("ink_soft")
+        for k in range(5):
+            v = self.lo + (self.hi - self.lo) * k / 4
+            y = self.xy(0, v)[1]
+            pygame.draw.line(surface, pal.rgb("paper_dark"), (p.x, y), (p.right, y))
+            lab = tx.render(f"{v:,.0f}", "ui", max(8, int(11 * s)), ink_soft)
+            surface.blit(lab, (p.x - lab.get_width() - int(6 * s), y - lab.get_height() // 2))
+        n = len(self.dates)
+        ticks = sorted({0, n - 1} | {int(i * (n - 1) / 4) for i in range(5)}) if n > 1 else [0]
+        for i in ticks:
+            x = self.xy(i, self.lo)[0]
+            pygame.draw.line(surface, ink_soft, (x, p.bottom), (x, p.bottom + int(4 * s)))
+            lab = tx.render(date_label(self.dates[i]), "ui", max(8, int(11 * s)), ink_soft)
+            surface.blit(lab, (min(p.right - lab.get_width(), max(p.x, x - lab.get_width() // 2)),
+                               p.bottom + int(6 * s)))
+        pygame.draw.rect(surface, pal.rgb("rule"), p, 1)
+        ends: list[tuple[float, Series]] = []
+        w = max(1, int(2 * s))
+        for ser in self.series:
+            pts = [self.xy(i, v) for i, v in enumerate(ser.values)]
+            if not pts:
+                continue
+            _dashed(surface, ser.colour, pts, ser.dash, w)
+            every = max(1, len(pts) // 8)
+            for k, pt in enumerate(pts):
+                if k % every == 0 or k == len(pts) - 1:
+                    marker(surface, ser.marker, ser.colour, pt, max(2, int(3 * s)))
+            ends.append((pts[-1][1], ser))
+        # Names at the end of each line, pushed apart so that they do not overlap.
+        ends.sort(key=lambda e: e[0])
+        lh = int(14 * s)
+        last = -1e9
+        for y, ser in ends:
+            y = max(y, last + lh)
+            last = y
+            marker(surface, ser.marker, ser.colour, (p.right + int(10 * s), y), max(2, int(3 * s)))
+            surface.blit(tx.render(ser.name, "ui", max(8, int(12 * s)), pal.rgb("ink")),
+                         (p.right + int(18 * s), y - lh // 2))
+
+    def point_at(self, pos: tuple[int, int]) -> tuple[Series, int, float] | None:
+        if not self.plot.inflate(int(8 * self.s), int(8 * self.s)).collidepoint(pos) or not self.dates:
+            return None
+        n = max(1, len(self.dates) - 1)
+        i = round((pos[0] - self.plot.x) / self.plot.width * n)
+        i = max(0, min(len(self.dates) - 1, i))
+        best = None
+        for ser in self.series:
+            if i < len(ser.values):
+                d = abs(self.xy(i, ser.values[i])[1] - pos[1])
+                if best is None or d < best[0]:
+                    best = (d, ser, i, ser.values[i])
+        if best is None or best[0] > 30 * self.s:
+            return None
+        return best[1], best[2], best[3]

@@ -1,0 +1,31 @@
+"""``python main.py --screenshot``: no window needed, a PNG, exit 0; clear errors otherwise."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pygame
+
+from tests.conftest import ROOT
+
+
+def _run(*args: str, tmp) -> subprocess.CompletedProcess:  # type: ignore[no-untyped-def]
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["RAPALLO_CONFIG_DIR"] = str(tmp)
+    return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, env=env)
+
+
+def test_a_screenshot_needs_no_window(tmp_path):
+    out = tmp_path / "shot.png"
+    done = _run("--screenshot", str(out), "--screen", "map", "--size", "960x540", "--frames", "2", tmp=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert pygame.image.load(str(out)).get_size() == (960, 540)
+
+
+def test_a_bad_screen_name_is_a_usage_error(tmp_path):
+    done = _run("--screenshot", str(tmp_path / "x.png"), "--screen", "attic", tmp=tmp_path)
+    assert done.returncode == 2 and "unknown screen 'attic'" in done.stderr and "Traceback" not in done.stderr
+    done = _run("--screenshot", str(tmp_path / "x.png"), "--size", "huge", tmp=tmp_path)
+    assert done.returncode == 2 and "1280x720" in done.stderr
