@@ -12,10 +12,17 @@ from typing import Any
 from game.engine.model import conditions as C
 from game.engine.model import effects as E
 from game.engine.rules import Rules
+from game.engine.strings import S
 
-_OPS = {"<": "below", "<=": "at most", ">": "above", ">=": "at least", "==": "exactly", "!=": "other than"}
-_STATUS = {"none": "no relations", "de_facto": "de facto relations", "de_jure": "de jure recognition",
-           "full_relations": "full relations"}
+_OPS = ("<", "<=", ">", ">=", "==", "!=")
+
+
+def _op(op: str) -> str:
+    return S[f"cond.op.{_OPS.index(op)}"]
+
+
+def _status(level: str) -> str:
+    return S[f"cond.status.{level}"]
 
 
 def value_name(rules: Rules, ref: str) -> str:
@@ -24,7 +31,8 @@ def value_name(rules: Rules, ref: str) -> str:
     if d is None:
         return ref
     if owner in rules.scenario.powers:
-        return f"{rules.scenario.powers[owner].name}'s {d.title[0].lower() + d.title[1:]}"
+        return S["cond.value_of"].format(power=rules.scenario.powers[owner].name,
+                                         value=d.title[0].lower() + d.title[1:])
     return d.title
 
 
@@ -32,105 +40,127 @@ def _power(rules: Rules, pid: str) -> str:
     return rules.scenario.powers[pid].name if pid in rules.scenario.powers else pid
 
 
-def _flag_source(rules: Rules, flag: str) -> str:
+def _flag_source(rules: Rules, flag: str, negated: bool = False) -> str:
+    neg = ".not" if negated else ""
     for event in rules.scenario.events:
         if any(isinstance(e, E.RaiseFlag) and e.flag == flag for e in event.effects):
-            return f"{event.title} has happened"
+            return S["cond.event" + neg].format(event=event.title)
         for option in event.options:
             if any(isinstance(e, E.RaiseFlag) and e.flag == flag for e in option.effects):
-                return f"{event.title} has gone the way of \"{option.title}\""
-    return f"the flag {flag} is raised"
+                return S["cond.option" + neg].format(event=event.title, option=option.title)
+    return S["cond.flag" + neg].format(flag=flag)
+
+
+def _date(d: object) -> str:
+    return f"{d:%d %B %Y}"  # type: ignore[str-format]
 
 
 def describe(rules: Rules, cond: Any) -> str:
     if isinstance(cond, C.Compare):
         c = cond.compare
         other = f"{c.value:g}" if c.to is None else value_name(rules, c.to)
-        return f"{value_name(rules, c.var)} is {_OPS[c.op]} {other}"
+        return S["cond.compare"].format(value=value_name(rules, c.var), op=_op(c.op), other=other)
     if isinstance(cond, C.ConferenceTest):
         c = cond.conference
         title = rules.scenario.conferences[c.id].title if c.id in rules.scenario.conferences else c.id
         if c.attending:
-            return f"{_power(rules, c.attending)} attends the {title}"
-        return {"not_started": f"the {title} has not opened", "open": f"the {title} is sitting",
-                "closed": f"the {title} is over", "broken": f"the {title} is broken"}.get(c.state or "", title)
+            return S["cond.attends"].format(power=_power(rules, c.attending), conference=title)
+        return S[f"cond.conference.{c.state}"].format(conference=title) if c.state else title
     if isinstance(cond, C.FlagTest):
         return _flag_source(rules, cond.flag)
     if isinstance(cond, C.StatusTest):
         s = cond.status
-        bound = f"at least {_STATUS[s.at_least]}" if s.at_least else f"at most {_STATUS[s.at_most or 'none']}"
-        return f"{_power(rules, s.power)} has {bound} with {_power(rules, rules.hub)}"
+        key, level = ("cond.status_at_least", s.at_least) if s.at_least else ("cond.status_at_most", s.at_most or "none")
+        return S[key].format(power=_power(rules, s.power), status=_status(level), hub=_power(rules, rules.hub))
     if isinstance(cond, C.TreatyTest):
         t = cond.treaty
-        who = " or ".join(_power(rules, p) for p in (t.with_any or t.with_)) or "anyone"
+        who = S["cond.or"].join(_power(rules, p) for p in (t.with_any or t.with_)) or S["cond.anyone"]
         what = ", ".join(rules.scenario.clause_types[c].title.lower() for c in t.clauses
                          if c in rules.scenario.clause_types)
-        return f"a treaty with {who}" + (f" including {what}" if what else "")
+        return S["cond.treaty_with"].format(who=who) + (S["cond.including"].format(what=what) if what else "")
     if isinstance(cond, C.EventTest):
         title = next((e.title for e in rules.scenario.events if e.id == cond.event), cond.event)
-        return f"{title} has happened"
+        return S["cond.event"].format(event=title)
     if isinstance(cond, C.LeaderTest):
         p = rules.scenario.powers.get(cond.leader.power)
         name = p.leaders[cond.leader.is_].name if p and cond.leader.is_ in p.leaders else cond.leader.is_
-        return f"{name} leads {_power(rules, cond.leader.power)}"
+        return S["cond.leads"].format(leader=name, power=_power(rules, cond.leader.power))
     if isinstance(cond, C.DateWindow):
         d = cond.date
         if d.from_ and d.to:
-            return f"the date is between {d.from_:%d %B %Y} and {d.to:%d %B %Y}"
-        return f"the date is after {d.from_:%d %B %Y}" if d.from_ else f"the date is before {d.to:%d %B %Y}"
+            return S["cond.date_between"].format(start=_date(d.from_), end=_date(d.to))
+        return S["cond.date_after"].format(date=_date(d.from_)) if d.from_ else \
+            S["cond.date_before"].format(date=_date(d.to))
     if isinstance(cond, C.AllOf):
-        return ", and ".join(describe(rules, c) for c in cond.all)
+        return S["cond.and"].join(describe(rules, c) for c in cond.all)
     if isinstance(cond, C.AnyOf):
-        return "either " + ", or ".join(describe(rules, c) for c in cond.any)
+        return S["cond.either"] + S["cond.or_long"].join(describe(rules, c) for c in cond.any)
     if isinstance(cond, C.Not):
         inner = cond.not_
         if isinstance(inner, C.FlagTest):
-            text = _flag_source(rules, inner.flag)
-            return text.replace(" has gone the way", " has not gone the way").replace(" has happened", " has not happened")
+            return _flag_source(rules, inner.flag, negated=True)
         if isinstance(inner, C.ConferenceTest) and inner.conference.state == "open" and not inner.conference.attending:
-            title = rules.scenario.conferences[inner.conference.id].title
-            return f"the {title} is not sitting"
-        return f"not: {describe(rules, inner)}"
+            return S["cond.conference.not_open"].format(conference=rules.scenario.conferences[inner.conference.id].title)
+        return S["cond.not"].format(what=describe(rules, inner))
     if isinstance(cond, C.AtLeast):
         parts = "; ".join(describe(rules, c) for c in cond.at_least.of)
-        return f"at least {cond.at_least.count} of: {parts}"
+        return S["cond.at_least"].format(count=cond.at_least.count, parts=parts)
     return cond.describe() if hasattr(cond, "describe") else str(cond)
 
 
-def describe_effect(rules: Rules, effect: Any) -> str:
-    """One effect in the player's words: "Britain's trust +4", "a proposal from ..."."""
+def _target(rules: Rules, ref: str, chooser: str | None) -> str:
+    owner, _, var = ref.partition(".")
+    if owner in ("self", "hub"):
+        owner = (chooser or rules.hub) if owner == "self" else rules.hub
+    d = rules.vars.defs.get(f"{owner}.{var}")
+    title = d.title if d else var.replace("_", " ")
+    if owner in rules.scenario.powers and owner != rules.hub:
+        return f"{_power(rules, owner)}: {title.lower()}"
+    return title
+
+
+def describe_effect(rules: Rules, effect: Any, chooser: str | None = None) -> str | None:
+    """One effect in a few words (from the string catalogue), or None for what a player need not be told."""
     if isinstance(effect, E.Adjust):
-        return f"{value_name(rules, effect.adjust.var)} {effect.adjust.by:+g}"
+        return S["ui.event.adjust"].format(target=_target(rules, effect.adjust.var, chooser), by=effect.adjust.by)
     if isinstance(effect, E.SetValue):
-        return f"{value_name(rules, effect.set.var)} set to {effect.set.to:g}"
+        return S["ui.event.set"].format(target=_target(rules, effect.set.var, chooser), to=effect.set.to)
+    if isinstance(effect, E.RaiseFlag):
+        return S["ui.event.flag"].format(name=effect.flag.replace("_", " "))
     if isinstance(effect, E.SetLeader):
-        p = rules.scenario.powers[effect.set_leader.power]
-        return f"{p.leaders[effect.set_leader.leader].name} takes office in {p.name}"
+        c = effect.set_leader
+        return S["ui.event.leader"].format(leader=rules.scenario.powers[c.power].leaders[c.leader].name,
+                                           power=_power(rules, c.power))
     if isinstance(effect, E.SetStatus):
-        return f"{_power(rules, effect.set_status.power)}: {_STATUS.get(effect.set_status.to, effect.set_status.to)}"
+        return S["ui.event.status"].format(power=_power(rules, effect.set_status.power),
+                                           status=effect.set_status.to.replace("_", " "))
     if isinstance(effect, E.Grievance):
         g = effect.grievance
-        return f"{_power(rules, g.power)} remembers: {g.reason} ({-g.amount:+g}, fading)"
+        return S["ui.event.grievance"].format(power=_power(rules, g.power), amount=g.amount, reason=g.reason)
     if isinstance(effect, E.Propose):
-        spec = effect.propose
-        who = ", ".join(_power(rules, p) for p in spec.from_)
-        return f"{who} table {spec.title} to {_power(rules, spec.to)}"
+        p = effect.propose
+        return S["ui.event.propose"].format(sender=", ".join(_power(rules, x) for x in p.from_), title=p.title)
     if isinstance(effect, E.Sign):
-        return f"a treaty with {', '.join(_power(rules, p) for p in effect.sign.with_)}: {effect.sign.title}"
+        return S["ui.event.sign"].format(title=effect.sign.title)
+    if isinstance(effect, (E.OpenConference, E.CloseConference)):
+        kind = "open_conference" if isinstance(effect, E.OpenConference) else "close_conference"
+        return S["ui.event.conference"].format(conference=rules.scenario.conferences[getattr(effect, kind)].title,
+                                               action=S["ui.event." + kind])
+    if isinstance(effect, (E.Invite, E.Exclude)):
+        kind = "invite" if isinstance(effect, E.Invite) else "exclude"
+        c = getattr(effect, kind)
+        return S["ui.event.conference"].format(conference=rules.scenario.conferences[c.conference].title,
+                                               action=S["ui.event." + kind].format(power=_power(rules, c.power)))
     if isinstance(effect, E.Personality):
         p = effect.personality
         interest = rules.scenario.interests.get(p.interest)
-        return f"{_power(rules, p.power)} cares {'more' if p.by > 0 else 'less'} about {interest.title.lower() if interest else p.interest}"
-    if isinstance(effect, E.Exclude):
-        return f"{_power(rules, effect.exclude.power)} excluded from the {rules.scenario.conferences[effect.exclude.conference].title}'s commissions"
-    if isinstance(effect, E.Invite):
-        return f"{_power(rules, effect.invite.power)} invited to the {rules.scenario.conferences[effect.invite.conference].title}"
-    if isinstance(effect, (E.RaiseFlag, E.ClearFlag, E.News)):
-        return ""
+        return S["ui.event.personality"].format(power=_power(rules, p.power),
+                                                more_less=S["ui.event.more"] if p.by > 0 else S["ui.event.less"],
+                                                interest=(interest.title if interest else p.interest).lower())
     if isinstance(effect, E.EndScenario):
-        return "the scenario ends"
-    return type(effect).__name__
+        return S["ui.event.end"]
+    return None
 
 
-def describe_effects(rules: Rules, effects: list[Any]) -> str:
-    return "; ".join(t for t in (describe_effect(rules, e) for e in effects) if t)
+def describe_effects(rules: Rules, effects: list[Any], chooser: str | None = None) -> str:
+    return "; ".join(t for t in (describe_effect(rules, e, chooser) for e in effects) if t)

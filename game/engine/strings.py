@@ -70,6 +70,121 @@ S: dict[str, str] = {
     "cause.separate_talks": "{power} talks privately with Moscow",
     "cause.near_deal": "an offer came close to agreement",
     "cause.speech": "a speech in plenary",
+    # conditions in words (game/engine/describe.py)
+    "cond.op.0": "below", "cond.op.1": "at most", "cond.op.2": "above", "cond.op.3": "at least",
+    "cond.op.4": "exactly", "cond.op.5": "other than",
+    "cond.status.none": "no relations", "cond.status.de_facto": "de facto relations",
+    "cond.status.de_jure": "de jure recognition", "cond.status.full_relations": "full relations",
+    "cond.value_of": "{power}'s {value}",
+    "cond.compare": "{value} is {op} {other}",
+    "cond.attends": "{power} attends the {conference}",
+    "cond.conference.not_started": "the {conference} has not opened",
+    "cond.conference.open": "the {conference} is sitting",
+    "cond.conference.closed": "the {conference} is over",
+    "cond.conference.broken": "the {conference} is broken",
+    "cond.conference.not_open": "the {conference} is not sitting",
+    "cond.event": "{event} has happened",
+    "cond.event.not": "{event} has not happened",
+    "cond.option": "{event} has gone the way of \"{option}\"",
+    "cond.option.not": "{event} has not gone the way of \"{option}\"",
+    "cond.flag": "the flag {flag} is raised",
+    "cond.flag.not": "the flag {flag} is not raised",
+    "cond.status_at_least": "{power} has at least {status} with {hub}",
+    "cond.status_at_most": "{power} has at most {status} with {hub}",
+    "cond.treaty_with": "a treaty with {who}",
+    "cond.including": " including {what}",
+    "cond.or": " or ",
+    "cond.anyone": "anyone",
+    "cond.leads": "{leader} leads {power}",
+    "cond.date_between": "the date is between {start} and {end}",
+    "cond.date_after": "the date is after {date}",
+    "cond.date_before": "the date is before {date}",
+    "cond.and": ", and ",
+    "cond.either": "either ",
+    "cond.or_long": ", or ",
+    "cond.not": "not: {what}",
+    "cond.at_least": "at least {count} of: {parts}",
+    # the terminal (game/text)
+    "text.help": """Commands (type them without your power's name):
+  status | s                 the turn: your state, conferences, news
+  powers | p                 every power's status and attitudes
+  power NAME                 one power: leader, attitudes and their causes, claims, treaties
+  clauses                    the clause types and their parameters
+  inbox | i                  proposals awaiting your answer, with the reasons you can read
+  answers                    how your recent proposals were answered, and why
+  objectives | o             your objectives, and which you would meet if the game ended now
+  estimate TO: CLAUSES       how TO would judge a package now, and what would it take
+  propose TO[,TO] [@CONF]: CLAUSES     e.g. propose germany: renounce_claims + recognition(level=de_jure)
+  accept ID | reject ID | counter ID: CLAUSES | withdraw ID
+  assign NEGOTIATOR MISSION  send a negotiator to a power, a conference, or home
+  policy LEVER VALUE         e.g. policy comintern 30 (levers: {levers})
+  attend CONF | speak CONF ITEM | meet CONF POWER | walkout CONF
+  cancel TREATY_ID           tear up a treaty (it will be remembered)
+  choose EVENT OPTION        decide an event
+  treaties | news | history  lists
+  end                        end your turn
+  undo                       take back your last command (even an 'end')
+  save [NAME] | load NAME    save the game under a name, or load a save (by name or path)
+  saves                      the saves: scenario, power, game date, real date
+  quicksave | quickload      the quick-save slot
+  quit                       leave the game (it is autosaved; so is every turn)
+""",
+    "text.leaving": "Leaving the game.",
+    "text.autosave_failed": "The game could not be autosaved: {error}",
+    "text.autosaved_as": "Autosaved as",
+    "text.saved_as_already": "Your game is saved as",
+    "text.continue_with": "{said} {name}; continue with: python main.py play --text --load {ref}",
+    "text.not_possible": "Not possible: {reason}",
+    "text.not_done": "Not done: {reason}",
+    "text.no_treaties": "No treaties.",
+    "text.saved_as": "Saved as {name}.",
+    "text.quicksaved": "Quick-saved ({name}).",
+    "text.no_saves": "No saves yet.",
+    "text.nothing_to_undo": "Nothing to undo.",
+    "text.undone": "Undone: {command}",
+    "text.no_inbox": "No proposals await your answer.",
+    "text.inbox": "Proposals awaiting your answer",
+    "text.answer_with": "Answer with: accept ID, reject ID, or counter ID: CLAUSES",
+    "text.decide_with": "Decide with: choose {event} OPTION",
+    "text.sent": "Sent; the answer comes when the turn ends. ({line})",
+    "text.done": "Done.",
+    "text.answers": "Answers to your proposals",
+    "text.no_answers": "No answers yet.",
+    "text.turn": "{title}: turn {turn} of {turns}, {date}",
+    "text.you_are": "You are {power}. Leader: {leader}.",
+    "text.sitting": "{conference} is sitting ({state}) at {place}: {who}",
+    "text.news": "News",
+    "text.powers.head": "power           status                       trust  fear trade left out  near  leader",
+    "text.powers.key": "trust: in Moscow's word; fear: of revolution; trade: commercial interest; "
+                       "left out: fear a rival settles first; near: closeness to a deal",
+    "text.you_tag": " (you)",
+    "text.leader": "Leader: {name}, {title}",
+    "text.wants": "Wants: {wants}",
+    "text.status_with": "Status with {hub}: {status}",
+    "text.claims": "Claims: pre-war debts {prewar:.0f}, war debts {war:.0f}, nationalized property {property:.0f} "
+                   "(million gold rubles); counter-claim for intervention {counter:.0f}",
+    "text.attitudes": "Attitudes: trust {trust:.0f}, fear of revolution {fear:.0f}, commercial interest {interest:.0f}, "
+                      "fear of being left out {left_out:.0f}, closeness to a deal {closeness:.0f}",
+    "text.trust_over_time": "Trust over time: ",
+    "text.grievance": "Grievance against {against}: {reason} (now {now:.0f}, was {was:.0f} on {day}; "
+                      "halves every {half} days)",
+    "text.recent_changes": "Recent changes:",
+    "text.treaties": "Treaties: ",
+    "text.none": "none",
+    "text.negotiators": "Negotiators:",
+    "text.mission": "mission: {mission}",
+    "text.clauses": "Clauses",
+    "text.no_objectives": "This power has no objectives in this scenario.",
+    "text.objectives": "Your objectives (if the game ended now)",
+    "text.points_of": "  {got:.0f} of {best:.0f} points",
+    "text.the_end": "The end: {title}",
+    "text.power_points": "{power}: {points:.0f} points",
+    "text.outcome": "Outcome: {outcome}.",
+    "text.as_history": "as in history",
+    "text.unlike_history": "unlike history",
+    "text.in_history": "In 1922: {outcome} ({same}).",
+    "text.beside_history": "Your treaties beside history",
+    "text.history_tag": "(history)",
     "title.proposal": "proposal {id}",
     "title.treaty": "Treaty of {place} ({date})",
     "title.treaty_plain": "Treaty with {partners} ({date})",

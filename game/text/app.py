@@ -12,37 +12,14 @@ from game.engine.commands import (Answer, AssignNegotiator, Attend, CancelTreaty
                                   CommandError, EndTurn, IllegalCommand, MeetPrivately, Propose, SetPolicy, Speak,
                                   WalkOut, WithdrawProposal)
 from game.engine.game import Game
-from game.engine.views import estimate, inbox, proposal_line, recorded_breakdown, treaty_lines
+from game.engine.strings import S
+from game.engine.views import estimate, inbox, proposal_line, treaty_lines
 from game.paths import saves_dir
 from game.saves.errors import SaveError
 from game.saves.session import Session
 from game.saves.store import listing
 from game.text import render
 
-HELP = """Commands (type them without your power's name):
-  status | s                 the turn: your state, conferences, news
-  powers | p                 every power's status and attitudes
-  power NAME                 one power: leader, attitudes and their causes, claims, treaties
-  clauses                    the clause types and their parameters
-  inbox | i                  proposals awaiting your answer, with the reasons you can read
-  answers                    how your recent proposals were answered, and why
-  objectives | o             your objectives, and which you would meet if the game ended now
-  estimate TO: CLAUSES       how TO would judge a package now, and what would it take
-  propose TO[,TO] [@CONF]: CLAUSES     e.g. propose germany: renounce_claims + recognition(level=de_jure)
-  accept ID | reject ID | counter ID: CLAUSES | withdraw ID
-  assign NEGOTIATOR MISSION  send a negotiator to a power, a conference, or home
-  policy LEVER VALUE         e.g. policy comintern 30 (levers: {levers})
-  attend CONF | speak CONF ITEM | meet CONF POWER | walkout CONF
-  cancel TREATY_ID           tear up a treaty (it will be remembered)
-  choose EVENT OPTION        decide an event
-  treaties | news | history  lists
-  end                        end your turn
-  undo                       take back your last command (even an 'end')
-  save [NAME] | load NAME    save the game under a name, or load a save (by name or path)
-  saves                      the saves: scenario, power, game date, real date
-  quicksave | quickload      the quick-save slot
-  quit                       leave the game (it is autosaved; so is every turn)
-"""
 
 
 class TextApp:
@@ -79,7 +56,7 @@ class TextApp:
             try:
                 line = self.read(f"{self.game.state.date} {self.power}> ")
             except (EOFError, KeyboardInterrupt):
-                self.write("\nLeaving the game.")
+                self.write("\n" + S["text.leaving"])
                 break
             self.handle(line)
         if self.game.is_terminal():
@@ -91,13 +68,13 @@ class TextApp:
         try:
             path = self.session.autosave_if_changed()
         except SaveError as e:
-            self.write(f"The game could not be autosaved: {e}")
+            self.write(S["text.autosave_failed"].format(error=e))
             return
         kept = path or self.session.saved_in
         if kept is not None:
             ref = kept.stem if kept.parent == saves_dir() else str(kept)
-            said = "Autosaved as" if path else "Your game is saved as"
-            self.write(f"{said} {kept.stem}; continue with: python main.py play --text --load {ref}")
+            said = S["text.autosaved_as"] if path else S["text.saved_as_already"]
+            self.write(S["text.continue_with"].format(said=said, name=kept.stem, ref=ref))
 
     def handle(self, line: str) -> None:
         line = line.strip()
@@ -112,16 +89,16 @@ class TextApp:
             else:
                 self._command(line)
         except (CommandError, IllegalCommand, ClauseError) as e:
-            self.write(f"Not possible: {e}")
+            self.write(S["text.not_possible"].format(reason=e))
         except SaveError as e:
-            self.write(f"Not done: {e}")
+            self.write(S["text.not_done"].format(reason=e))
 
     # --- questions (they change nothing) ------------------------------------------------
 
     def _questions(self) -> dict[str, Callable[[str], None]]:
         return {
-            "help": lambda _: self.write(HELP.format(levers=", ".join(self.game.rules.scenario.policies) or "none")),
-            "?": lambda _: self.write(HELP.format(levers=", ".join(self.game.rules.scenario.policies) or "none")),
+            "help": lambda _: self.write(S["text.help"].format(levers=", ".join(self.game.rules.scenario.policies) or "none")),
+            "?": lambda _: self.write(S["text.help"].format(levers=", ".join(self.game.rules.scenario.policies) or "none")),
             "status": lambda _: self.write(render.summary(self.game, self.power)),
             "s": lambda _: self.write(render.summary(self.game, self.power)),
             "powers": lambda _: self.write(render.powers_table(self.game)),
@@ -130,11 +107,11 @@ class TextApp:
             "clauses": lambda _: self.write(render.clause_help(self.game)),
             "inbox": lambda _: self._show_inbox(),
             "i": lambda _: self._show_inbox(),
-            "answers": lambda _: self.write(render.answers_to(self.game, self.power) or "No answers yet."),
+            "answers": lambda _: self.write(render.answers_to(self.game, self.power) or S["text.no_answers"]),
             "objectives": lambda _: self.write(render.objectives_text(self.game, self.power)),
             "o": lambda _: self.write(render.objectives_text(self.game, self.power)),
             "estimate": self._estimate,
-            "treaties": lambda _: self.write("\n".join(treaty_lines(self.game.rules, self.game.state)) or "No treaties."),
+            "treaties": lambda _: self.write("\n".join(treaty_lines(self.game.rules, self.game.state)) or S["text.no_treaties"]),
             "news": lambda _: self.write("\n".join(f"{n['date']}  {n['text']}" for n in self.game.state.news[-40:])),
             "history": lambda _: self.write("\n".join(f"{m.date}  {m.text}" for m in self.game.rules.scenario.history.timeline)),
             "quit": lambda _: self._quit(),
@@ -145,11 +122,11 @@ class TextApp:
 
     def _saving(self) -> dict[str, Callable[[str], None]]:
         return {
-            "save": lambda name: self.write(f"Saved as {self.session.save(name or None).stem}."),
-            "quicksave": lambda _: self.write(f"Quick-saved ({self.session.quicksave().name})."),
+            "save": lambda name: self.write(S["text.saved_as"].format(name=self.session.save(name or None).stem)),
+            "quicksave": lambda _: self.write(S["text.quicksaved"].format(name=self.session.quicksave().name)),
             "load": self._load,
             "quickload": lambda _: self._loaded(self.session.quickload()),
-            "saves": lambda _: self.write("\n".join(listing(self.session.saves())) or "No saves yet."),
+            "saves": lambda _: self.write("\n".join(listing(self.session.saves())) or S["text.no_saves"]),
             "undo": lambda _: self._undo(),
         }
 
@@ -169,15 +146,15 @@ class TextApp:
         turn = self.game.state.turn
         undone = self.session.undo()
         if undone is None:
-            self.write("Nothing to undo.")
+            self.write(S["text.nothing_to_undo"])
             return
-        self.write(f"Undone: {undone}")
+        self.write(S["text.undone"].format(command=undone))
         if self.game.state.turn != turn:
             self.write(render.summary(self.game, self.power))
 
     def _quit(self) -> None:
         self.quit = True
-        self.write("Leaving the game.")
+        self.write(S["text.leaving"])
 
     def _power(self, name: str) -> None:
         pid = self._power_id(name)
@@ -207,9 +184,9 @@ class TextApp:
     def _show_inbox(self) -> None:
         props = inbox(self.game.rules, self.game.state, self.power)
         if not props:
-            self.write("No proposals await your answer.")
+            self.write(S["text.no_inbox"])
             return
-        self.write(render.rule("Proposals awaiting your answer"))
+        self.write(render.rule(S["text.inbox"]))
         rules, state = self.game.rules, self.game.state
         for p in props:
             self.write(proposal_line(rules, p))
@@ -220,13 +197,13 @@ class TextApp:
             from game.engine.views import breakdown_view
             self.write(breakdown_view(rules, state, evaluate(rules, state, self.power, partners, tuple(p.clauses)),
                                       self.power).text())
-        self.write("Answer with: accept ID, reject ID, or counter ID: CLAUSES")
+        self.write(S["text.answer_with"])
 
     def _prompt_events(self) -> None:
         for c in self.game.state.choices:
             if c.chooser == self.power:
                 self.write(render.event_text(self.game, c.event))
-                self.write(f"Decide with: choose {c.event} OPTION")
+                self.write(S["text.decide_with"].format(event=c.event))
 
     # --- commands (they change the game) --------------------------------------------------
 
@@ -237,9 +214,9 @@ class TextApp:
         if isinstance(cmd, EndTurn):
             self._after_turn(turn)
         elif isinstance(cmd, Propose):
-            self.write(f"Sent; the answer comes when the turn ends. ({line})")
+            self.write(S["text.sent"].format(line=line))
         else:
-            self.write("Done.")
+            self.write(S["text.done"])
 
     def _after_turn(self, turn: int) -> None:
         if self.game.is_terminal():
@@ -247,7 +224,7 @@ class TextApp:
         self.write(render.summary(self.game, self.power))
         answers = render.answers_to(self.game, self.power)
         if answers:
-            self.write(render.rule("Answers to your proposals"))
+            self.write(render.rule(S["text.answers"]))
             self.write(answers)
         self._prompt_events()
         self._show_inbox()
