@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.engine.clauses import Clause, Package, package_text
+from game.engine.clauses import Clause, Package
 from game.engine.conference import rebuff
 from game.engine.rules import Rules
 from game.engine.state import Proposal, State

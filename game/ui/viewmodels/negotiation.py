@@ -222,7 +222,7 @@ def advice_words(rules: Rules, advice: Advice, pkg: Package) -> str:
             steps.append(S["wwit.drop"].format(clause=clause_text(rules, before[t], with_params=False)))
         elif before[t] != after[t]:
             steps.append(S["wwit.change"].format(old=clause_text(rules, before[t]), new=clause_text(rules, after[t])))
-    out = S["wwit.it_would_take"] + " " + "; ".join(steps) + " " + \
+    out = "; ".join(steps) + " " + \
         S["wwit.raises"].format(delta=advice.their_gain, cost=-advice.your_cost)
     if advice.blockers:
         out += " " + S["wwit.or"].format(what="; ".join(advice.blockers))
