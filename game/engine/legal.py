@@ -235,14 +235,6 @@ _CHECKS = {Propose: _propose, Answer: _answer, WithdrawProposal: _withdraw, Assi
            CancelTreaty: _cancel, ChooseOption: _choose, EndTurn: _end}
 
 
-def is_legal(rules: Rules, state: State, cmd: Command) -> bool:
-    try:
-        check(rules, state, cmd)
-        return True
-    except IllegalCommand:
-        return False
-
-
 def legal_commands(rules: Rules, state: State, power: str) -> list[Command]:
     """What ``power`` may do now: every kind of command, proposals by single clauses."""
     if state.finished or power in state.ended:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from dataclasses import dataclass
 from functools import cached_property
 
 from game.engine.clauses import Clause, ClauseError, Package, package
@@ -22,11 +21,6 @@ MAX_VARIANTS = 12
 
 class RulesError(ValueError):
     """A scenario that validates but cannot be played (should be caught by the checker)."""
-
-
-@dataclass(frozen=True)
-class Variant:
-    clause: Clause
 
 
 class Rules:

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from game.engine.clauses import Clause, Package
+from game.engine.clauses import Clause
 
 
 @dataclass
@@ -234,7 +234,3 @@ class Rng:
 
     def __exit__(self, *exc: object) -> None:
         self._state.rng = _plain(self.gen.bit_generator.state)
-
-
-def clause_list(pkg: Package) -> list[Clause]:
-    return list(pkg)

@@ -10,7 +10,6 @@ tests check that both paths agree.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
@@ -451,7 +450,3 @@ def _match_table(rules: Rules, m: ClauseMatch, variants: VariantSet) -> np.ndarr
         for k, c in enumerate(variants.clauses[i]):
             table[i, k + 1] = _match(rules, m, c)
     return table
-
-
-def finite(x: float) -> bool:
-    return math.isfinite(x)

@@ -13,7 +13,7 @@ from typing import Any, Sequence
 
 from game.engine import conference as conf
 from game.engine.clauses import Package, package_text
-from game.engine.negotiation import partners_of, pending_for
+from game.engine.negotiation import pending_for
 from game.engine.negotiators import mission_key, negotiators_reaching
 from game.engine.rules import Rules
 from game.engine.search import Advice, what_would_it_take
@@ -181,11 +181,6 @@ def outbox(state: State, power: str) -> list[Proposal]:
     return [p for p in state.proposals if power in p.sender and p.status == "pending"]
 
 
-def recent_answers(state: State, power: str, turns: int = 2) -> list[Proposal]:
-    return [p for p in state.proposals if power in p.sender and p.status in ("accepted", "rejected", "countered")
-            and (p.closed_turn or 0) >= state.turn - turns]
-
-
 def negotiator_rows(rules: Rules, state: State, power: str) -> list[tuple[str, str, str, str]]:
     """(id, name, skills, mission) of a power's negotiators."""
     out = []
@@ -216,7 +211,3 @@ def treaty_lines(rules: Rules, state: State, power: str | None = None) -> list[s
         state_txt = "in force" if t.in_force else f"cancelled {t.cancelled}"
         out.append(f"[{t.id}] {t.title} - {who}, signed {t.signed}: {package_text(tuple(t.clauses))} ({state_txt})")
     return out
-
-
-def partners_for(rules: Rules, proposal: Proposal) -> list[str]:
-    return partners_of(rules, proposal)
