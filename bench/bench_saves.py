@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from bench.common import machine, median_ms, report
-from game.cli import load_rules
+from game.scenario import load_rules
 from game.engine.commands import Advance, EndTurn
 from game.engine.game import Game
 from game.saves import SaveStore, document, load

@@ -15,6 +15,8 @@ import sys
 from typing import Callable, Sequence
 
 from game import __version__
+from game.errors import UsageError, fail
+from game.scenario import load_rules, mod_dirs as _mod_dirs
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
@@ -22,38 +24,12 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 SUBCOMMANDS = ("game.cli", "game.scenario.commands", "game.saves.commands")
 
 
-class UsageError(Exception):
-    """Bad input from the user: printed as one line, exit status 2."""
-
-
-def fail(message: str) -> UsageError:
-    return UsageError(message)
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse's own errors: usage line + message, exit 2
         self.print_usage(sys.stderr)
         raise UsageError(message)
-
-
-def load_rules(scenario_id: str, mods: Sequence[str] = ()):  # type: ignore[no-untyped-def]
-    """The rules of a scenario by id, or a UsageError saying what is wrong."""
-    from game.scenario.catalog import catalog, find
-    from game.scenario.findings import errors
-    extra = _mod_dirs(mods)
-    entry = find(scenario_id, extra)
-    if entry is None:
-        known = ", ".join(e.id for e in catalog(extra)) or "none"
-        raise fail(f"unknown scenario {scenario_id!r}; known: {known}")
-    if not entry.playable:
-        msgs = "\n".join(str(f) for f in errors(entry.findings)[:20])
-        raise fail(f"scenario {scenario_id!r} has errors:\n{msgs}")
-    return entry.rules()
-
-
-def _mod_dirs(mods: Sequence[str]) -> list:  # type: ignore[type-arg]
-    from game.scenario.commands import mod_dirs  # a --mods folder that holds no mod is a UsageError
-    return mod_dirs(mods)
 
 
 def default_scenario() -> str:

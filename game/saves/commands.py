@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from game.cli import UsageError
+from game.errors import UsageError
 from game.engine.game import Game
 from game.engine.rules import Rules
 from game.saves import document

@@ -135,7 +135,8 @@ from game.engine.difficulty import difficulty_of, with_difficulty  # noqa: E402
 
 
 def _cli_rules(scenario_id: str, mods: Sequence[str]) -> Rules:
-    from game.cli import UsageError, load_rules
+    from game.errors import UsageError
+    from game.scenario import load_rules
     try:
         return load_rules(scenario_id, mods)
     except UsageError as e:

@@ -10,3 +10,36 @@ watches files for the window, ``validate`` and ``commands`` serve the
 command line, ``schema`` and ``docs`` write editor schemas and the
 reference.
 """
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from game.errors import UsageError
+
+if TYPE_CHECKING:
+    from game.engine.rules import Rules
+
+
+def mod_dirs(mods: Sequence[str] | None) -> list[Path]:
+    """The folders of ``--mods`` options, or a usage error naming the bad one."""
+    from game.scenario.mods import ModsError, scenario_dirs_for
+    try:
+        return scenario_dirs_for(mods or ())
+    except ModsError as e:
+        raise UsageError(str(e)) from None
+
+
+def load_rules(scenario_id: str, mods: Sequence[str] = ()) -> "Rules":
+    """The rules of a scenario by id, or a UsageError saying what is wrong."""
+    from game.scenario.catalog import catalog, find
+    from game.scenario.findings import errors
+    extra = mod_dirs(mods)
+    entry = find(scenario_id, extra)
+    if entry is None:
+        known = ", ".join(e.id for e in catalog(extra)) or "none"
+        raise UsageError(f"unknown scenario {scenario_id!r}; known: {known}")
+    if not entry.playable:
+        msgs = "\n".join(str(f) for f in errors(entry.findings)[:20])
+        raise UsageError(f"scenario {scenario_id!r} has errors:\n{msgs}")
+    return entry.rules()

@@ -2,7 +2,7 @@
 
 Each is a thin layer over its module (``validate``, ``library``,
 ``schema``, ``docs``); bad usage (a path that does not exist, a scenario
-id nobody has) raises ``game.cli.UsageError`` and exits with status 2.
+id nobody has) raises ``game.errors.UsageError`` and exits with status 2.
 """
 from __future__ import annotations
 
@@ -11,21 +11,13 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from game.errors import UsageError
+from game.scenario import mod_dirs
 from game.scenario.findings import errors, to_json
 
 
 def _usage(message: str) -> Exception:
-    from game.cli import UsageError
     return UsageError(message)
-
-
-def mod_dirs(mods: Sequence[str] | None) -> list[Path]:
-    """The folders of ``--mods`` options, or a usage error naming the bad one."""
-    from game.scenario.mods import ModsError, scenario_dirs_for
-    try:
-        return scenario_dirs_for(mods or ())
-    except ModsError as e:
-        raise _usage(str(e)) from None
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ DEFAULT_SCENARIO = "genoa_rapallo_1922"
 
 
 def load_rules(scenario: str | None = None) -> Rules:
-    from game.cli import load_rules as cli_load
+    from game.scenario import load_rules as cli_load
     return cli_load(scenario or DEFAULT_SCENARIO)
 
 

@@ -27,7 +27,7 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def screenshot(args: argparse.Namespace) -> int:
-    from game.cli import UsageError
+    from game.errors import UsageError
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     name = (getattr(args, "screen", None) or "menu").lower()

@@ -26,7 +26,8 @@ def rules_for_difficulty(rules: Rules, level: str) -> Rules:
 
 def _rules_for(level: str) -> Callable[[str, Sequence[str]], Rules]:
     def rules_for(scenario_id: str, mods: Sequence[str]) -> Rules:
-        from game.cli import UsageError, load_rules
+        from game.errors import UsageError
+        from game.scenario import load_rules
         try:
             return rules_for_difficulty(load_rules(scenario_id, mods), level)
         except UsageError as e:
