@@ -25,6 +25,7 @@ from game.engine.commands import (Answer, AssignNegotiator, Command, MeetPrivate
 from game.engine.negotiation import open_between, pending_for
 from game.engine.negotiators import can_reach, mission_key
 from game.engine.rules import Rules
+from game.engine.sides import treaty_partners
 from game.engine.search import best_offer, bloc_terms, counter_offer
 from game.engine.state import Proposal, State
 from game.engine.valuation import evaluate
@@ -62,7 +63,7 @@ def _answers(rules: Rules, state: State, power: str, gen: np.random.Generator) -
     for prop in list(pending_for(state, power)):
         if prop.status != "pending":
             continue
-        partners = prop.receivers if rules.hub in prop.sender else prop.sender
+        partners = treaty_partners(rules, prop.sender, prop.receivers)
         verdict = evaluate(rules, state, power, partners, tuple(prop.clauses))
         if verdict.accepted:
             yield Answer(power, prop.id, "accept")

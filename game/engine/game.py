@@ -10,14 +10,15 @@ settle, objectives are checked, and the next turn begins.
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from game.engine import ai, conference as conf, events
 from game.engine.commands import (Advance, Answer, AssignNegotiator, Attend, CancelTreaty, ChooseOption, Command,
                                   EndTurn, IllegalCommand, MeetPrivately, Propose, SetPolicy, Speak, WalkOut,
                                   WithdrawProposal)
 from game.engine.economy import monthly
-from game.engine.legal import check, legal_commands
+from game.engine.legal import check, check_seat, legal_commands
+from game.engine.observe import observe
 from game.engine.model.common import Status
 from game.engine.negotiation import answer, deliver_and_expire, table_proposal, withdraw
 from game.engine.negotiators import mission_key, negotiators_reaching
@@ -53,10 +54,14 @@ class Game:
 
     # --- the API ----------------------------------------------------------------------
 
-    def apply(self, cmd: Command | str) -> Command:
-        """Check and carry out a command; raises IllegalCommand with the reason."""
+    def apply(self, cmd: Command | str, by: str | None = None) -> Command:
+        """Check and carry out a command given from seat ``by`` (a power id, ``"facilitator"`` or
+        ``"observer"``); raises IllegalCommand with the reason. Only trusted callers inside the
+        program (replays, the AI driver, observer runs) leave ``by`` out."""
         if isinstance(cmd, str):
             cmd = Command.parse(cmd)
+        if by is not None:
+            check_seat(self.rules, self.state, cmd, by)
         cmd = check(self.rules, self.state, cmd)
         self.log.append(str(cmd))
         self._execute(cmd)
@@ -68,6 +73,10 @@ class Game:
 
     def legal_commands(self, power: str) -> list[Command]:
         return legal_commands(self.rules, self.state, power)
+
+    def observe(self, seat: str) -> dict[str, Any]:
+        """Everything ``seat`` may know now, and nothing more, as strict JSON data."""
+        return observe(self.rules, self.state, seat)
 
     def is_terminal(self) -> bool:
         return self.state.finished

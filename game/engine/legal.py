@@ -22,6 +22,31 @@ def _fail(msg: str) -> None:
     raise IllegalCommand(msg)
 
 
+#: The seats that are not powers: the facilitator runs the table, the observer only watches.
+FACILITATOR = "facilitator"
+OBSERVER = "observer"
+
+
+def check_seat(rules: Rules, state: State, cmd: Command, seat: str) -> None:
+    """Raise IllegalCommand unless ``seat`` may give ``cmd``: a delegation acts only for its own,
+    human-played power; only the facilitator advances the turn; the observer never acts."""
+    if seat == OBSERVER:
+        _fail("the observer watches and gives no commands")
+    if seat == FACILITATOR:
+        if not isinstance(cmd, Advance):
+            _fail("the facilitator advances the turn; the delegations give their own commands")
+        return
+    if seat not in rules.scenario.powers:
+        _fail(f"unknown seat {seat!r}; a seat is a power ({', '.join(rules.powers)}), "
+              f"{FACILITATOR!r} or {OBSERVER!r}")
+    if isinstance(cmd, Advance):
+        _fail(f"only the facilitator advances the turn; {seat} ends its own turn with '{seat}: end'")
+    if cmd.power != seat:
+        _fail(f"{seat} may act only for itself, not for {cmd.power}")
+    if state.controllers.get(seat) != "human":
+        _fail(f"{seat} is played by the AI in this game")
+
+
 def check(rules: Rules, state: State, cmd: Command) -> Command:
     """Raise IllegalCommand with a reason, or return the command (clauses normalised)."""
     if state.finished:

@@ -13,6 +13,7 @@ from typing import Any
 from game.engine.clauses import Clause, Package
 from game.engine.conference import rebuff
 from game.engine.rules import Rules
+from game.engine.sides import treaty_partners
 from game.engine.state import Proposal, State
 from game.engine.strings import S
 from game.engine.treaties import sign_treaty
@@ -25,7 +26,7 @@ PROPOSAL_LIFETIME = 2
 
 def partners_of(rules: Rules, proposal: Proposal) -> list[str]:
     """The non-hub side of a proposal."""
-    return proposal.receivers if rules.hub in proposal.sender else proposal.sender
+    return treaty_partners(rules, proposal.sender, proposal.receivers)
 
 
 def names(rules: Rules, powers: list[str]) -> str:

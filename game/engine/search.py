@@ -24,6 +24,7 @@ import numpy as np
 
 from game.engine.clauses import Package
 from game.engine.rules import Rules
+from game.engine.sides import treaty_partners
 from game.engine.state import State
 from game.engine.strings import S
 from game.engine.valuation import ROW_DTYPE, Tables, VariantSet, active_red_lines, build_tables
@@ -166,7 +167,7 @@ def what_would_it_take(rules: Rules, state: State, sender: Sequence[str], receiv
                        pkg: Package, samples: int = 2048) -> Advice:
     """The cheapest change (for the sender) that every receiver would accept."""
     search = Search(rules, state, pkg)
-    partners = list(receivers) if rules.hub in sender else list(sender)
+    partners = treaty_partners(rules, sender, receivers)
     base = search.rows_of(pkg)
     gen = np.random.default_rng([state.seed, 11, state.turn, len(state.proposals)])
     cands = np.concatenate([base[None, :], neighbours(search.variants, base),
@@ -290,7 +291,7 @@ def best_offer(rules: Rules, state: State, proposer: Sequence[str], receivers: S
     (``reach`` points short of their threshold): a refusal teaches it their price, and time
     and fear may close the gap."""
     search = Search(rules, state, around)
-    partners = list(receivers) if rules.hub in proposer else list(proposer)
+    partners = treaty_partners(rules, proposer, receivers)
     n = rules.scenario.tuning.search_samples
     parts = [random_rows(search.variants, n, gen)]
     if around:

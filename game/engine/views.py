@@ -16,6 +16,7 @@ from game.engine.clauses import Package, package_text
 from game.engine.negotiation import pending_for
 from game.engine.negotiators import mission_key, negotiators_reaching
 from game.engine.rules import Rules
+from game.engine.sides import treaty_partners
 from game.engine.search import Advice, what_would_it_take
 from game.engine.state import Proposal, State
 from game.engine.strings import S, status_text
@@ -99,7 +100,7 @@ def breakdown_view(rules: Rules, state: State, verdict: Verdict, viewer: str | N
 def estimate(rules: Rules, state: State, viewer: str, sender: Sequence[str], receivers: Sequence[str],
              pkg: Package) -> list[BreakdownView]:
     """How each receiver would judge ``pkg`` now, as the viewer can read it, with advice if refused."""
-    partners = list(receivers) if rules.hub in sender else list(sender)
+    partners = treaty_partners(rules, sender, receivers)
     views = []
     for r in receivers:
         verdict = evaluate(rules, state, r, partners, pkg)

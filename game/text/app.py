@@ -12,6 +12,7 @@ from game.engine.commands import (Answer, AssignNegotiator, Attend, CancelTreaty
                                   CommandError, EndTurn, IllegalCommand, MeetPrivately, Propose, SetPolicy, Speak,
                                   WalkOut, WithdrawProposal)
 from game.engine.game import Game
+from game.engine.sides import treaty_partners
 from game.engine.strings import S
 from game.engine.views import estimate, inbox, proposal_line, treaty_lines
 from game.paths import saves_dir
@@ -192,7 +193,7 @@ class TextApp:
             self.write(proposal_line(rules, p))
             if p.text:
                 self.write("  " + p.text)
-            partners = p.receivers if rules.hub in p.sender else p.sender
+            partners = treaty_partners(rules, p.sender, p.receivers)
             from game.engine.valuation import evaluate
             from game.engine.views import breakdown_view
             self.write(breakdown_view(rules, state, evaluate(rules, state, self.power, partners, tuple(p.clauses)),

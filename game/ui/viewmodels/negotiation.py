@@ -16,6 +16,7 @@ from game.engine import conference as conf
 from game.engine.clauses import Clause, ClauseError, Package
 from game.engine.negotiators import negotiators_reaching
 from game.engine.rules import Rules
+from game.engine.sides import treaty_partners
 from game.engine.search import Advice, what_would_it_take
 from game.engine.state import Proposal, State
 from game.engine.strings import S
@@ -53,7 +54,7 @@ class ClauseRowVM:
 
 def partners_for(rules: Rules, player: str, counterpart: str) -> list[str]:
     """The hub's partners in a treaty between the player and the counterpart."""
-    return [counterpart] if player == rules.hub else [player]
+    return treaty_partners(rules, [player], [counterpart])
 
 
 def side_of(rules: Rules, granted_by: str, player: str) -> str:
@@ -196,7 +197,7 @@ def estimate_vm(rules: Rules, state: State, viewer: str, sender: Sequence[str], 
     if not pkg:
         return EstimateVM(S["ui.neg.estimate"].format(name=name), receiver, (), 0.0, 0.0, False, (), True, "",
                           S["ui.neg.estimate.empty"].format(name=name), None, empty=True)
-    partners = list(receivers) if rules.hub in sender else list(sender)
+    partners = treaty_partners(rules, sender, receivers)
     verdict = evaluate(rules, state, receiver, partners, pkg)
     ins = insight(rules, state, viewer, receiver)
     advice = None
@@ -231,9 +232,7 @@ def advice_words(rules: Rules, advice: Advice, pkg: Package) -> str:
 
 def own_view(rules: Rules, state: State, player: str, proposal: Proposal) -> EstimateVM:
     """How an incoming proposal weighs for the player (always exact: it is their own judgement)."""
-    partners = proposal.receivers if rules.hub in proposal.sender else proposal.sender
-    if player != rules.hub:
-        partners = [player]
+    partners = treaty_partners(rules, proposal.sender, proposal.receivers)
     verdict = evaluate(rules, state, player, partners, tuple(proposal.clauses))
     bv = breakdown_view(rules, state, verdict, player)
     word = S["ui.neg.verdict.yes"] if bv.accepted else S["ui.neg.verdict.no"]
