@@ -3,10 +3,10 @@
 the space of treaties is too large to list whole)."""
 from __future__ import annotations
 
-from game.engine import conference as conf
+from game.engine import conference as conf, facilitator
 from game.engine.clauses import Clause, ClauseError
 from game.engine.commands import (Advance, Answer, AssignNegotiator, Attend, CancelTreaty, ChooseOption, Command,
-                                  EndTurn, IllegalCommand, MeetPrivately, Propose, SetPolicy, Speak, WalkOut,
+                                  EndTurn, FacilitatorCommand, IllegalCommand, MeetPrivately, Propose, SetPolicy, Speak, WalkOut,
                                   WithdrawProposal)
 from game.engine.negotiation import pending_for
 from game.engine.negotiators import can_reach
@@ -28,6 +28,8 @@ def check(rules: Rules, state: State, cmd: Command) -> Command:
         _fail("the scenario has ended")
     if isinstance(cmd, Advance):
         return cmd
+    if isinstance(cmd, FacilitatorCommand):
+        return facilitator.check(rules, state, cmd)
     if cmd.power not in rules.scenario.powers:
         _fail(f"unknown power {cmd.power!r}; powers: {', '.join(rules.powers)}")
     if cmd.power in state.ended:
