@@ -14,6 +14,7 @@ the terminal, the AI, replays and saves all speak them::
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import ClassVar
@@ -267,3 +268,89 @@ def _parse_args(power: str, verb: str, rest: str) -> Command:
              "walkout": ("CONFERENCE", 1, WalkOut), "choose": ("EVENT OPTION", 2, ChooseOption)}
     hint, n, cls = usage[verb]
     return cls(power, *_words(rest, n, f"{verb} {hint}"))  # type: ignore[arg-type]
+
+
+# --- the classroom facilitator's commands ---------------------------------------------------------
+# They belong to the "facilitator" seat: ``facilitator: inject villa_talks``,
+# ``facilitator: news "Headline" "Text"``, ``facilitator: adjust world.allies_unity -10 "reason"``.
+# Texts are written as JSON strings so that any sentence round-trips on one line.
+
+FACILITATOR = "facilitator"
+
+
+@dataclass(frozen=True)
+class FacilitatorCommand(Command):
+    """A command only the facilitator's seat may give; it acts on the world, not for a power."""
+
+    power: str = FACILITATOR
+
+
+@dataclass(frozen=True)
+class InjectEvent(FacilitatorCommand):
+    """Fire one of the scenario's scripted events now, whatever its date window and chance."""
+
+    VERB = "inject"
+    event: str = ""
+
+    def args(self) -> str:
+        return self.event
+
+
+@dataclass(frozen=True)
+class PostNews(FacilitatorCommand):
+    """Publish a news item the facilitator wrote (a rumour, a telegram, a headline)."""
+
+    VERB = "news"
+    headline: str = ""
+    text: str = ""
+
+    def args(self) -> str:
+        return f"{json.dumps(self.headline, ensure_ascii=False)} {json.dumps(self.text, ensure_ascii=False)}"
+
+
+@dataclass(frozen=True)
+class AdjustValue(FacilitatorCommand):
+    """Move a state value by an amount, with a reason that goes into the log."""
+
+    VERB = "adjust"
+    var: str = ""
+    by: float = 0.0
+    reason: str = ""
+
+    def args(self) -> str:
+        return f"{self.var} {self.by:g} {json.dumps(self.reason, ensure_ascii=False)}"
+
+
+FACILITATOR_COMMANDS: dict[str, type[FacilitatorCommand]] = {c.VERB: c for c in (InjectEvent, PostNews, AdjustValue)}
+COMMANDS.update(FACILITATOR_COMMANDS)
+
+_JSON_STR = r'"(?:[^"\\]|\\.)*"'
+
+
+def _parse_facilitator(power: str, verb: str, rest: str) -> Command:
+    if power != FACILITATOR:
+        raise CommandError(f"'{verb}' is the facilitator's command: write it as 'facilitator: {verb} ...'")
+    if verb == "inject":
+        return InjectEvent(event=_words(rest, 1, "facilitator: inject EVENT")[0])
+    if verb == "news":
+        m = re.fullmatch(rf"({_JSON_STR})\s+({_JSON_STR})", rest, re.S)
+        if not m:
+            raise CommandError('usage: facilitator: news "HEADLINE" "TEXT"')
+        return PostNews(headline=json.loads(m.group(1)), text=json.loads(m.group(2)))
+    m = re.fullmatch(rf"([a-z][a-z0-9_]*\.[a-z][a-z0-9_]*)\s+(\S+)\s+({_JSON_STR})", rest, re.S)
+    if not m:
+        raise CommandError('usage: facilitator: adjust POWER.VALUE AMOUNT "REASON"')
+    try:
+        by = float(m.group(2))
+    except ValueError:
+        raise CommandError(f"the amount must be a number, not {m.group(2)!r}") from None
+    return AdjustValue(var=m.group(1), by=by, reason=json.loads(m.group(3)))
+
+
+_parse_power_args = _parse_args
+
+
+def _parse_args(power: str, verb: str, rest: str) -> Command:  # noqa: F811 - extends the reader above
+    if verb in FACILITATOR_COMMANDS:
+        return _parse_facilitator(power, verb, rest)
+    return _parse_power_args(power, verb, rest)

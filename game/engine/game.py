@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-from game.engine import ai, conference as conf, events
+from game.engine import ai, conference as conf, events, facilitator
+from game.engine.actionlog import Action, action, choices_since, news_mark
 from game.engine.commands import (Advance, Answer, AssignNegotiator, Attend, CancelTreaty, ChooseOption, Command,
-                                  EndTurn, IllegalCommand, MeetPrivately, Propose, SetPolicy, Speak, WalkOut,
+                                  EndTurn, FacilitatorCommand, IllegalCommand, MeetPrivately, Propose, SetPolicy, Speak, WalkOut,
                                   WithdrawProposal)
 from game.engine.economy import monthly
 from game.engine.legal import check, check_seat, legal_commands
@@ -40,6 +41,8 @@ class Game:
         self.log: list[str] = log if log is not None else []
         self.turn_hashes: list[str] = []
         self.ai_errors: list[str] = []
+        #: Every action with its turn, date, seat and result (the classroom's log.csv); not part of the state.
+        self.actions: list[Action] = []
         #: Called with the game after every turn resolves (autosave, redraw); never part of the state.
         self.on_turn_end: list[Callable[["Game"], None]] = []
 
@@ -64,7 +67,9 @@ class Game:
             check_seat(self.rules, self.state, cmd, by)
         cmd = check(self.rules, self.state, cmd)
         self.log.append(str(cmd))
+        turn, date, mark = self.state.turn, self.state.date, news_mark(self.state)
         self._execute(cmd)
+        self.actions.append(action(self.state, turn, date, by or cmd.power or "observer", cmd, mark))
         if isinstance(cmd, EndTurn) and self._all_humans_done():
             self._resolve()
         elif isinstance(cmd, Advance):
@@ -109,7 +114,9 @@ class Game:
     def _begin_turn(self) -> None:
         rules, state = self.rules, self.state
         conf.update_on_date(rules, state)
+        mark = news_mark(state)
         events.fire_due_events(rules, state)
+        self.actions += choices_since(state, mark, state.turn, state.date)
         for power in rules.powers:
             if state.controllers[power] == "ai":
                 self._run_ai(power)
@@ -122,7 +129,9 @@ class Game:
             except IllegalCommand as e:
                 self.ai_errors.append(f"turn {self.state.turn} {cmd}: {e}")
                 continue
+            mark = news_mark(self.state)
             self._execute(cmd)
+            self.actions.append(action(self.state, self.state.turn, self.state.date, power, cmd, mark))
 
     def _resolve(self) -> None:
         rules, state = self.rules, self.state
@@ -147,10 +156,12 @@ class Game:
 
     def _settle_choices(self) -> None:
         """Decisions left open when the turn is advanced are taken as an AI would."""
+        mark = news_mark(self.state)
         for pending in list(self.state.choices):
             event = events.event_by_id(self.rules, pending.event)
             events.choose(self.rules, self.state, pending.event, pending.chooser,
                           events.ai_choice(self.rules, self.state, event))
+        self.actions += choices_since(self.state, mark, self.state.turn, self.state.date)
 
     # --- carrying out commands ----------------------------------------------------------
 
@@ -192,6 +203,8 @@ class Game:
             events.choose(rules, state, cmd.event, cmd.power, cmd.option)
         elif isinstance(cmd, EndTurn):
             state.ended.append(cmd.power)
+        elif isinstance(cmd, FacilitatorCommand):
+            facilitator.execute(rules, state, cmd)
 
 
 def _mission_name(rules: Rules, mission: str) -> str:

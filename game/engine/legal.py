@@ -3,10 +3,10 @@
 the space of treaties is too large to list whole)."""
 from __future__ import annotations
 
-from game.engine import conference as conf
+from game.engine import conference as conf, facilitator
 from game.engine.clauses import Clause, ClauseError
 from game.engine.commands import (Advance, Answer, AssignNegotiator, Attend, CancelTreaty, ChooseOption, Command,
-                                  EndTurn, IllegalCommand, MeetPrivately, Propose, SetPolicy, Speak, WalkOut,
+                                  EndTurn, FacilitatorCommand, IllegalCommand, MeetPrivately, Propose, SetPolicy, Speak, WalkOut,
                                   WithdrawProposal)
 from game.engine.negotiation import pending_for
 from game.engine.negotiators import can_reach
@@ -33,12 +33,15 @@ def check_seat(rules: Rules, state: State, cmd: Command, seat: str) -> None:
     if seat == OBSERVER:
         _fail("the observer watches and gives no commands")
     if seat == FACILITATOR:
-        if not isinstance(cmd, Advance):
-            _fail("the facilitator advances the turn; the delegations give their own commands")
+        if not isinstance(cmd, (Advance, FacilitatorCommand)):
+            _fail("the facilitator runs the table (advance, inject, news, adjust); "
+                  "the delegations give their own commands")
         return
     if seat not in rules.scenario.powers:
         _fail(f"unknown seat {seat!r}; a seat is a power ({', '.join(rules.powers)}), "
               f"{FACILITATOR!r} or {OBSERVER!r}")
+    if isinstance(cmd, FacilitatorCommand):
+        _fail(f"only the facilitator may {cmd.VERB}; {seat} is a delegation")
     if isinstance(cmd, Advance):
         _fail(f"only the facilitator advances the turn; {seat} ends its own turn with '{seat}: end'")
     if cmd.power != seat:
@@ -53,6 +56,8 @@ def check(rules: Rules, state: State, cmd: Command) -> Command:
         _fail("the scenario has ended")
     if isinstance(cmd, Advance):
         return cmd
+    if isinstance(cmd, FacilitatorCommand):
+        return facilitator.check(rules, state, cmd)
     if cmd.power not in rules.scenario.powers:
         _fail(f"unknown power {cmd.power!r}; powers: {', '.join(rules.powers)}")
     if cmd.power in state.ended:

@@ -39,6 +39,7 @@ GROUPS = (
      "Clause types (the articles a treaty is made of), their parameters, value terms, flows and red lines."),
     ("game.engine.model.effects", "Clauses in scripted treaties", "How events name clauses."),
     ("game.engine.model.events", "Conferences, events, objectives and history", ""),
+    ("game.engine.model.roles", "Classroom roles", "The people students play, and how a class plays the scenario."),
 )
 
 SCOPES = {"hub": "`<hub>.NAME` (also `hub.NAME`)", "partners": "`<power>.NAME` for every power but the hub "

@@ -56,6 +56,12 @@ CODES: dict[str, tuple[str, str]] = {
     "R007": ("error", "An unknown conference, agenda item or channel."),
     "R008": ("error", "An unknown clause parameter, or a value it cannot take."),
     "R009": ("error", "An unknown policy variable."),
+    # classroom roles (game/scenario/roles_pass.py)
+    "R050": ("error", "A role's delegation is not a power of the scenario."),
+    "R051": ("error", "A role's may names a verb the game does not know."),
+    "R052": ("error", "The classroom section suggests injecting an event that does not exist."),
+    "S050": ("error", "Two objectives of one role have the same id."),
+    "M050": ("warning", "A playable power has no classroom role while other powers have some."),
     # meaning
     "M001": ("warning", "An event can never fire (its window lies outside the scenario, its chance is 0, "
                         "or its conditions can never hold)."),

@@ -24,6 +24,7 @@ from game.scenario.findings import Finding, errors
 from game.scenario.library import Library, Resolved
 from game.scenario.meaning import check_meaning
 from game.scenario.references import ReferenceChecker
+from game.scenario.roles_pass import check_roles
 from game.scenario.schema_errors import findings_from
 from game.scenario.strictyaml import SourceMap
 
@@ -74,7 +75,8 @@ def validate_data(data: Any, source: SourceMap) -> tuple[Scenario | None, list[F
         scenario = Scenario.model_validate(data)
     except ValidationError as e:
         return None, findings_from(e, data, source, Scenario)
-    return scenario, ReferenceChecker(scenario, source).run() + check_meaning(scenario, source)
+    return scenario, ReferenceChecker(scenario, source).run() + check_meaning(scenario, source) + \
+        check_roles(scenario, source)
 
 
 def tidy(findings: Iterable[Finding]) -> list[Finding]:

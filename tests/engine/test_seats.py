@@ -6,7 +6,7 @@ import pytest
 from game.engine.clauses import Clause
 from game.engine.commands import (COMMANDS, Advance, Answer, AssignNegotiator, Attend, CancelTreaty, ChooseOption,
                                   Command, EndTurn, IllegalCommand, MeetPrivately, Propose, SetPolicy, Speak, WalkOut,
-                                  WithdrawProposal)
+                                  WithdrawProposal, FACILITATOR_COMMANDS, AdjustValue, InjectEvent, PostNews)
 from game.engine.game import Game
 from game.engine.rules import Rules
 
@@ -22,9 +22,26 @@ def one_of_each(power: str) -> list[Command]:
             ChooseOption(power, "x", "y"), EndTurn(power)]
 
 
+def facilitator_commands() -> list[Command]:
+    return [InjectEvent(event="boulogne"), PostNews(headline="Rumour", text="A rumour from Berlin."),
+            AdjustValue(var="soviet_russia.discontent", by=5.0, reason="a bad harvest")]
+
+
 def test_every_verb_is_covered_by_the_refusal_tests() -> None:
-    verbs = {c.VERB for c in one_of_each(HUB)} | {Advance.VERB}
+    verbs = {c.VERB for c in one_of_each(HUB)} | {Advance.VERB} | {c.VERB for c in facilitator_commands()}
     assert verbs == set(COMMANDS)
+    assert {c.VERB for c in facilitator_commands()} == set(FACILITATOR_COMMANDS)
+
+
+@pytest.mark.parametrize("cmd", facilitator_commands(), ids=lambda c: c.VERB)
+def test_only_the_facilitator_gives_facilitator_commands(genoa: Rules, cmd: Command) -> None:
+    game = Game.new(genoa, seed=1, humans=[HUB])
+    before = game.state_hash()
+    with pytest.raises(IllegalCommand, match="only the facilitator"):
+        game.apply(cmd, by=HUB)
+    with pytest.raises(IllegalCommand, match="observer"):
+        game.apply(cmd, by="observer")
+    assert game.state_hash() == before
 
 
 @pytest.mark.parametrize("cmd", one_of_each(HUB), ids=lambda c: c.VERB)

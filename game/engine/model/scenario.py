@@ -13,6 +13,7 @@ from game.engine.model.conditions import Condition
 from game.engine.model.effects import ClauseRef, clause_list
 from game.engine.model.events import Conference, Event, History, Objective
 from game.engine.model.powers import Bloc, Power
+from game.engine.model.roles import Classroom, Role
 
 FORMAT_VERSION = 1
 
@@ -150,6 +151,8 @@ class Scenario(Strict):
     objectives: dict[Id, list[Objective]] = Field(default_factory=dict, description="For each power id, what it scores points for.")
     history: History = Field(default_factory=History, description="What really happened, for the debrief.")
     tuning: Tuning = Field(default_factory=Tuning, description="Coefficients of the engine's mechanics (defaults suit most scenarios).")
+    roles: dict[Id, Role] = Field(default_factory=dict, description="People students play in class, by id, each in a power's delegation.")
+    classroom: Classroom = Field(default_factory=Classroom, description="How a class plays it: round length, glossary, injects, debrief questions.")
 
     @model_validator(mode="after")
     def _basics(self) -> "Scenario":
