@@ -3,6 +3,9 @@ one frame drawn, then exit. Nothing of Rapallo is imported.
 
     SDL_VIDEODRIVER=dummy python bench/floor_window.py
 """
+import sys
+import time
+
 import pygame
 import pygame_gui
 
@@ -21,6 +24,7 @@ def main() -> None:
     surface.fill((240, 232, 214))
     manager.draw_ui(surface)
     pygame.display.flip()
+    print(f"first frame at {time.time():.6f}", file=sys.stderr, flush=True)
     pygame.quit()
 
 

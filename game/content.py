@@ -9,16 +9,15 @@ editable install of one) reads the folders where they are.
 
 A player's saves and settings: a checkout keeps its saves in ``saves/`` as
 before; an installed game writes nothing next to its code and uses the
-user's folders instead (platformdirs). ``--saves``, ``$RAPALLO_SAVES`` and
-``$RAPALLO_CONFIG_DIR`` override both.
+user's folders instead (platformdirs). ``--saves``, ``$RAPALLO_SAVES``,
+``$RAPALLO_CONFIG_DIR`` and ``$RAPALLO_CACHE_DIR`` override both.
 """
 from __future__ import annotations
 
 import os
-from importlib.resources import files
 from pathlib import Path
 
-from platformdirs import user_config_dir, user_data_dir
+from platformdirs import user_cache_dir, user_config_dir, user_data_dir
 
 APP = "rapallo"
 
@@ -34,6 +33,7 @@ def from_checkout() -> bool:
 def _shipped(folder: str) -> Path:
     if from_checkout():
         return ROOT / folder
+    from importlib.resources import files  # an installed wheel only: a checkout need not pay for the import
     return Path(str(files("game").joinpath(f"_{folder}")))
 
 
@@ -62,3 +62,11 @@ def config_dir() -> Path:
     if override:
         return Path(override)
     return Path(user_config_dir(APP, appauthor=False, roaming=True))
+
+
+def cache_dir() -> Path:
+    """$RAPALLO_CACHE_DIR, else the user's cache folder: things the game can always make again (paper textures)."""
+    override = os.environ.get("RAPALLO_CACHE_DIR")
+    if override:
+        return Path(override)
+    return Path(user_cache_dir(APP, appauthor=False))
