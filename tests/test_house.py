@@ -2,11 +2,15 @@
 
 The launcher (game.cli) only parses arguments and calls the parts, so no
 other module may import it; the engine's modules sit in layers, so none of
-them has to hide an import inside a function to dodge a circle.
+them has to hide an import inside a function to dodge a circle; and the
+main menu opens without loading the engine.
 """
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 GAME = Path(__file__).resolve().parent.parent / "game"
@@ -89,3 +93,19 @@ def test_no_import_circle_runs_through_the_launcher() -> None:
     graph = import_graph(game_modules())
     assert graph["game.cli"]  # the launcher calls the parts
     assert "game.cli" not in reachable(graph, "game.cli")
+
+
+def test_the_main_menu_opens_without_the_engine_the_scenario_models_or_numpy(tmp_path: Path) -> None:
+    probe = ("import sys\nfrom game.cli import main\nstatus = main([])\n"
+             "heavy = [m for m in ('game.engine.game', 'game.engine.model', 'game.saves.session', 'pydantic', "
+             "'numpy') if m in sys.modules]\nprint('status', status, 'heavy', ','.join(heavy) or '-')\n")
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "RAPALLO_EXIT_AFTER_FIRST_FRAME": "1",
+           "RAPALLO_CACHE_DIR": str(tmp_path / "cache"), "RAPALLO_CONFIG_DIR": str(tmp_path / "config"),
+           "RAPALLO_SAVES": str(tmp_path / "saves"), "PYTHONPATH": str(GAME.parent)}
+    runs = [subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=tmp_path)
+            for _ in range(2)]
+    for run in runs:
+        assert run.returncode == 0, run.stderr[-2000:]
+        assert "first frame at" in run.stderr
+    assert "status 0 heavy numpy" in runs[0].stdout   # the first start makes the paper texture (with numpy)
+    assert "status 0 heavy -" in runs[1].stdout       # later starts read it back: nothing heavy before the menu

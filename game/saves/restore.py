@@ -25,7 +25,7 @@ from game.errors import UsageError
 from game.saves import document
 from game.saves.document import SaveMeta
 from game.saves.errors import SaveError
-from game.saves.reading import parse, read_document
+from game.saves.reading import parse, read_document  # noqa: F401 - parse: restore.parse is read by tests
 from game.saves.replay import ReplayError, replay
 from game.scenario import load_rules
 
