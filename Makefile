@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: play test bench simulate clean
+.PHONY: play test bench simulate wheel clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m bench
+
+# dist/rapallo-*.whl, with the scenarios and assets inside: `pipx install dist/rapallo-*.whl` (see README).
+wheel: $(STAMP)
+	$(PY) -m pip wheel . --no-deps -w dist
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -20,6 +20,9 @@ from game.scenario import load_rules, mod_dirs as _mod_dirs
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
+#: Set (to 1) by bench/bench_start.py: open the window even headless, and close it after its first frame.
+FIRST_FRAME_ONLY = "RAPALLO_EXIT_AFTER_FIRST_FRAME"
+
 #: Modules with a ``register(subparsers)`` function adding their subcommands.
 SUBCOMMANDS = ("game.cli", "game.scenario.commands", "game.saves.commands")
 
@@ -40,6 +43,8 @@ def default_scenario() -> str:
 
 def display_available() -> tuple[bool, str]:
     """Whether a window can open here, and if not, why."""
+    if os.environ.get(FIRST_FRAME_ONLY):  # the start benchmark: a headless window that closes after one frame
+        return True, ""
     if os.environ.get("SDL_VIDEODRIVER") in ("dummy", "offscreen"):
         return False, "SDL_VIDEODRIVER is set to a headless driver"
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
@@ -68,25 +73,23 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 
 def play_text(args: argparse.Namespace) -> int:
+    from game.engine.difficulty import with_difficulty
     from game.engine.game import Game
+    from game.saves.commands import load_for_play, session_for_play
     from game.text.app import TextApp
-    load = getattr(args, "load", None)
-    if load:
-        from game.saves.commands import load_for_play
-        game, power = load_for_play(args)
+    if args.load:
+        session = load_for_play(args.load, args.as_power, args.saves, args.mods or ())
     else:
-        rules = load_rules(args.scenario, getattr(args, "mods", None) or ())
+        rules = load_rules(args.scenario, args.mods or ())
         power = args.as_power or rules.hub
         if power not in rules.scenario.powers:
             raise fail(f"unknown power {power!r}; powers: {', '.join(rules.powers)}")
         if not rules.scenario.powers[power].playable:
             raise fail(f"{power} is not playable in this scenario")
-        from game.engine.difficulty import with_difficulty
         game = Game.new(with_difficulty(rules, args.difficulty), seed=args.seed, humans=[power])
-    app = TextApp(game, power)
-    hook = getattr(args, "autosave_hook", None)
-    if hook:
-        hook(app, args)
+        session = session_for_play(game, power, args.saves, args.mods or ())
+    app = TextApp(session.game, session.power)
+    app.attach(session)
     return app.run()
 
 
@@ -94,7 +97,7 @@ def play_text(args: argparse.Namespace) -> int:
 
 def cmd_scenarios(args: argparse.Namespace) -> int:
     from game.scenario.catalog import catalog
-    entries = catalog(_mod_dirs(getattr(args, "mods", None) or ()))
+    entries = catalog(_mod_dirs(args.mods or ()))
     if args.json:
         print(json.dumps([e.to_dict() for e in entries], indent=2))
         return 0
@@ -112,7 +115,7 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
 
 def cmd_simulate(args: argparse.Namespace) -> int:
     from game.sim import simulate, summary_lines
-    rules = load_rules(args.scenario, getattr(args, "mods", None) or ())
+    rules = load_rules(args.scenario, args.mods or ())
     if args.seeds < 1 or args.jobs < 1 or (args.turns is not None and args.turns < 1):
         raise fail("--seeds, --jobs and --turns must be at least 1")
     first = rules.scenario.seed if args.seed is None else args.seed
@@ -124,10 +127,9 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     runs = simulate(rules, seeds, args.turns, args.jobs, bar.update if bar else None)
     if bar:
         bar.close()
-    save = getattr(args, "save", None)
-    if save:
+    if args.save:
         from game.saves.commands import save_observer_run
-        save_observer_run(rules, first, args.turns, save, args.saves, getattr(args, "mods", None) or ())
+        save_observer_run(rules, first, args.turns, args.save, args.saves, args.mods or ())
     if args.json:
         print(json.dumps({"scenario": rules.id, "runs": runs}, indent=1))
     else:

@@ -21,7 +21,9 @@ from pathlib import Path
 
 import numpy as np
 
-DEFAULT_MAP_PATH = Path(__file__).resolve().parent.parent / "assets" / "map" / "europe_1921.json"
+from game.content import MAP_FILE
+
+DEFAULT_MAP_PATH = MAP_FILE
 
 XY = tuple[float, float]
 Ring = list[XY]

@@ -15,6 +15,9 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 if "RAPALLO_SAVES" not in os.environ:
     os.environ["RAPALLO_SAVES"] = tempfile.mkdtemp(prefix="rapallo-test-saves-")
     atexit.register(shutil.rmtree, os.environ["RAPALLO_SAVES"], ignore_errors=True)
+if "RAPALLO_CACHE_DIR" not in os.environ:
+    os.environ["RAPALLO_CACHE_DIR"] = tempfile.mkdtemp(prefix="rapallo-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["RAPALLO_CACHE_DIR"], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:

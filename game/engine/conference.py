@@ -11,7 +11,7 @@ from __future__ import annotations
 from game.engine.rules import Rules
 from game.engine.state import ConferenceState, State
 from game.engine.strings import S
-from game.engine.world import Ctx
+from game.engine.world import ACTIONS, Ctx
 
 #: Mood a delegation loses when its proposal at a conference is turned down.
 REBUFF_MOOD = 8.0
@@ -181,3 +181,7 @@ def venue_name(rules: Rules, cid: str, channel: str | None) -> str:
         if com.id == channel:
             return com.title
     return f"the plenary of the {spec.title}"
+
+
+# Scripted effects reach this through world.ACTIONS (world is below this module).
+ACTIONS["conference"] = scripted

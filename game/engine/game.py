@@ -29,6 +29,7 @@ from game.engine.clauses import Clause
 from game.engine.state import State, Treaty, new_rng_state
 from game.engine.strings import S
 from game.engine.treaties import cancel_treaty, recompute_status
+from game.engine.variables import relation_name
 from game.engine.world import Ctx, update_left_out
 
 
@@ -226,7 +227,6 @@ def initial_state(rules: Rules, seed: int, humans: Iterable[str] = ()) -> State:
         for key, v in power.values.items():
             values[f"{pid}.{key}"] = rules.vars.clamp(f"{pid}.{key}", float(v))
     for rel in sc.relations:
-        from game.engine.variables import relation_name
         values[relation_name(*rel.between)] = float(rel.value)
     state = State(
         scenario=sc.id, seed=int(seed), turn=0, date=rules.turn_dates[0].isoformat(),

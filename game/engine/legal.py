@@ -8,6 +8,7 @@ from game.engine.clauses import Clause, ClauseError
 from game.engine.commands import (Advance, Answer, AssignNegotiator, Attend, CancelTreaty, ChooseOption, Command,
                                   EndTurn, FacilitatorCommand, IllegalCommand, MeetPrivately, Propose, SetPolicy, Speak, WalkOut,
                                   WithdrawProposal)
+from game.engine.events import event_by_id
 from game.engine.negotiation import pending_for
 from game.engine.negotiators import can_reach
 from game.engine.rules import Rules
@@ -244,7 +245,6 @@ def _cancel(rules: Rules, state: State, cmd: CancelTreaty) -> Command:
 
 
 def _choose(rules: Rules, state: State, cmd: ChooseOption) -> Command:
-    from game.engine.events import event_by_id
     if not any(c.event == cmd.event and c.chooser == cmd.power for c in state.choices):
         _fail(f"no decision on {cmd.event!r} awaits {cmd.power}")
     options = [o.id for o in event_by_id(rules, cmd.event).options]
@@ -272,7 +272,6 @@ def legal_commands(rules: Rules, state: State, power: str) -> list[Command]:
     cands: list[Command] = []
     for c in state.choices:
         if c.chooser == power:
-            from game.engine.events import event_by_id
             cands += [ChooseOption(power, c.event, o.id) for o in event_by_id(rules, c.event).options]
     for prop in pending_for(state, power):
         cands += [Answer(power, prop.id, "accept"), Answer(power, prop.id, "reject")]

@@ -11,14 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from game.engine.clauses import Clause, Package
-from game.engine.conference import rebuff
+from game.engine.conference import commission_for, rebuff
 from game.engine.rules import Rules
 from game.engine.sides import treaty_partners
 from game.engine.state import Proposal, State
 from game.engine.strings import S
 from game.engine.treaties import sign_treaty
 from game.engine.valuation import Verdict, evaluate
-from game.engine.world import Ctx
+from game.engine.world import ACTIONS, Ctx
 
 #: Turns a delivered proposal waits for an answer before it lapses.
 PROPOSAL_LIFETIME = 2
@@ -38,7 +38,6 @@ def table_proposal(rules: Rules, state: State, sender: list[str], receivers: lis
                    reply_to: int | None = None, delivered: bool = False, negotiator: str | None = None) -> Proposal:
     pid = state.new_id()
     if conference is not None and channel is None:
-        from game.engine.conference import commission_for
         channel = commission_for(rules, conference, list(sender) + list(receivers), [c.type for c in clauses])
     if not title:
         title = S["title.counter"].format(id=reply_to) if reply_to else S["title.proposal"].format(id=pid)
@@ -135,3 +134,7 @@ def pending_for(state: State, power: str) -> list[Proposal]:
 
 def open_between(rules: Rules, state: State, a: str, b: str) -> list[Proposal]:
     return [p for p in state.proposals if p.status == "pending" and p.involves(a) and p.involves(b)]
+
+
+# Scripted effects reach this through world.ACTIONS (world is below this module).
+ACTIONS["table_proposal"] = table_proposal

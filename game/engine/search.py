@@ -23,11 +23,13 @@ from typing import Sequence
 import numpy as np
 
 from game.engine.clauses import Package
+from game.engine.describe import describe
 from game.engine.rules import Rules
 from game.engine.sides import treaty_partners
 from game.engine.state import State
 from game.engine.strings import S
-from game.engine.valuation import ROW_DTYPE, Tables, VariantSet, active_red_lines, build_tables
+from game.engine.valuation import (ROW_DTYPE, Tables, VariantSet, _match, active_red_lines, build_tables,
+                                  context_lines)
 
 #: Safety margin an AI leaves above its estimate of the other side's threshold.
 MARGIN = 2.0
@@ -193,14 +195,12 @@ def what_would_it_take(rules: Rules, state: State, sender: Sequence[str], receiv
 
 def describe_condition(rules: Rules, cond: object) -> str:
     """A condition in the player's words (state values and places by their names)."""
-    from game.engine.describe import describe
     return describe(rules, cond)
 
 
 def _state_red_lines(rules: Rules, state: State, receivers: Sequence[str], partners: Sequence[str],
                      pkg: Package) -> list[str]:
     """Red lines that depend on the state and that the package as offered runs into."""
-    from game.engine.valuation import _match
     out = []
     for r in receivers:
         for line in active_red_lines(rules, state, r, partners):
@@ -222,7 +222,6 @@ def _mutations(variants: VariantSet, base: np.ndarray, n: int, gen: np.random.Ge
 def _blockers(rules: Rules, state: State, search: Search, receivers: Sequence[str], partners: Sequence[str],
               cands: np.ndarray) -> Advice:
     """Nothing passes: say which conditions of the state stand in the way, and how far off it is."""
-    from game.engine.valuation import context_lines
     blockers: list[str] = []
     ok_without = np.ones(len(cands), dtype=bool)
     for r in receivers:

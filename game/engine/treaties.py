@@ -17,7 +17,7 @@ from game.engine.model.common import Status
 from game.engine.rules import Rules
 from game.engine.state import State, Treaty
 from game.engine.strings import S
-from game.engine.world import Ctx
+from game.engine.world import ACTIONS, Ctx
 
 
 def recompute_status(rules: Rules, state: State) -> None:
@@ -195,3 +195,7 @@ def _breach(rules: Rules, state: State, treaty: Treaty, partner: str, ctx: Ctx, 
             treaty.flowed[key] = 1.0
         elif key in treaty.flowed:
             del treaty.flowed[key]
+
+
+# Scripted effects reach these through world.ACTIONS (world is below this module).
+ACTIONS.update(recompute_status=recompute_status, sign_treaty=sign_treaty)

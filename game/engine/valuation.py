@@ -21,6 +21,7 @@ from game.engine.negotiators import facing
 from game.engine.rules import Rules
 from game.engine.state import State
 from game.engine.strings import S
+from game.engine.treaties import clause_status
 from game.engine.world import Ctx
 
 Num = float | np.ndarray
@@ -274,7 +275,6 @@ def clause_allowed(rules: Rules, state: State, partners: Sequence[str], clause: 
     if ct.repeatable or not held:
         return True
     if ct.status_param is not None:
-        from game.engine.treaties import clause_status
         return clause_status(rules, clause) > max(clause_status(rules, c) for c in held)
     return False
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from game.engine import conference as conf
+from game.engine.conference import venue_name
 from game.engine.clauses import Package, package_text
 from game.engine.negotiation import pending_for
 from game.engine.negotiators import mission_key, negotiators_reaching
@@ -196,7 +197,6 @@ def proposal_line(rules: Rules, p: Proposal) -> str:
     sender = ", ".join(rules.scenario.powers[s].name for s in p.sender)
     receivers = ", ".join(rules.scenario.powers[r].name for r in p.receivers)
     if p.conference:
-        from game.engine.conference import venue_name
         at = f" in {venue_name(rules, p.conference, p.channel)}"
     else:
         at = ""

@@ -1,11 +1,17 @@
 """The engine's side of conditions and effects: reading and changing the
 state through named values, with ``hub.``, ``partner.`` and ``self.``
 resolved for the powers concerned. Every change is clamped to its range and
-its cause is remembered, so that attitude histories can say why."""
+its cause is remembered, so that attitude histories can say why.
+
+A few effects do more than change values: sign a treaty, table a proposal,
+raise a status floor, act on a conference. Those belong to modules above this
+one that change the state through ``Ctx`` themselves (treaties, negotiation,
+conference), so each of them puts its action in ``ACTIONS`` when it is
+imported, and the imports keep pointing down."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from game.engine.clauses import Clause
 from game.engine.model.common import Status
@@ -18,6 +24,17 @@ if TYPE_CHECKING:
 
 #: How many remembered causes of changes the state keeps.
 CAUSES_KEPT = 600
+
+#: Actions of the modules above, by name: ``recompute_status`` and ``sign_treaty`` (treaties),
+#: ``table_proposal`` (negotiation), ``conference`` (conference).
+ACTIONS: dict[str, Callable[..., object]] = {}
+
+
+def engine_action(name: str) -> Callable[..., object]:
+    try:
+        return ACTIONS[name]
+    except KeyError:
+        raise RuntimeError(f"the engine action {name!r} is not installed; import game.engine.game first") from None
 
 
 class Ctx:
@@ -156,9 +173,8 @@ class Ctx:
         self.news(f"{info.name} now leads {self.rules.scenario.powers[power].name}.", "government", [power])
 
     def set_status_floor(self, power: str, status: str) -> None:
-        from game.engine.treaties import recompute_status
         self.state.status_floor[power] = int(Status.parse(status))
-        recompute_status(self.rules, self.state)
+        engine_action("recompute_status")(self.rules, self.state)
 
     def add_grievance(self, power: str, against: str | None, amount: float, reason: str,
                       half_life_days: int | None) -> None:
@@ -167,19 +183,16 @@ class Ctx:
                                                self.state.date, half))
 
     def scripted_proposal(self, spec: "ProposeSpec") -> None:
-        from game.engine.negotiation import table_proposal
         clauses = [self.rules.normalise(Clause.of(c.type, c.params)) for c in spec.clauses]
-        table_proposal(self.rules, self.state, list(spec.from_), [spec.to], clauses,
+        engine_action("table_proposal")(self.rules, self.state, list(spec.from_), [spec.to], clauses,
                        title=spec.title, text=spec.text or "", conference=spec.conference, delivered=True)
 
     def scripted_treaty(self, spec: "SignSpec") -> None:
-        from game.engine.treaties import sign_treaty
         clauses = [self.rules.normalise(Clause.of(c.type, c.params)) for c in spec.clauses]
-        sign_treaty(self.rules, self.state, list(spec.with_), clauses, spec.title, proposed_by=[])
+        engine_action("sign_treaty")(self.rules, self.state, list(spec.with_), clauses, spec.title, proposed_by=[])
 
     def conference(self, conference: str, action: str, power: str | None) -> None:
-        from game.engine import conference as conf
-        conf.scripted(self.rules, self.state, conference, action, power)
+        engine_action("conference")(self.rules, self.state, conference, action, power)
 
     def adjust_personality(self, power: str, interest: str, by: float) -> None:
         weights = self.state.personality[power]

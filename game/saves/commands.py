@@ -1,5 +1,6 @@
-"""The command line of saves: ``replay``, ``saves``, and the glue for ``play --load``,
-the autosave of ``play`` and ``simulate --save``.
+"""The command line of saves: ``replay``, ``saves``, and what the launcher calls
+for ``play`` in the terminal (a session that autosaves, new or loaded) and
+for ``simulate --save``.
 
 Whatever goes wrong with a file reaches the user as one line on stderr and
 exit status 2 (``UsageError``), never a traceback; ``replay --verify``
@@ -11,17 +12,18 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from game.errors import UsageError
-from game.engine.game import Game
-from game.engine.rules import Rules
 from game.saves import document
 from game.saves.document import SaveMeta
 from game.saves.errors import SaveError
-from game.saves.session import Session, new_game_id
 from game.saves.store import SaveStore, listing
-from game.saves.verify import verify
+
+if TYPE_CHECKING:  # the engine loads when a command runs, not when the launcher lists its options
+    from game.engine.game import Game
+    from game.engine.rules import Rules
+    from game.saves.session import Session
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -36,47 +38,40 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--saves", metavar="DIR", help="the saves folder (default: $RAPALLO_SAVES or saves/)")
     s.add_argument("--json", action="store_true", help="print one JSON document")
     s.set_defaults(func=cmd_saves)
-    # play's options live in game/cli.py; the autosave that every terminal game gets is attached from here.
-    play = sub.choices.get("play")
-    if play is not None:
-        play.set_defaults(autosave_hook=attach_saves)
 
 
 # --- play ---------------------------------------------------------------------------------------
 
-def load_for_play(args: argparse.Namespace) -> tuple[Game, str]:
-    """The game and power of ``play --load SAVE``; UsageError if the save cannot be played."""
-    store = SaveStore(getattr(args, "saves", None))
+def session_for_play(game: Game, power: str, saves: str | None = None, mods: Sequence[str] = ()) -> Session:
+    """A new terminal game's session: undo, save/load commands, autosave every turn and on quitting."""
+    from game.saves.session import Session
+    return Session(game, power, SaveStore(saves), SaveMeta(mods=_absolute(mods)))
+
+
+def load_for_play(ref: str, power: str | None = None, saves: str | None = None,
+                  mods: Sequence[str] = ()) -> Session:
+    """The session of ``play --load SAVE``; UsageError if the save cannot be played."""
+    from game.saves.session import Session
+    store = SaveStore(saves)
     try:
-        session = Session.open(args.load, store, mods=_mods(args) or None)
+        session = Session.open(ref, store, mods=_absolute(mods) or None)
     except SaveError as e:
         raise UsageError(str(e)) from None
     humans = session.game.humans()
-    power = getattr(args, "as_power", None) or session.power
+    power = power or session.power
     if not humans:
-        raise UsageError(f"{args.load}: this save is an observer run (every power played by the AI), so there is "
-                         f"no power to play; watch it with: python main.py replay {args.load}")
+        raise UsageError(f"{ref}: this save is an observer run (every power played by the AI), so there is "
+                         f"no power to play; watch it with: python main.py replay {ref}")
     if power not in humans:
-        raise UsageError(f"{args.load}: {power} is not played by a person in this save; "
+        raise UsageError(f"{ref}: {power} is not played by a person in this save; "
                          f"the save's human power(s): {', '.join(humans)}")
     session.meta.power = power
-    args.save_session = session      # attach_saves gives it to the terminal, which shows its notices
-    return session.game, power
-
-
-def attach_saves(app: Any, args: argparse.Namespace | None = None) -> Session:
-    """Give a terminal game its session: undo, save/load commands, autosave every turn and on quitting."""
-    session = getattr(args, "save_session", None)
-    if session is None or session.game is not app.game:
-        store = SaveStore(getattr(args, "saves", None))
-        session = Session(app.game, app.power, store, SaveMeta(mods=_mods(args)))
-    app.attach(session)
     return session
 
 
-def _mods(args: argparse.Namespace | None) -> list[str]:
+def _absolute(mods: Sequence[str] | None) -> list[str]:
     """The ``--mods`` folders as absolute paths, so that a save finds them from any working folder."""
-    return [str(Path(m).resolve()) for m in (getattr(args, "mods", None) or ())]
+    return [str(Path(m).resolve()) for m in (mods or ())]
 
 
 # --- simulate --save ------------------------------------------------------------------------------
@@ -84,6 +79,8 @@ def _mods(args: argparse.Namespace | None) -> list[str]:
 def save_observer_run(rules: Rules, seed: int, turns: int | None, path: str, saves: str | None = None,
                       mods: Sequence[str] = ()) -> Path:
     """Play the observer game of ``seed`` again and save it (for tests and bug reports)."""
+    from game.engine.game import Game
+    from game.saves.session import new_game_id
     store = SaveStore(saves)
     try:
         target = store.target(path)
@@ -91,7 +88,7 @@ def save_observer_run(rules: Rules, seed: int, turns: int | None, path: str, sav
         raise UsageError(str(e)) from None
     game = Game.new(rules, seed=seed)
     game.run_to_end(max_turns=turns)
-    meta = SaveMeta(power="", game_id=new_game_id(), mods=[str(Path(m).resolve()) for m in mods],
+    meta = SaveMeta(power="", game_id=new_game_id(), mods=_absolute(mods),
                     name=target.stem, kind="observer")
     try:
         store.write(target, document.build(game, meta))
@@ -104,9 +101,10 @@ def save_observer_run(rules: Rules, seed: int, turns: int | None, path: str, sav
 # --- replay and saves ----------------------------------------------------------------------------
 
 def cmd_replay(args: argparse.Namespace) -> int:
+    from game.saves.verify import verify
     store = SaveStore(args.saves)
     try:
-        verdict = verify(store.resolve(args.save), mods=_mods(args) or None)
+        verdict = verify(store.resolve(args.save), mods=_absolute(args.mods) or None)
     except SaveError as e:
         raise UsageError(str(e)) from None
     if not args.verify:

@@ -25,11 +25,13 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game import __version__
-from game.engine.game import Game
 from game.saves.errors import SaveError
+
+if TYPE_CHECKING:
+    from game.engine.game import Game
 
 FORMAT = "rapallo-save"
 FORMAT_VERSION = 1

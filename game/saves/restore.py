@@ -17,13 +17,17 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from game import __version__
+from game.engine.difficulty import difficulty_of, with_difficulty
 from game.engine.game import Game
 from game.engine.rules import Rules
 from game.engine.state import State
-from game.saves import codec, document, migrate
+from game.errors import UsageError
+from game.saves import document
 from game.saves.document import SaveMeta
 from game.saves.errors import SaveError
+from game.saves.reading import parse, read_document  # noqa: F401 - parse: restore.parse is read by tests
 from game.saves.replay import ReplayError, replay
+from game.scenario import load_rules
 
 #: Finds the rules of a scenario by id with the given mod folders; raises ValueError with a message.
 RulesFor = Callable[[str, Sequence[str]], Rules]
@@ -39,26 +43,6 @@ class Loaded:
     path: Path | None = None
     notices: list[str] = field(default_factory=list)
     from_snapshot: bool = True          # False when the game was rebuilt by replaying the log
-
-
-def read_document(path: Path) -> dict[str, Any]:
-    """The checked, current-format document in the file at ``path``; SaveError naming the file."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise SaveError("missing", "there is no such file. See the list of saves with 'saves'.", str(path)) from None
-    except IsADirectoryError:
-        raise SaveError("missing", "this is a folder, not a save.", str(path)) from None
-    except OSError as e:
-        raise SaveError("unreadable", f"the file cannot be read ({e.strerror or e}).", str(path)) from None
-    return parse(raw, str(path))
-
-
-def parse(raw: bytes, name: str = "") -> dict[str, Any]:
-    try:
-        return document.check(migrate.migrate(codec.decode(raw)))
-    except SaveError as e:
-        raise e.at(name)
 
 
 def load(path: Path, rules_for: RulesFor | None = None, current: Rules | None = None,
@@ -131,12 +115,7 @@ def rules_of(doc: dict[str, Any], rules_for: RulesFor | None, current: Rules | N
     return rules
 
 
-from game.engine.difficulty import difficulty_of, with_difficulty  # noqa: E402
-
-
 def _cli_rules(scenario_id: str, mods: Sequence[str]) -> Rules:
-    from game.errors import UsageError
-    from game.scenario import load_rules
     try:
         return load_rules(scenario_id, mods)
     except UsageError as e:

@@ -1,4 +1,4 @@
-"""A game being played, with its saves: the API the terminal and the window call.
+"""A game being played, with its saves: the one API the terminal and the window call.
 
 A ``Session`` holds the game, the power at the keyboard, the saves folder
 and the undo stack, and keeps them consistent: commands go through
@@ -15,17 +15,26 @@ must not stop the game; the player is told instead)::
     session.quicksave(); session.quickload()
     [info.name for info in session.saves()]
     session.load("before-genoa")        # -> notices to show (may be empty)
+
+The window adds nothing of its own: it starts games with ``Session.start``
+(a difficulty level), sends commands with ``attempt``, which returns the
+engine's reason instead of raising, and redraws when ``version`` goes up
+(it does whenever the state may have changed).
 """
 from __future__ import annotations
 
 import dataclasses
 import secrets
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from game.engine.commands import Command
+from game.engine.commands import Command, CommandError, EndTurn, IllegalCommand
+from game.engine.difficulty import DIFFICULTIES, difficulty_of, with_difficulty
 from game.engine.game import Game
+from game.engine.legal import check
 from game.engine.rules import Rules
+from game.engine.state import State
 from game.saves import document
 from game.saves.document import SaveMeta
 from game.saves.errors import SaveError
@@ -40,6 +49,14 @@ KEEP_AUTOSAVES = 5
 def new_game_id() -> str:
     """A short random id that ties one game's autosaves together (outside the engine: no seed needed)."""
     return secrets.token_hex(3)
+
+
+@dataclass
+class Outcome:
+    """A command sent from the window: done (``command`` as the engine read it), or refused with its reason."""
+    ok: bool
+    message: str = ""
+    command: Command | None = None
 
 
 class Session:
@@ -63,6 +80,12 @@ class Session:
         self.game = game
         self._saved_log: list[str] | None = None
         game.on_turn_end.append(self._turn_ended)
+        #: The level the rules were made at (part of their content hash).
+        self.difficulty = difficulty_of(game.rules.content_hash)
+        #: Goes up whenever the state may have changed, so that screens rebuild only then.
+        self.version = 0
+        self.last_error = ""
+        self.scenario_path = ""
 
     # --- making one -----------------------------------------------------------------------------
 
@@ -73,6 +96,13 @@ class Session:
         game = Game.new(rules, seed=seed, humans=humans)
         return cls(game, power if power is not None else (humans[0] if humans else ""), store,
                    SaveMeta(mods=list(mods)))
+
+    @classmethod
+    def start(cls, rules: Rules, power: str, difficulty: str = "normal", seed: int | None = None,
+              store: SaveStore | None = None, mods: Sequence[str] = ()) -> "Session":
+        """A new game for one person playing ``power`` at a difficulty level (the window's New game)."""
+        level = difficulty if difficulty in DIFFICULTIES else "normal"
+        return cls.new(with_difficulty(rules, level), seed=seed, humans=[power], store=store, mods=mods)
 
     @classmethod
     def open(cls, ref: str, store: SaveStore, mods: Sequence[str] | None = None,
@@ -87,6 +117,18 @@ class Session:
     @property
     def power(self) -> str:
         return self.meta.power
+
+    @property
+    def rules(self) -> Rules:
+        return self.game.rules
+
+    @property
+    def state(self) -> State:
+        return self.game.state
+
+    @property
+    def is_hub(self) -> bool:
+        return self.power == self.rules.hub
 
     def close(self) -> None:
         """Stop autosaving this game (when another session takes it over)."""
@@ -104,7 +146,36 @@ class Session:
             self.history.refused(mark, self.game)
             raise
         self.history.accepted(mark, self.game)
+        self.changed()
         return done
+
+    def attempt(self, cmd: Command) -> Outcome:
+        """``apply`` for the window: a refused command comes back with the engine's reason, as a value."""
+        try:
+            done = self.apply(cmd)
+        except (IllegalCommand, CommandError) as e:
+            self.last_error = str(e)
+            return Outcome(False, str(e), cmd)
+        self.last_error = ""
+        return Outcome(True, "", done)
+
+    def end_turn(self) -> Outcome:
+        return self.attempt(EndTurn(self.power))
+
+    def legal(self, cmd: Command) -> tuple[bool, str]:
+        """Whether a command is allowed now, and if not, the engine's reason."""
+        try:
+            check(self.rules, self.state, cmd)
+            return True, ""
+        except (IllegalCommand, CommandError) as e:
+            return False, str(e)
+
+    def pending_choices(self) -> list[str]:
+        """The events waiting for the player's decision."""
+        return [c.event for c in self.state.choices if c.chooser == self.power]
+
+    def changed(self) -> None:
+        self.version += 1
 
     def can_undo(self) -> bool:
         return bool(self.game.log)
@@ -114,7 +185,11 @@ class Session:
 
     def undo(self) -> str | None:
         """Take back the last command (removing it from the log); returns it, or None if there is none."""
-        return self.history.undo(self.game)
+        if not self.can_undo():
+            return None
+        done = self.history.undo(self.game)
+        self.changed()
+        return done
 
     # --- saving -----------------------------------------------------------------------------------
 
@@ -206,6 +281,8 @@ class Session:
     def _loaded(self, loaded: Loaded) -> None:
         self.history.clear()
         self.last_autosave = None
+        self.difficulty = difficulty_of(self.game.rules.content_hash)
+        self.changed()
         # A game rebuilt from its log differs from its file: it is not "saved" until written again.
         self._saved_log = list(self.game.log)
         self._saved_path = loaded.path if loaded.from_snapshot else None

@@ -16,10 +16,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from game.paths import saves_dir
+from game.content import saves_dir
 from game.saves import atomic, codec
 from game.saves.errors import SaveError
-from game.saves.restore import read_document
+from game.saves.reading import read_document
 
 SUFFIX = ".rapallo"
 PLAIN_SUFFIX = ".json"

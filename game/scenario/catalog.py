@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterable
 
 from game.engine.rules import Rules
-from game.paths import ROOT
+from game.content import ROOT
 from game.scenario.documents import Document
 from game.scenario.findings import Finding, errors
 from game.scenario.library import Library

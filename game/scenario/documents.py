@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.paths import ROOT
+from game.content import ROOT
 from game.scenario.findings import Finding
 from game.scenario.merge import Tree
 from game.scenario.strictyaml import SourceMap, load_bytes, read_bytes

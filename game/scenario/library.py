@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from game.paths import SCENARIOS
+from game.content import SCENARIOS
 from game.scenario.documents import Document, display_name, read_document
 from game.scenario.findings import Finding, did_you_mean
 from game.scenario.merge import Logical, Touch, Tree, dotted, merge, strip_meta

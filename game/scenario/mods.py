@@ -19,7 +19,7 @@ from typing import Iterable, Sequence
 from pydantic import Field, ValidationError
 
 from game.engine.model.common import Id, Strict
-from game.paths import MODS
+from game.content import MODS
 from game.scenario.findings import Finding, did_you_mean
 from game.scenario.schema_errors import findings_from
 from game.scenario.strictyaml import SourceMap, load_file

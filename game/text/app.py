@@ -15,7 +15,7 @@ from game.engine.game import Game
 from game.engine.sides import treaty_partners
 from game.engine.strings import S
 from game.engine.views import estimate, inbox, proposal_line, treaty_lines
-from game.paths import saves_dir
+from game.content import saves_dir
 from game.saves.errors import SaveError
 from game.saves.session import Session
 from game.saves.store import listing

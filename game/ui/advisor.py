@@ -16,7 +16,7 @@ from game.ui.widgets import pictures
 
 if TYPE_CHECKING:
     from game.ui.screens.base import Screen
-    from game.ui.session import Session
+    from game.saves.session import Session
 
 
 @dataclass(frozen=True)

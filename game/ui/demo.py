@@ -7,7 +7,7 @@ from game.engine.clauses import Clause
 from game.engine.commands import AssignNegotiator, ChooseOption, EndTurn, IllegalCommand, Propose
 from game.engine.events import event_by_id
 from game.engine.rules import Rules
-from game.ui.session import Session
+from game.saves.session import Session
 
 DEFAULT_SCENARIO = "genoa_rapallo_1922"
 
@@ -21,7 +21,7 @@ def decide_all(session: Session) -> None:
     """Take the first option of every decision waiting for the player."""
     for event in session.pending_choices():
         ev = event_by_id(session.rules, event)
-        session.apply(ChooseOption(session.power, event, ev.options[0].id))
+        session.attempt(ChooseOption(session.power, event, ev.options[0].id))
 
 
 def advance(session: Session, turns: int) -> None:
@@ -29,19 +29,19 @@ def advance(session: Session, turns: int) -> None:
         if session.game.is_terminal():
             return
         decide_all(session)
-        session.apply(EndTurn(session.power))
+        session.attempt(EndTurn(session.power))
 
 
 def start(scenario: str | None = None, power: str | None = None, seed: int | None = None) -> Session:
     rules = load_rules(scenario)
-    return Session.new(rules, power or rules.hub, seed=seed)
+    return Session.start(rules, power or rules.hub, seed=seed)
 
 
 def midgame(scenario: str | None = None, turns: int = 8) -> Session:
     """Some turns in, an envoy in Berlin and an offer to Germany answered."""
     s = start(scenario)
     if s.is_hub and "chicherin" in s.rules.scenario.powers[s.power].negotiators and "germany" in s.rules.powers:
-        s.apply(AssignNegotiator(s.power, "chicherin", "germany"))
+        s.attempt(AssignNegotiator(s.power, "chicherin", "germany"))
         advance(s, 1)
         try:
             s.game.apply(Propose(s.power, ("germany",), (Clause.of("renounce_claims"), Clause.of("credits"))))

@@ -12,14 +12,6 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 
-def saves_module() -> Any | None:
-    try:
-        import game.saves as module
-    except ImportError:
-        return None
-    return module
-
-
 def listing(app: "App") -> list[Any]:
     """The saves in the folder, newest first (SaveInfo), or [] without a saves folder."""
     if app.store is None:
@@ -51,11 +43,10 @@ def continue_latest(app: "App") -> None:
 def open_save(app: "App", ref: str) -> bool:
     """Load a save and play it; the current game (if any) is autosaved first by the saves package."""
     from game.saves import SaveError
-    from game.ui.session import Session
+    from game.saves.session import Session
     try:
-        if app.session is not None and app.session.saves is not None and app.session.saves.store is not None:
-            notices = app.session.saves.load(ref)
-            app.session.adopt_loaded()
+        if app.session is not None and app.session.store is not None:
+            notices = app.session.load(ref)
             session = app.session
             session.notices += notices
         else:
@@ -71,13 +62,13 @@ def open_save(app: "App", ref: str) -> bool:
 def save_as(app: "App", name: str) -> bool:
     from game.saves import SaveError
     s = app.session
-    if s is None or s.saves is None or app.store is None:
+    if s is None or app.store is None:
         app.toast(S["ui.menu.no_saves_module"])
         return False
-    if s.saves.store is None:
-        s.saves.store = app.store
+    if s.store is None:
+        s.store = app.store
     try:
-        path = s.saves.save(name.strip() or None)
+        path = s.save(name.strip() or None)
     except SaveError as e:
         app.toast(S["ui.save.failed"].format(reason=str(e)))
         return False
@@ -96,18 +87,17 @@ def quick(app: "App", save: bool) -> None:
     """F5 / F9: quick save and quick load."""
     from game.saves import SaveError
     s = app.session
-    if s is None or s.saves is None or app.store is None:
+    if s is None or app.store is None:
         app.toast(S["ui.menu.no_saves_module"])
         return
-    if s.saves.store is None:
-        s.saves.store = app.store
+    if s.store is None:
+        s.store = app.store
     try:
         if save:
-            s.saves.quicksave()
+            s.quicksave()
             app.toast(S["ui.save.quicksaved"])
         else:
-            notices = s.saves.quickload()
-            s.adopt_loaded()
+            notices = s.quickload()
             s.notices += notices
             app.start(s)
             app.toast(S["ui.save.quickloaded"])

@@ -1,6 +1,6 @@
 """Window settings kept between runs: a small JSON file in the user's
-config folder (``$RAPALLO_CONFIG_DIR``, else ``$XDG_CONFIG_HOME/rapallo``,
-else ``~/.config/rapallo``; on Windows ``%APPDATA%/rapallo``).
+config folder (``game.content.config_dir``: ``$RAPALLO_CONFIG_DIR``, else the
+user's config folder, such as ``~/.config/rapallo`` or ``%APPDATA%/rapallo``).
 
 A missing or broken file gives the defaults; unknown keys are ignored and
 values out of range are brought back into range, so an old or hand-edited
@@ -10,26 +10,17 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
+
+from game.content import config_dir
 
 #: Window sizes offered in the settings screen.
 WINDOW_SIZES: tuple[tuple[int, int], ...] = ((1280, 720), (1600, 900), (1920, 1080), (2560, 1440))
 #: Text sizes: a factor on every font, on top of the UI scale.
 TEXT_SIZES: dict[str, float] = {"small": 0.9, "normal": 1.0, "large": 1.15, "largest": 1.3}
 UI_SCALE_RANGE = (0.75, 2.0)
-
-
-def config_dir() -> Path:
-    override = os.environ.get("RAPALLO_CONFIG_DIR")
-    if override:
-        return Path(override)
-    if sys.platform.startswith("win") and os.environ.get("APPDATA"):
-        return Path(os.environ["APPDATA"]) / "rapallo"
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "rapallo"
 
 
 @dataclass

@@ -15,10 +15,7 @@ from typing import Any
 
 import pygame
 
-from game.paths import ASSETS
-
-FONTS = ASSETS / "fonts"
-THEME_FILE = ASSETS / "theme" / "rapallo.json"
+from game.content import FONTS, THEME_FILE
 
 #: Font roles (see assets/fonts/README.md): name -> style -> file.
 FONT_FILES: dict[str, dict[str, str]] = {

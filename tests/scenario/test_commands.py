@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.paths import ROOT
+from game.content import ROOT
 from game.scenario.docs import reference
 from game.scenario.loader import validate_data
 from game.scenario.schema import schema_texts

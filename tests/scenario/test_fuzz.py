@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.engine.game import Game
-from game.paths import ROOT
+from game.content import ROOT
 from game.scenario.documents import display_name
 from game.scenario.findings import CODES, errors
 from game.scenario.library import Library

@@ -8,7 +8,7 @@ from textwrap import dedent
 import pytest
 
 from game.engine.game import Game
-from game.paths import MODS
+from game.content import MODS
 from game.scenario.catalog import catalog, find
 from game.scenario.library import Library
 from game.scenario.mods import ModsError, ModSet, scenario_dirs_for

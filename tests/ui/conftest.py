@@ -43,7 +43,7 @@ def make_app(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="session")
 def extra_powers() -> Rules:
-    from game.paths import SCENARIOS
+    from game.content import SCENARIOS
     from game.scenario.loader import load_rules
     return load_rules(FIXTURES / "genoa_extra_powers.yaml", extra_dirs=[SCENARIOS])
 

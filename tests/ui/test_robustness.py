@@ -6,7 +6,7 @@ import pygame
 import pytest
 
 from game.ui.screens.game_base import make_game_screen
-from game.ui.session import Session
+from game.saves.session import Session
 
 GAME_SCREENS = ("home", "negotiation", "conference", "ledger")
 SIZES = ((1024, 576), (2560, 1440), (800, 450), (1366, 768), (1280, 720))
@@ -64,7 +64,7 @@ def test_a_modal_survives_a_resize_and_keeps_its_picture_underneath(started):
 def test_powers_added_by_a_mod_are_on_every_screen(make_app, extra_powers):
     app = make_app()
     assert len(extra_powers.powers) == 11
-    session = Session.new(extra_powers, "soviet_russia")
+    session = Session.start(extra_powers, "soviet_russia")
     app.start(session)
     while app.top.name == "event":
         app.top.choose(app.top.vm.options[0].id)
@@ -84,7 +84,7 @@ def test_powers_added_by_a_mod_are_on_every_screen(make_app, extra_powers):
     app.step()
     assert app.top.card.vm is not None
     from game.engine.commands import EndTurn
-    app.session.apply(EndTurn("soviet_russia"))
+    app.session.attempt(EndTurn("soviet_russia"))
     app.pop()
     app.push(make_game_screen(app, "ledger"))
     app.top.set_attitude("trust")

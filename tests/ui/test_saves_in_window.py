@@ -71,12 +71,12 @@ def test_the_load_dialog_lists_saves_and_refuses_broken_ones(started, make_app, 
 
 
 def test_a_hard_game_loads_as_a_hard_game(make_app, genoa, tmp_path):
-    from game.ui.session import Session
+    from game.saves.session import Session
     app = make_app()
-    session = Session.new(genoa, "soviet_russia", "hard", store=app.store)
+    session = Session.start(genoa, "soviet_russia", "hard", store=app.store)
     app.start(session)
     app.step()
-    session.saves.save("hard-one")
+    session.save("hard-one")
     loaded = Session.open("hard-one", app.store)
     assert loaded.difficulty == "hard" and loaded.rules.scenario.tuning.exact_breakdown_skill == 9
 
@@ -86,7 +86,7 @@ def test_ctrl_z_takes_back_the_last_order(started):
     app = started()
     s = app.session
     before = s.state.values["soviet_russia.comintern"]
-    s.apply(SetPolicy("soviet_russia", "comintern", 30))
+    s.attempt(SetPolicy("soviet_russia", "comintern", 30))
     press(app, pygame.K_z, pygame.KMOD_CTRL)
     assert s.state.values["soviet_russia.comintern"] == before
     assert "Taken back" in app.toasts[-1][0]
@@ -95,9 +95,9 @@ def test_ctrl_z_takes_back_the_last_order(started):
 def test_an_edited_scenario_is_noticed_and_can_be_restarted(make_app, tmp_path, monkeypatch):
     """Scenario authors: with watching on, an edit is reported and a restart picks it up."""
     import shutil
-    from game.paths import SCENARIOS
+    from game.content import SCENARIOS
     from game.scenario.loader import load_rules
-    from game.ui.session import Session
+    from game.saves.session import Session
     work = tmp_path / "scen"
     work.mkdir()
     path = work / "genoa_copy.yaml"
@@ -108,7 +108,7 @@ def test_an_edited_scenario_is_noticed_and_can_be_restarted(make_app, tmp_path, 
     import game.ui.app as app_module
     from game.scenario.reload import Reloader
     monkeypatch.setattr(app_module, "make_reloader", lambda sid: Reloader(path, interval=0.0))
-    app.start(Session.new(load_rules(path), "soviet_russia", store=app.store))
+    app.start(Session.start(load_rules(path), "soviet_russia", store=app.store))
     app.step()
     assert app.reloader is not None and not app.scenario_edited()
     path.write_text(text.replace("title: Genoa and Rapallo", "title: Genoa, edited"), encoding="utf-8")

@@ -116,7 +116,7 @@ def test_a_power_can_be_opened_from_the_keyboard(started):
 def test_an_offer_is_drafted_estimated_and_sent_with_the_mouse(started):
     app = started()
     s = app.session
-    s.apply(AssignNegotiator("soviet_russia", "chicherin", "germany"))
+    s.attempt(AssignNegotiator("soviet_russia", "chicherin", "germany"))
     press(app, pygame.K_n)
     neg = app.top
     neg.set_counterpart("germany")
@@ -147,7 +147,7 @@ def test_send_is_refused_with_the_engines_reason(started):
 
 def test_a_slider_moved_from_the_keyboard_changes_the_draft(started):
     app = started()
-    app.session.apply(AssignNegotiator("soviet_russia", "krasin", "britain"))
+    app.session.attempt(AssignNegotiator("soviet_russia", "krasin", "britain"))
     press(app, pygame.K_n)
     neg = app.top
     slider = neg.row_widgets["credits"]["amount"]
@@ -164,20 +164,20 @@ def _two_player_counter(genoa):  # type: ignore[no-untyped-def]
     from game.engine.commands import Answer, EndTurn, Propose
     from game.engine.game import Game
     from game.ui import demo
-    from game.ui.session import Session
+    from game.saves.session import Session
     s = Session(Game.new(genoa, humans=["soviet_russia", "germany"]), "soviet_russia")
     demo.decide_all(s)
-    s.apply(AssignNegotiator("soviet_russia", "chicherin", "germany"))
+    s.attempt(AssignNegotiator("soviet_russia", "chicherin", "germany"))
     mine = (Clause.of("renounce_claims"), Clause.of("credits", {"amount": 200}))
-    assert s.apply(Propose("soviet_russia", ("germany",), mine)).ok
-    s.apply(EndTurn("germany"))
-    s.apply(EndTurn("soviet_russia"))
+    assert s.attempt(Propose("soviet_russia", ("germany",), mine)).ok
+    s.attempt(EndTurn("germany"))
+    s.attempt(EndTurn("soviet_russia"))
     demo.decide_all(s)
     offer = next(p for p in s.state.proposals if p.sender == ["soviet_russia"])
     theirs = (Clause.of("renounce_claims"), Clause.of("credits", {"amount": 50}), Clause.of("concessions"))
-    assert s.apply(Answer("germany", offer.id, "counter", theirs)).ok
-    s.apply(EndTurn("germany"))
-    s.apply(EndTurn("soviet_russia"))
+    assert s.attempt(Answer("germany", offer.id, "counter", theirs)).ok
+    s.attempt(EndTurn("germany"))
+    s.attempt(EndTurn("soviet_russia"))
     return s, next(p for p in s.state.proposals if p.reply_to == offer.id)
 
 

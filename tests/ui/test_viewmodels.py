@@ -6,7 +6,7 @@ import pytest
 from game.engine.clauses import Clause
 from game.engine.commands import AssignNegotiator, EndTurn, Propose
 from game.ui import demo
-from game.ui.session import Session
+from game.saves.session import Session
 from game.ui.viewmodels import conference as cvm
 from game.ui.viewmodels import ending, event, home, ledger, negotiation, power, world
 from game.ui.viewmodels.common import clause_text, date_text, num
@@ -14,7 +14,7 @@ from game.ui.viewmodels.common import clause_text, date_text, num
 
 @pytest.fixture
 def session(genoa) -> Session:
-    s = Session.new(genoa, "soviet_russia")
+    s = Session.start(genoa, "soviet_russia")
     demo.decide_all(s)
     return s
 
@@ -42,7 +42,7 @@ def test_top_bar_shows_hub_values_with_their_meaning_and_change(session):
 
 
 def test_a_partner_player_sees_its_own_attitudes_in_the_top_bar(genoa):
-    s = Session.new(genoa, "germany")
+    s = Session.start(genoa, "germany")
     hud = world.hud(genoa, s.state, "germany")
     assert [x.id for x in hud.stats][0] == "germany.trust"
 
@@ -58,8 +58,8 @@ def test_the_map_knows_every_power_and_its_status(session):
 
 def test_papers_list_incoming_and_sent_proposals(session):
     s = session
-    s.apply(AssignNegotiator("soviet_russia", "chicherin", "germany"))
-    assert s.apply(Propose("soviet_russia", ("germany",), (Clause.of("renounce_claims"),))).ok
+    s.attempt(AssignNegotiator("soviet_russia", "chicherin", "germany"))
+    assert s.attempt(Propose("soviet_russia", ("germany",), (Clause.of("renounce_claims"),))).ok
     pv = world.papers(s.rules, s.state, "soviet_russia")
     assert pv.outgoing and pv.outgoing[0].counterpart == "germany" and "Germany" in pv.outgoing[0].label
     assert "Mutual renunciation of claims" in pv.outgoing[0].tooltip
@@ -95,14 +95,14 @@ def test_channels_say_who_can_carry_an_offer(session):
     s = session
     none = negotiation.channels(s.rules, s.state, "soviet_russia", "germany")
     assert len(none) == 1 and not none[0].ok and "Moscow" in none[0].tooltip
-    s.apply(AssignNegotiator("soviet_russia", "chicherin", "germany"))
+    s.attempt(AssignNegotiator("soviet_russia", "chicherin", "germany"))
     envoy = negotiation.channels(s.rules, s.state, "soviet_russia", "germany")
     assert envoy[0].ok and "Chicherin" in envoy[0].label
 
 
 def test_the_estimate_lists_every_reason_and_adds_up(session):
     s = session
-    s.apply(AssignNegotiator("soviet_russia", "chicherin", "germany"))
+    s.attempt(AssignNegotiator("soviet_russia", "chicherin", "germany"))
     pkg = negotiation.package_of(s.rules, {"renounce_claims": {}})
     vm = negotiation.estimate_vm(s.rules, s.state, "soviet_russia", ["soviet_russia"], ["germany"], pkg)
     assert vm.heading == "How Germany would weigh it" and vm.exact
@@ -117,7 +117,7 @@ def test_an_empty_draft_asks_for_a_clause(session):
 
 
 def test_on_hard_the_envoys_read_reasons_only_roughly(genoa):
-    s = Session.new(genoa, "soviet_russia", "hard")
+    s = Session.start(genoa, "soviet_russia", "hard")
     pkg = negotiation.package_of(s.rules, {"renounce_claims": {}})
     vm = negotiation.estimate_vm(s.rules, s.state, "soviet_russia", ["soviet_russia"], ["germany"], pkg)
     assert not vm.exact
@@ -126,9 +126,9 @@ def test_on_hard_the_envoys_read_reasons_only_roughly(genoa):
 
 
 def test_what_would_it_take_names_clauses_in_words(genoa):
-    s = Session.new(genoa, "soviet_russia", "easy")
+    s = Session.start(genoa, "soviet_russia", "easy")
     demo.decide_all(s)
-    s.apply(AssignNegotiator("soviet_russia", "chicherin", "germany"))
+    s.attempt(AssignNegotiator("soviet_russia", "chicherin", "germany"))
     demo.advance(s, 1)
     pkg = negotiation.package_of(s.rules, {"renounce_claims": {}, "credits": {"amount": 500}})
     vm = negotiation.estimate_vm(s.rules, s.state, "soviet_russia", ["soviet_russia"], ["germany"], pkg)
@@ -225,4 +225,4 @@ def test_view_models_never_change_the_game(session):
     home.home(session.rules, session.state, session.power)
     ledger.economy_chart(session.rules, session.state)
     assert session.state.hash() == before
-    session.apply(EndTurn("soviet_russia"))
+    session.attempt(EndTurn("soviet_russia"))

@@ -124,7 +124,7 @@ class ConferenceScreen(GameScreen):
     # --- commands ---------------------------------------------------------------------------
 
     def _do(self, cmd) -> None:  # type: ignore[no-untyped-def]
-        out = self.session.apply(cmd)
+        out = self.session.attempt(cmd)
         if not out.ok:
             self.app.toast(S["ui.toast.not_possible"].format(reason=out.message))
 

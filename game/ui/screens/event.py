@@ -60,7 +60,7 @@ class EventScreen(Screen):
     def choose(self, option: str) -> None:
         s = self.app.session
         assert s is not None
-        out = s.apply(ChooseOption(s.power, self.event_id, option))
+        out = s.attempt(ChooseOption(s.power, self.event_id, option))
         if not out.ok:
             self.app.toast(S["ui.toast.not_possible"].format(reason=out.message))
             return

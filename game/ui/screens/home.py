@@ -82,12 +82,12 @@ class HomeScreen(GameScreen):
         self.vm = vm
 
     def set_policy(self, lever: str, value: float) -> None:
-        out = self.session.apply(SetPolicy(self.session.power, lever, value))
+        out = self.session.attempt(SetPolicy(self.session.power, lever, value))
         if not out.ok:
             self.app.toast(S["ui.toast.not_possible"].format(reason=out.message))
 
     def assign(self, negotiator: str, mission: str) -> None:
-        out = self.session.apply(AssignNegotiator(self.session.power, negotiator, mission))
+        out = self.session.attempt(AssignNegotiator(self.session.power, negotiator, mission))
         if not out.ok:
             self.app.toast(S["ui.toast.not_possible"].format(reason=out.message))
 

@@ -471,7 +471,7 @@ class NegotiationScreen(GameScreen):
 
     def send(self) -> None:
         pkg = self._package()
-        out = self.session.apply(Propose(self.session.power, (self.counterpart,), pkg, self.channel))
+        out = self.session.attempt(Propose(self.session.power, (self.counterpart,), pkg, self.channel))
         if not out.ok:
             self.app.toast(S["ui.toast.not_possible"].format(reason=out.message))
             return
@@ -486,7 +486,7 @@ class NegotiationScreen(GameScreen):
         if self.paper is None:
             return
         pkg = self._package() if response == "counter" else ()
-        out = self.session.apply(Answer(self.session.power, self.paper, response, pkg))
+        out = self.session.attempt(Answer(self.session.power, self.paper, response, pkg))
         if not out.ok:
             self.app.toast(S["ui.toast.not_possible"].format(reason=out.message))
             return
@@ -499,7 +499,7 @@ class NegotiationScreen(GameScreen):
     def withdraw(self) -> None:
         if self.paper is None:
             return
-        out = self.session.apply(WithdrawProposal(self.session.power, self.paper))
+        out = self.session.attempt(WithdrawProposal(self.session.power, self.paper))
         if not out.ok:
             self.app.toast(S["ui.toast.not_possible"].format(reason=out.message))
             return

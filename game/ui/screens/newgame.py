@@ -7,7 +7,7 @@ import pygame
 
 from game.engine.strings import S
 from game.ui.screens.base import Screen
-from game.ui.session import Session
+from game.saves.session import Session
 from game.ui.viewmodels.newgame import ScenarioVM, difficulties, scenarios
 
 
@@ -115,7 +115,7 @@ class NewGameScreen(Screen):
         settings = self.app.settings
         settings.last_scenario, settings.last_power, settings.difficulty = s.id, self.power, self.difficulty
         settings.save(self.app.settings_dir)
-        session = Session.new(rules, self.power, self.difficulty, store=self.app.store)
+        session = Session.start(rules, self.power, self.difficulty, store=self.app.store)
         session.scenario_path = s.path
         self.app.start(session)
 

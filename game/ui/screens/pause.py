@@ -20,7 +20,7 @@ class PauseScreen(Screen):
         x, y = self.sc.width / 2 - w / 2, self.sc.height / 2 - h / 2
         self.box = (x, y, w, h)
         ui.label(self.r(x + 24, y + 16, w - 48, 36), S["ui.menu.game_menu"], "heading")
-        has_saves = self.app.store is not None and self.app.session is not None and self.app.session.saves is not None
+        has_saves = self.app.store is not None and self.app.session is not None
         _, can_load, why = saves_status(self.app)
         items = [
             (S["ui.menu.resume"], S["ui.menu.resume.tip"], self.app.pop, True),
@@ -28,7 +28,7 @@ class PauseScreen(Screen):
              has_saves),
             (S["ui.menu.load"], S["ui.menu.load.tip"] if can_load else why, self._load, can_load),
             (S["ui.menu.undo"], S["ui.menu.undo.tip"], self._undo,
-             bool(self.app.session and self.app.session.saves and self.app.session.saves.can_undo())),
+             bool(self.app.session and self.app.session.can_undo())),
             (S["ui.menu.settings"], S["ui.menu.settings.tip"], self._settings, True),
             (S["ui.menu.main"], S["ui.menu.main.tip"], self._main, True),
         ]

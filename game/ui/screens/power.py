@@ -137,7 +137,7 @@ class PowerScreen(GameScreen):
         name = self.rules.scenario.powers[self.power].name
 
         def do() -> None:
-            out = self.session.apply(CancelTreaty(self.session.power, treaty))
+            out = self.session.attempt(CancelTreaty(self.session.power, treaty))
             if not out.ok:
                 self.app.toast(S["ui.toast.not_possible"].format(reason=out.message))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine.strings import S
-from game.ui.session import DIFFICULTIES
+from game.engine.difficulty import DIFFICULTIES
 from game.ui.viewmodels.common import date_text
 
 

@@ -1,10 +1,20 @@
 """The paper every screen is printed on: a warm sheet with soft blotches,
 fine fibres and a darker edge, generated with numpy (no image files) and
-kept per window size."""
+kept per window size.
+
+Making a sheet (and importing numpy for it) is most of what the main menu
+would wait for, so a sheet once made is kept (raw RGB) in the user's cache
+folder and read from there on later starts: the same pixels, made once."""
 from __future__ import annotations
 
-import numpy as np
+import os
+
 import pygame
+
+from game.content import cache_dir
+
+#: Part of the cached file's name: change it when the recipe below changes.
+RECIPE = 1
 
 _cache: dict[tuple, pygame.Surface] = {}
 
@@ -14,12 +24,33 @@ def paper(size: tuple[int, int], base: pygame.Color | str, seed: int = 1922) -> 
     surf = _cache.get(key)
     if surf is None:
         _cache.clear()
-        surf = _make(size, pygame.Color(base), seed)
+        surf = _kept_or_made(size, pygame.Color(base), seed)
         _cache[key] = surf
     return surf
 
 
+def _kept_or_made(size: tuple[int, int], base: pygame.Color, seed: int) -> pygame.Surface:
+    w, h = size
+    # Raw RGB bytes, not PNG: reading them back is a copy, where decoding a PNG took longer than the menu.
+    path = cache_dir() / f"paper-{RECIPE}-{w}x{h}-{base.r:02x}{base.g:02x}{base.b:02x}-{seed}.rgb"
+    try:
+        kept = pygame.image.frombytes(path.read_bytes(), (w, h), "RGB")
+        return kept.convert() if pygame.display.get_surface() is not None else kept
+    except (OSError, ValueError, pygame.error):
+        pass
+    made = _make(size, base, seed)
+    try:  # a cache that cannot be written only costs the next start its time
+        path.parent.mkdir(parents=True, exist_ok=True)
+        part = path.with_name(f"{path.name}.{os.getpid()}.part")
+        part.write_bytes(pygame.image.tobytes(made, "RGB"))
+        os.replace(part, path)
+    except (OSError, pygame.error):
+        pass
+    return made
+
+
 def _make(size: tuple[int, int], base: pygame.Color, seed: int) -> pygame.Surface:
+    import numpy as np  # only to make a sheet that is not in the cache yet
     w, h = size
     rng = np.random.default_rng(seed)
     # Soft blotches: coarse noise scaled up smoothly.

@@ -15,10 +15,9 @@ from typing import Callable
 
 import pygame
 
-from game.paths import ASSETS
+from game.content import PICTURES as PICTURES_DIR
 from game.ui import text as tx
 
-PICTURES_DIR = ASSETS / "pictures"
 _cache: dict[tuple, pygame.Surface] = {}
 
 #: Words in an event's id or title that choose a drawing.
