@@ -20,10 +20,15 @@ from game import __version__
 from game.engine.game import Game
 from game.engine.rules import Rules
 from game.engine.state import State
+from game.guarded import UnreadableFile, display_path, read_untrusted
 from game.saves import codec, document, migrate
 from game.saves.document import SaveMeta
 from game.saves.errors import SaveError
 from game.saves.replay import ReplayError, replay
+
+#: How the guarded reader's refusals show up among the kinds of SaveError.
+_KIND_OF_REASON = {"folder": "missing", "not_a_file": "unreadable", "too_large": "damaged", "name_too_long": "bad_name",
+                   "unreadable": "unreadable"}
 
 #: Finds the rules of a scenario by id with the given mod folders; raises ValueError with a message.
 RulesFor = Callable[[str, Sequence[str]], Rules]
@@ -44,13 +49,12 @@ class Loaded:
 def read_document(path: Path) -> dict[str, Any]:
     """The checked, current-format document in the file at ``path``; SaveError naming the file."""
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise SaveError("missing", "there is no such file. See the list of saves with 'saves'.", str(path)) from None
-    except IsADirectoryError:
-        raise SaveError("missing", "this is a folder, not a save.", str(path)) from None
-    except OSError as e:
-        raise SaveError("unreadable", f"the file cannot be read ({e.strerror or e}).", str(path)) from None
+        raw = read_untrusted(path, "save")
+    except UnreadableFile as e:
+        if e.reason == "missing":
+            raise SaveError("missing", "there is no such file. See the list of saves with 'saves'.",
+                            display_path(path)) from None
+        raise SaveError(_KIND_OF_REASON[e.reason], e.plain + ".", display_path(path)) from None
     return parse(raw, str(path))
 
 

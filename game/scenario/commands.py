@@ -61,7 +61,9 @@ def cmd_resolve(args: argparse.Namespace) -> int:
         sys.stdout.write(dump_yaml(resolved.tree.data))
     for f in loaded.findings:
         print(f, file=sys.stderr)
-    return 1 if errors(loaded.findings) else 0
+    if errors(loaded.findings):   # a scenario that cannot be resolved is bad input: exit 2 (1 is validate's)
+        raise _usage(f"{args.scenario} has {len(errors(loaded.findings))} error(s) and cannot be resolved")
+    return 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
