@@ -145,7 +145,7 @@ class TextApp:
             "o": lambda _: self.write(render.objectives_text(self.game, self.power)),
             "estimate": self._estimate,
             "treaties": lambda _: self.write("\n".join(treaty_lines(self.game.rules, self.game.state)) or S["text.no_treaties"]),
-            "news": lambda _: self.write("\n".join(f"{n['date']}  {n['text']}" for n in self.game.state.news[-40:])),
+            "news": lambda _: self.write("\n".join(f"{n['date']}  {n['text']}" for n in render.delivered_news(self.game)[-40:])),
             "history": lambda _: self.write("\n".join(f"{m.date}  {m.text}" for m in self.game.rules.scenario.history.timeline)),
             "quit": lambda _: self._quit(),
             "exit": lambda _: self._quit(),

@@ -30,11 +30,17 @@ def summary(game: Game, viewer: str) -> str:
         c = sc.conferences[cid]
         who = ", ".join(sc.powers[p].name for p in cs.attending)
         out.append(S["text.sitting"].format(conference=c.title, state=cs.state, place=c.place, who=who))
-    news = [n for n in state.news if n["turn"] == state.turn or n["turn"] == state.turn - 1]
+    news = [n for n in delivered_news(game) if n["turn"] == state.turn or n["turn"] == state.turn - 1]
     if news:
         out.append(rule(S["text.news"]))
         out += [f"  {n['date']}  {n['text']}" for n in news[-18:]]
     return "\n".join(out)
+
+
+def delivered_news(game: Game) -> list[dict]:
+    """The news, in step with the inbox: a proposal is news once it has reached the other side."""
+    waiting = {p.id for p in game.state.proposals if not p.delivered}
+    return [n for n in game.state.news if n.get("proposal") not in waiting]
 
 
 def powers_table(game: Game) -> str:
