@@ -317,10 +317,10 @@ class TextApp:
 
 def expand_aliases(line: str) -> str:
     """``line`` in the engine's grammar: the first short form that matches the whole line is rewritten."""
-    text = line.strip()
+    word, _, rest = line.strip().partition(" ")
+    text = f"{word.lower()} {rest}".strip()
     for pattern, replacement in ALIASES:
         m = re.fullmatch(pattern, text, re.I | re.S)
         if m:
             return m.expand(replacement)
-    word, _, rest = text.partition(" ")
-    return f"{word.lower()} {rest}".strip()
+    return text
