@@ -253,6 +253,10 @@ def _os_message(e: OSError) -> str:
     where = f"{display_path(e.filename)}: " if e.filename else ""
     if e.errno == errno.ENAMETOOLONG:
         return f"{where}the name is longer than the file system allows"
+    if e.errno == errno.ENOTDIR:
+        return f"{where}a part of this path is a file, not a folder"
+    if e.errno == errno.EISDIR:
+        return f"{where}this is a folder; give a file name"
     if e.errno == errno.ENOSPC:
         return f"{where}the disk is full"
     return f"{where}{e.strerror or _reason(e)}"
