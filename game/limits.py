@@ -31,6 +31,14 @@ RESERVED_SAVE_NAMES = ("quicksave",)
 NAME_MAX = 255
 
 
+def byte_length(name: str) -> int:
+    """How many bytes ``name`` takes as a file name (bytes that are not UTF-8 count as they came)."""
+    try:
+        return len(os.fsencode(name))
+    except (UnicodeError, ValueError):
+        return len(name.encode("utf-8", "surrogatepass"))
+
+
 def max_jobs() -> int:
     return JOBS_PER_CORE * (os.cpu_count() or 1)
 
@@ -75,10 +83,7 @@ def name_problem(name: str, reserved: bool = True, suffix: str = ".rapallo") -> 
         return "a save name cannot be empty"
     if reserved and (stem.startswith(RESERVED_SAVE_PREFIX) or stem in RESERVED_SAVE_NAMES):
         return f"the name {name!r} is kept for the game's own saves (autosave-*, quicksave); choose another"
-    try:
-        size = len((stem + suffix).encode("utf-8"))
-    except UnicodeError:
-        return "a save name must be text without broken characters"
+    size = byte_length(stem + suffix)
     if size > min(NAME_MAX, name_max()):
         return f"the name is {size} bytes long; the file system allows at most {min(NAME_MAX, name_max())}"
     return ""
@@ -98,10 +103,7 @@ def existing_name(text: str) -> str:
     if not text.strip():
         raise argparse.ArgumentTypeError("the name cannot be empty")
     for part in re.split(r"[/\\]", text):
-        try:
-            size = len(part.encode("utf-8"))
-        except UnicodeError:
-            raise argparse.ArgumentTypeError("the name must be text without broken characters") from None
+        size = byte_length(part)
         if size > NAME_MAX:
             raise argparse.ArgumentTypeError(f"a name of {size} bytes is longer than the file system allows "
                                              f"({NAME_MAX}): check the name")

@@ -211,7 +211,7 @@ def _proposals(rules: Rules, state: State, power: str, gen: np.random.Generator)
     if power == hub:
         yield from _hub_proposals(rules, state, gen)
         return
-    if state.status.get(power, 0) >= 3:
+    if state.status.get(power, 0) >= 3 or proposals_left(state, power) <= 0:   # its counters count too
         return
     side = [power]
     for bid, bloc in rules.scenario.blocs.items():

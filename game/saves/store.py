@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from game.guarded import clean_for_terminal
-from game.limits import NAME_MAX, name_problem
+from game.limits import NAME_MAX, byte_length, name_problem
 from game.paths import saves_dir
 from game.saves import atomic, codec
 from game.saves.errors import SaveError
@@ -194,7 +194,7 @@ def info(path: Path) -> SaveInfo:
 def _too_long(ref: str) -> str:
     """Why ``ref`` cannot name a file on any file system ('' when it can)."""
     for part in re.split(r"[/\\]", ref):
-        size = len(part.encode("utf-8", "surrogatepass"))
+        size = byte_length(part)
         if size > NAME_MAX:
             return (f"a name of {size} bytes is longer than the file system allows ({NAME_MAX}): "
                     "check the name (the list: saves)")
