@@ -12,9 +12,10 @@ import importlib
 import json
 import os
 import sys
+from pathlib import Path
 from typing import Callable, Sequence
 
-from game import __version__
+from game import __version__, limits
 from game.errors import UsageError, fail
 from game.scenario import load_rules, mod_dirs as _mod_dirs
 
@@ -30,9 +31,8 @@ SUBCOMMANDS = ("game.cli", "game.scenario.commands", "game.saves.commands")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own errors: usage line + message, exit 2
-        self.print_usage(sys.stderr)
-        raise UsageError(message)
+    def error(self, message: str) -> None:  # argparse's own errors: one line with a pointer to --help, exit 2
+        raise UsageError(f"{message} (see: {self.prog} --help)")
 
 
 def default_scenario() -> str:
@@ -114,26 +114,33 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
 # --- simulate ----------------------------------------------------------------------------
 
 def cmd_simulate(args: argparse.Namespace) -> int:
-    from game.sim import simulate, summary_lines
+    from game.sim import Tally, iter_runs, summary_lines
     rules = load_rules(args.scenario, args.mods or ())
-    if args.seeds < 1 or args.jobs < 1 or (args.turns is not None and args.turns < 1):
-        raise fail("--seeds, --jobs and --turns must be at least 1")
     first = rules.scenario.seed if args.seed is None else args.seed
-    seeds = range(first, first + args.seeds)
+    if first + args.seeds - 1 > limits.MAX_SEED:
+        raise fail(f"--seed {first} with --seeds {args.seeds} runs past the largest seed ({limits.MAX_SEED})")
+    seeds = range(first, first + args.seeds)        # a range is lazy: a million seeds are never listed
     bar = None
     if not args.json and args.seeds > 1 and sys.stderr.isatty():
         from tqdm import tqdm
         bar = tqdm(total=args.seeds, unit="run", file=sys.stderr)
-    runs = simulate(rules, seeds, args.turns, args.jobs, bar.update if bar else None)
+    runs = iter_runs(rules, seeds, args.turns, min(args.jobs, args.seeds), bar.update if bar else None)
+    tally = Tally(rules.hub)
+    if args.json:       # streamed: one run per line as it finishes
+        sys.stdout.write('{"scenario": %s, "runs": [' % json.dumps(rules.id))
+        for i, run in enumerate(runs):
+            sys.stdout.write(("," if i else "") + "\n " + json.dumps(run))
+        sys.stdout.write("\n]}\n")
+    else:
+        for run in runs:
+            tally.add(run)
     if bar:
         bar.close()
     if args.save:
         from game.saves.commands import save_observer_run
         save_observer_run(rules, first, args.turns, args.save, args.saves, args.mods or ())
-    if args.json:
-        print(json.dumps({"scenario": rules.id, "runs": runs}, indent=1))
-    else:
-        print("\n".join(summary_lines(rules, runs)))
+    if not args.json:
+        print("\n".join(summary_lines(rules, tally)))
     return 0
 
 
@@ -142,11 +149,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--text", action="store_true", help="play in the terminal")
     p.add_argument("--scenario", default=default_scenario(), metavar="ID")
     p.add_argument("--as", dest="as_power", metavar="POWER", help="the power you play (default: the hub power)")
-    p.add_argument("--seed", type=int, default=None, metavar="N")
+    p.add_argument("--seed", type=limits.seed, default=None, metavar="N")
     p.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal",
                    help="how well you read the other side and the AI reads you (default: normal)")
     p.add_argument("--mods", action="append", metavar="DIR", help="also install the mods in DIR (repeatable)")
-    p.add_argument("--load", metavar="SAVE", help="continue a saved game (a file, or a name in the saves folder)")
+    p.add_argument("--load", type=limits.existing_name, metavar="SAVE", help="continue a saved game (a file, or a name in the saves folder)")
     p.add_argument("--saves", metavar="DIR", help="the saves folder (default: $RAPALLO_SAVES or saves/)")
     p.set_defaults(func=cmd_play)
     s = sub.add_parser("scenarios", help="list the scenarios")
@@ -155,13 +162,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.set_defaults(func=cmd_scenarios)
     m = sub.add_parser("simulate", help="observer mode: every power played by the AI")
     m.add_argument("--scenario", required=True, metavar="ID")
-    m.add_argument("--seeds", type=int, default=1, metavar="N", help="number of runs (seeds S, S+1, ...)")
-    m.add_argument("--seed", type=int, default=None, metavar="S", help="first seed (default: the scenario's)")
-    m.add_argument("--turns", type=int, default=None, metavar="N", help="stop after N turns")
-    m.add_argument("--jobs", type=int, default=1, metavar="J", help="processes to run in parallel")
+    m.add_argument("--seeds", type=limits.seeds, default=1, metavar="N",
+                   help=f"number of runs (seeds S, S+1, ...; at most {limits.MAX_SEEDS})")
+    m.add_argument("--seed", type=limits.seed, default=None, metavar="S", help="first seed (default: the scenario's)")
+    m.add_argument("--turns", type=limits.turns, default=None, metavar="N", help="stop after N turns")
+    m.add_argument("--jobs", type=limits.jobs, default=1, metavar="J",
+                   help=f"processes to run in parallel (at most {limits.JOBS_PER_CORE} per core)")
     m.add_argument("--json", action="store_true", help="print one JSON document")
     m.add_argument("--mods", action="append", metavar="DIR", help="also install the mods in DIR (repeatable)")
-    m.add_argument("--save", metavar="FILE", help="save the run of the first seed (a file, or a name in the saves folder)")
+    m.add_argument("--save", type=limits.save_name, metavar="FILE", help="save the run of the first seed (a file, or a name in the saves folder)")
     m.add_argument("--saves", metavar="DIR", help="the saves folder (default: $RAPALLO_SAVES or saves/)")
     m.set_defaults(func=cmd_simulate)
 
@@ -172,7 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="FILE", help="render a screen to a PNG and exit")
     parser.add_argument("--screen", default="menu", metavar="NAME")
     parser.add_argument("--scenario", dest="shot_scenario", default=None, metavar="ID")
-    parser.add_argument("--frames", type=int, default=3, metavar="N")
+    parser.add_argument("--frames", type=limits.frames, default=3, metavar="N",
+                        help=f"frames to draw before the screenshot (at most {limits.MAX_FRAMES})")
     parser.add_argument("--size", default="1280x720", metavar="WxH")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     for name in SUBCOMMANDS:
@@ -185,22 +195,86 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    """Run the command line; every failure a person can cause ends as one line on stderr and exit 2.
+
+    Exit 1 keeps only its documented meanings (validate: errors found; replay --verify: diverges).
+    """
     try:
+        parser = build_parser()
         args = parser.parse_args(argv)
         if args.screenshot:
-            return _screenshot(args)
-        if args.command is None:
-            args = parser.parse_args(["play", *(["--scenario", args.shot_scenario] if args.shot_scenario else [])])
-        return int(args.func(args) or 0)
+            status = _screenshot(args)
+        else:
+            if args.command is None:
+                args = parser.parse_args(["play", *(["--scenario", args.shot_scenario] if args.shot_scenario else [])])
+            status = int(args.func(args) or 0)
+        sys.stdout.flush()      # a closed pipe shows here, inside the boundary, not at exit
+        return status
     except UsageError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 2
+        return _error(str(e))
+    except BrokenPipeError:
+        return _broken_pipe()
+    except OSError as e:
+        return _error(_os_message(e))
+    except UnicodeError as e:
+        return _error(f"text that is not valid UTF-8 or cannot be shown ({_reason(e)}); check the file or the name")
+    except MemoryError:
+        return _error("out of memory: the input is far larger than any scenario or save")
+    except RecursionError:
+        return _error("the input is nested too deeply to read")
     except KeyboardInterrupt:
         return 130
 
 
+def _error(message: str) -> int:
+    from game.guarded import clean_for_terminal
+    try:
+        print(f"error: {clean_for_terminal(message)}", file=sys.stderr)
+    except (OSError, ValueError):
+        pass
+    return 2
+
+
+def _broken_pipe() -> int:
+    """The reader of our output went away (``simulate | head``): stop quietly, as Unix tools do.
+
+    stdout is pointed at /dev/null so that Python's flush at exit does not complain a second time.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+    return _error("the output was closed before everything was written (a broken pipe)")
+
+
+def _os_message(e: OSError) -> str:
+    import errno
+    from game.guarded import display_path
+    where = f"{display_path(e.filename)}: " if e.filename else ""
+    if e.errno == errno.ENAMETOOLONG:
+        return f"{where}the name is longer than the file system allows"
+    if e.errno == errno.ENOTDIR:
+        return f"{where}a part of this path is a file, not a folder"
+    if e.errno == errno.EISDIR:
+        return f"{where}this is a folder; give a file name"
+    if e.errno == errno.ENOSPC:
+        return f"{where}the disk is full"
+    return f"{where}{e.strerror or _reason(e)}"
+
+
+def _reason(e: BaseException) -> str:
+    text = str(e).splitlines()[0] if str(e) else type(e).__name__
+    return text[:160]
+
+
 def _screenshot(args: argparse.Namespace) -> int:
+    out = Path(args.screenshot)
+    if not args.screenshot.strip() or args.screenshot.endswith(("/", os.sep)) or out.is_dir():
+        raise fail(f"--screenshot {args.screenshot!r} is a folder; give a file name such as shot.png")
+    if not out.parent.is_dir() and out.parent.exists():
+        raise fail(f"--screenshot: {out.parent} is not a folder")
     try:
         from game.ui.screenshot import screenshot
     except ImportError:

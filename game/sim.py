@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import multiprocessing as mp
 from collections import Counter
-from typing import Any, Callable, Iterable
+from itertools import islice
+from typing import Any, Callable, Iterable, Iterator
 
 from game.engine.game import Game
 from game.engine.model.common import STATUS_NAMES
@@ -49,51 +50,87 @@ def _work(args: tuple[int, int | None]) -> dict[str, Any]:
     return run_one(_RULES, *args)
 
 
+def iter_runs(rules: Rules, seeds: Iterable[int], turns: int | None = None, jobs: int = 1,
+              progress: Callable[[int], None] | None = None) -> Iterator[dict[str, Any]]:
+    """One observer game per seed, in order of seed, on ``jobs`` processes, yielded as they finish.
+
+    The seeds are read a batch at a time, so a million of them never sit in memory at once.
+    """
+    it = iter(seeds)
+    if jobs <= 1:
+        for seed in it:
+            yield run_one(rules, seed, turns)
+            if progress:
+                progress(1)
+        return
+    batch = jobs * 32
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(jobs, initializer=_init, initargs=(rules,)) as pool:
+        while True:
+            tasks = [(s, turns) for s in islice(it, batch)]
+            if not tasks:
+                return
+            for rec in pool.imap(_work, tasks, chunksize=max(1, len(tasks) // (jobs * 8))):
+                yield rec
+                if progress:
+                    progress(1)
+
+
 def simulate(rules: Rules, seeds: Iterable[int], turns: int | None = None, jobs: int = 1,
              progress: Callable[[int], None] | None = None) -> list[dict[str, Any]]:
     """Run one observer game per seed, in order of seed, on ``jobs`` processes."""
-    seeds = list(seeds)
-    tasks = [(s, turns) for s in seeds]
-    if jobs <= 1 or len(seeds) <= 1:
-        out = []
-        for t in tasks:
-            out.append(run_one(rules, *t))
-            if progress:
-                progress(1)
-        return out
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(jobs, initializer=_init, initargs=(rules,)) as pool:
-        out = []
-        for rec in pool.imap(_work, tasks, chunksize=max(1, len(tasks) // (jobs * 8))):
-            out.append(rec)
-            if progress:
-                progress(1)
-    return out
+    return list(iter_runs(rules, seeds, turns, jobs, progress))
 
 
-def summary_lines(rules: Rules, runs: list[dict[str, Any]]) -> list[str]:
-    """A readable report of many observer runs."""
+class Tally:
+    """What the report of many runs needs, gathered one run at a time (the runs are not kept)."""
+
+    SHOWN = 12      # runs listed one by one when there are no more than this
+
+    def __init__(self, hub: str) -> None:
+        self.hub = hub
+        self.count = 0
+        self.first: list[dict[str, Any]] = []
+        self.outcomes: Counter[Any] = Counter()
+        self.treaties: Counter[str] = Counter()
+        self.score_sums: dict[str, float] = {}
+
+    def add(self, run: dict[str, Any]) -> None:
+        self.count += 1
+        if len(self.first) <= self.SHOWN:
+            self.first.append(run)
+        self.outcomes[run["outcome"]] += 1
+        for t in run["treaties"]:
+            self.treaties[f"{'+'.join(p for p in t['parties'] if p != self.hub)}: {'+'.join(t['clauses'])}"] += 1
+        for p, v in run["scores"].items():
+            self.score_sums[p] = self.score_sums.get(p, 0.0) + v
+
+
+def summary_lines(rules: Rules, runs: "list[dict[str, Any]] | Tally") -> list[str]:
+    """A readable report of many observer runs (a list of them, or their Tally)."""
+    if not isinstance(runs, Tally):
+        tally = Tally(rules.hub)
+        for r in runs:
+            tally.add(r)
+        runs = tally
+    t = runs
     names = {o.id: o.title for o in rules.scenario.history.outcomes}
     hist = next((o.id for o in rules.scenario.history.outcomes if o.historical), None)
-    lines = [f"{len(runs)} observer run(s) of {rules.scenario.title}"]
-    if len(runs) <= 12:
-        for r in runs:
-            tr = "; ".join(f"{t['date']} {'+'.join(p for p in t['parties'] if p != rules.hub)}: "
-                           f"{', '.join(t['clauses'])}" for t in r["treaties"]) or "no treaties"
+    lines = [f"{t.count} observer run(s) of {rules.scenario.title}"]
+    if t.count <= t.SHOWN:
+        for r in t.first:
+            tr = "; ".join(f"{x['date']} {'+'.join(p for p in x['parties'] if p != rules.hub)}: "
+                           f"{', '.join(x['clauses'])}" for x in r["treaties"]) or "no treaties"
             lines.append(f"  seed {r['seed']}: {names.get(r['outcome'], r['outcome'] or 'no outcome')} "
                          f"[{r['state_hash']}] - {tr}")
-    counts = Counter(r["outcome"] for r in runs)
     lines.append("Outcomes:")
-    for oid, n in counts.most_common():
+    for oid, n in t.outcomes.most_common():
         mark = " (history)" if oid == hist else ""
-        lines.append(f"  {100 * n / len(runs):5.1f}%  {names.get(oid, oid or 'none')}{mark}")
-    clause_pairs = Counter(f"{'+'.join(p for p in t['parties'] if p != rules.hub)}: {'+'.join(t['clauses'])}"
-                           for r in runs for t in r["treaties"])
-    if clause_pairs:
+        lines.append(f"  {100 * n / t.count:5.1f}%  {names.get(oid, oid or 'none')}{mark}")
+    if t.treaties:
         lines.append("Most common treaties:")
-        for key, n in clause_pairs.most_common(8):
+        for key, n in t.treaties.most_common(8):
             lines.append(f"  {n:5d}  {key}")
-    avg = {p: sum(r["scores"][p] for r in runs) / len(runs) for p in runs[0]["scores"]} if runs else {}
-    if avg:
-        lines.append("Mean scores: " + ", ".join(f"{p} {v:.0f}" for p, v in avg.items()))
+    if t.score_sums and t.count:
+        lines.append("Mean scores: " + ", ".join(f"{p} {v / t.count:.0f}" for p, v in t.score_sums.items()))
     return lines

@@ -22,6 +22,7 @@ import numpy as np
 from game.engine import conference as conf
 from game.engine.commands import (Answer, AssignNegotiator, Command, MeetPrivately, Propose, SetPolicy, Speak,
                                   WalkOut)
+from game.engine.legal import proposals_left
 from game.engine.negotiation import open_between, pending_for
 from game.engine.negotiators import can_reach, mission_key
 from game.engine.rules import Rules
@@ -211,7 +212,7 @@ def _proposals(rules: Rules, state: State, power: str, gen: np.random.Generator)
     if power == hub:
         yield from _hub_proposals(rules, state, gen)
         return
-    if state.status.get(power, 0) >= 3:
+    if state.status.get(power, 0) >= 3 or proposals_left(state, power) <= 0:   # its counters count too
         return
     side = [power]
     for bid, bloc in rules.scenario.blocs.items():
@@ -253,6 +254,7 @@ def _hub_proposals(rules: Rules, state: State, gen: np.random.Generator) -> Iter
         if offer is not None:
             found.append((offer[1], p, offer[0]))
     found.sort(key=lambda item: -item[0])
-    for _, p, pkg in found[:HUB_PROPOSALS_PER_TURN]:
+    # counters to people's proposals this turn count against the same limit as proposals
+    for _, p, pkg in found[:max(0, min(HUB_PROPOSALS_PER_TURN, proposals_left(state, hub)))]:
         venue = None if can_reach(rules, state, hub, p) else _venue(rules, state, hub, [p])
         yield Propose(hub, (p,), pkg, venue)

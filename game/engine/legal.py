@@ -94,8 +94,7 @@ def _propose(rules: Rules, state: State, cmd: Propose) -> Command:
     if bad:
         _fail(f"not possible with {', '.join(partners)}: {', '.join(bad)} "
               f"(barred by the scenario, or already in force)")
-    made = sum(1 for p in state.proposals if p.sender == [cmd.power] and p.turn == state.turn and not p.delivered)
-    if made >= PROPOSALS_PER_TURN:
+    if proposals_left(state, cmd.power) <= 0:
         _fail(f"at most {PROPOSALS_PER_TURN} proposals a turn")
     if cmd.conference is not None:
         if cmd.conference not in rules.scenario.conferences or not conf.is_sitting(state, cmd.conference):
@@ -113,6 +112,12 @@ def _propose(rules: Rules, state: State, cmd: Propose) -> Command:
                 _fail(f"no negotiator of {cmd.power} can reach {p}: assign one to {p} "
                       f"or to a conference you both attend")
     return Propose(cmd.power, cmd.to, clauses, cmd.conference, cmd.joint)
+
+
+def proposals_left(state: State, power: str) -> int:
+    """How many more proposals (counters included) ``power`` may table this turn."""
+    made = sum(1 for p in state.proposals if p.sender == [power] and p.turn == state.turn and not p.delivered)
+    return PROPOSALS_PER_TURN - made
 
 
 def _check_joint(rules: Rules, state: State, cmd: Propose) -> None:

@@ -46,7 +46,8 @@ def table_proposal(rules: Rules, state: State, sender: list[str], receivers: lis
                     negotiator=negotiator)
     state.proposals.append(prop)
     what = ", ".join(rules.clause_type(c.type).title.lower() for c in prop.clauses)
-    Ctx(rules, state).news(S["news.proposal"].format(sender=names(rules, prop.sender), receivers=names(rules, prop.receivers),
+    key = "news.proposal" if len(prop.sender) == 1 else "news.proposal_joint"   # "Britain, France propose"
+    Ctx(rules, state).news(S[key].format(sender=names(rules, prop.sender), receivers=names(rules, prop.receivers),
                                                      title=title, clauses=what),
                            "proposal", prop.sender + prop.receivers)
     state.news[-1]["proposal"] = pid

@@ -14,7 +14,7 @@ S: dict[str, str] = {
     "line.left_out": "fear of being left out{rival}",
     "line.urgency": "urgency: {months:.1f} months without a settlement",
     "line.grievance": "grievance: {reason} (since {since}, fading)",
-    "line.united_front": "refusing a united {bloc} is costly (unity {unity:.0f})",
+    "line.united_front": "refusing {bloc} while it stands united is costly (unity {unity:.0f})",
     "line.solidarity": "breaking ranks with {bloc} (unity {unity:.0f})",
     "line.skill": "{name}'s skill at the table",
     "line.not_allowed": "{clause} is not possible here (barred by the scenario, or already in force)",
@@ -41,6 +41,7 @@ S: dict[str, str] = {
     "wwit.hidden": "Your negotiator cannot read what would change their mind (it takes guile {skill}: {who}).",
     # news produced by the engine
     "news.proposal": "{sender} proposes to {receivers} ({title}): {clauses}.",
+    "news.proposal_joint": "{sender} propose to {receivers} ({title}): {clauses}.",
     "news.treaty": "Treaty signed: {title} ({partners}).",
     "news.rejected": "{power} rejects {title}.",
     "news.countered": "{power} answers {title} with a counter-proposal.",
@@ -111,7 +112,10 @@ S: dict[str, str] = {
   power NAME                 one power: leader, attitudes and their causes, claims, treaties
   clauses                    the clause types and their parameters
   inbox | i                  proposals awaiting your answer, with the reasons you can read
-  answers                    how your recent proposals were answered, and why
+  answers                    how your proposals were answered, and why
+  levers                     every policy lever: its setting, range and what it does
+  events [EVENT]             the events awaiting your decision, with their options
+  agenda [CONF]              a conference's agenda (the items you may speak on)
   objectives | o             your objectives, and which you would meet if the game ended now
   estimate TO: CLAUSES       how TO would judge a package now, and what would it take
   propose TO[,TO] [@CONF]: CLAUSES     e.g. propose germany: renounce_claims + recognition(level=de_jure)
@@ -119,10 +123,10 @@ S: dict[str, str] = {
   assign NEGOTIATOR MISSION  send a negotiator to a power, a conference, or home
   policy LEVER VALUE         e.g. policy comintern 30 (levers: {levers})
   attend CONF | speak CONF ITEM | meet CONF POWER | walkout CONF
-  cancel TREATY_ID           tear up a treaty (it will be remembered)
+  cancel TREATY_ID [yes]     tear up a treaty (it asks first; it will be remembered)
   choose EVENT OPTION        decide an event
   treaties | news | history  lists
-  end                        end your turn
+  end | next                 end your turn
   undo                       take back your last command (even an 'end')
   save [NAME] | load NAME    save the game under a name, or load a save (by name or path)
   saves                      the saves: scenario, power, game date, real date
@@ -130,7 +134,7 @@ S: dict[str, str] = {
   quit                       leave the game (it is autosaved; so is every turn)
 """,
     "text.leaving": "Leaving the game.",
-    "text.autosave_failed": "The game could not be autosaved: {error}",
+    "text.autosave_failed": "The game could not be autosaved: {error} (moves since your last save are not on disk)",
     "text.autosaved_as": "Autosaved as",
     "text.saved_as_already": "Your game is saved as",
     "text.continue_with": "{said} {name}; continue with: python main.py play --text --load {ref}",
@@ -150,6 +154,26 @@ S: dict[str, str] = {
     "text.done": "Done.",
     "text.answers": "Answers to your proposals",
     "text.no_answers": "No answers yet.",
+    "text.not_text": "That line was not readable text; type it again.",
+    "text.unexpected": "Something went wrong with that command ({error}); your game is unchanged and goes on.",
+    "text.unknown_command": "unknown command {word!r}; type help for the list",
+    "text.cancel_confirm": "Tear up {title} (treaty {id})? The other side will remember it. [y/n] ",
+    "text.cancel_kept": "Kept: {title} stays in force.",
+    "text.estimate_self": "an offer to yourself ({power}) has no other side to judge it; estimate what another power "
+                          "would say, e.g. estimate germany: renounce_claims",
+    "text.no_choices": "No event awaits your decision.",
+    "text.no_such_choice": "no event {event!r} awaits your decision (waiting: {waiting})",
+    "text.unknown_conference": "unknown conference {name!r}; conferences: {known}",
+    "text.no_conferences": "There are no conferences in this scenario.",
+    "text.agenda_of": "{conference} ({state})",
+    "text.no_agenda": "no agenda items",
+    "text.speak_with": "Speak with: speak {conference} ITEM (e.g. speak {conference} {item})",
+    "text.levers": "Policy levers",
+    "text.no_levers": "This scenario has no policy levers.",
+    "text.lever_line": "  {id:14} {title}: now {now:.0f} (from {low:g} to {high:g}, in steps of {step:g})",
+    "text.lever_ends": "low: {low}; high: {high}",
+    "text.levers_hub_only": "Only {hub} sets these levers.",
+    "text.lever_usage": "Set one with: policy LEVER VALUE",
     "text.turn": "{title}: turn {turn} of {turns}, {date}",
     "text.you_are": "You are {power}. Leader: {leader}.",
     "text.sitting": "{conference} is sitting ({state}) at {place}: {who}",

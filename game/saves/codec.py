@@ -15,12 +15,13 @@ import json
 import zlib
 from typing import Any
 
+from game.guarded import CAPS, inflate
 from game.saves.errors import SaveError
 
 GZIP_MAGIC = b"\x1f\x8b"
 
 #: No save of a real game comes near this; a file that inflates past it is damaged or hostile.
-MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+MAX_DOCUMENT_BYTES = CAPS["save"]
 
 _SKIP_SPACE = b" \t\r\n\xef\xbb\xbf"
 
@@ -66,22 +67,20 @@ def decode(raw: bytes) -> dict[str, Any]:
 
 
 def _inflate(raw: bytes) -> bytes:
-    d = zlib.decompressobj(wbits=31)
     try:
-        out = d.decompress(raw, MAX_DOCUMENT_BYTES)
+        return inflate(raw, MAX_DOCUMENT_BYTES)
     except zlib.error as e:
+        if "extra bytes" in str(e):
+            raise SaveError("damaged", "the file has extra bytes after the end of the save: it is damaged. "
+                                       "Load an earlier save (see 'saves').") from None
         raise SaveError("damaged", f"the compressed data is damaged ({_short(e)}). "
                                    "Load an earlier save (see 'saves').") from None
-    if d.unconsumed_tail:
-        raise SaveError("damaged", f"the file inflates to more than {MAX_DOCUMENT_BYTES // 2**20} MB, which no "
-                                   "save does: it is damaged or not a Rapallo save.")
-    if not d.eof:
+    except EOFError:
         raise SaveError("truncated", "the compressed file ends too early: it was cut short while being written "
-                                     "or copied. Load an earlier save (see 'saves').")
-    if d.unused_data:
-        raise SaveError("damaged", "the file has extra bytes after the end of the save: it is damaged. "
-                                   "Load an earlier save (see 'saves').")
-    return out
+                                     "or copied. Load an earlier save (see 'saves').") from None
+    except ValueError:
+        raise SaveError("damaged", f"the file inflates to more than {MAX_DOCUMENT_BYTES // 2**20} MB, which no "
+                                   "save does: it is damaged or not a Rapallo save.") from None
 
 
 def _no_constant(name: str) -> Any:

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from game.errors import UsageError
+from game.guarded import clean_for_terminal
+from game.limits import existing_name
 from game.saves import document
 from game.saves.document import SaveMeta
 from game.saves.errors import SaveError
@@ -28,7 +30,7 @@ if TYPE_CHECKING:  # the engine loads when a command runs, not when the launcher
 
 def register(sub: argparse._SubParsersAction) -> None:
     r = sub.add_parser("replay", help="replay a save from its seed; --verify checks every turn against the save")
-    r.add_argument("save", metavar="SAVE", help="a save file, or the name of a save in the saves folder")
+    r.add_argument("save", type=existing_name, metavar="SAVE", help="a save file, or the name of a save in the saves folder")
     r.add_argument("--verify", action="store_true",
                    help="compare every turn's state hash with the save's: exit 0 all match, 1 a divergence")
     r.add_argument("--saves", metavar="DIR", help="the saves folder (default: $RAPALLO_SAVES or saves/)")
@@ -111,9 +113,9 @@ def cmd_replay(args: argparse.Namespace) -> int:
         last = None
         for turn, date, command in verdict.story:
             head = f"turn {turn + 1:>3}  {date}" if turn != last else " " * 20
-            print(f"{head}  {command}")
+            print(f"{head}  {clean_for_terminal(command)}")
             last = turn
-    print(verdict.summary())
+    print(clean_for_terminal(verdict.summary(), keep_newlines=True))
     return verdict.status if args.verify else 0
 
 

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from game.content import saves_dir
+from game.guarded import clean_for_terminal
+from game.limits import NAME_MAX, byte_length, name_problem
 from game.saves import atomic, codec
 from game.saves.errors import SaveError
 from game.saves.reading import read_document
@@ -78,8 +80,10 @@ class SaveStore:
     def path_for(self, name: str) -> Path:
         """The file for a save called ``name``; SaveError if it cannot be a file name."""
         name = name.strip()
+        if not name:
+            raise SaveError("bad_name", "a save name cannot be empty (like genoa-before-rapallo)")
         if not _NAME.fullmatch(name) or name.endswith(atomic.TEMP_SUFFIX):
-            raise SaveError("bad_name", f"{name!r} cannot be a save name: use letters, digits, '-', '_' and '.', "
+            raise SaveError("bad_name", f"{clean_for_terminal(name)[:80]!r} cannot be a save name: use letters, digits, '-', '_' and '.', "
                                         "starting with a letter or digit (like genoa-before-rapallo)")
         if name.endswith((SUFFIX, PLAIN_SUFFIX)):
             return self.folder / name
@@ -87,30 +91,37 @@ class SaveStore:
 
     def user_path_for(self, name: str) -> Path:
         """``path_for`` for names that players choose: the autosave and quick-save names are kept."""
-        stem = _stem(name.strip())
-        if stem.startswith(AUTOSAVE_PREFIX) or stem == QUICKSAVE:
-            raise SaveError("bad_name", f"the name {name!r} is kept for {'autosaves' if stem != QUICKSAVE else 'the quick save'}; "
-                                        "choose another")
+        problem = name_problem(name)
+        if problem:
+            raise SaveError("bad_name", clean_for_terminal(problem))
         return self.path_for(name)
 
     def target(self, ref: str) -> Path:
         """Where to write ``ref``: a path if it looks like one (a folder or a suffix), else a name in the folder."""
+        problem = _too_long(ref) or name_problem(Path(ref).name if ref.strip() else ref)
+        if problem:
+            raise SaveError("bad_name", clean_for_terminal(problem))
         if "/" in ref or "\\" in ref or ref.endswith((SUFFIX, PLAIN_SUFFIX, ".gz")):
             return Path(ref).expanduser()
         return self.path_for(ref)
 
     def resolve(self, ref: str) -> Path:
         """The file a player means by ``ref``: a path to a file, or the name of a save in the folder."""
+        too_long = _too_long(ref)
+        if too_long:
+            raise SaveError("bad_name", too_long)
         p = Path(ref).expanduser()
-        if p.is_file():
+        if _exists(p):
             return p
         if "/" not in ref and "\\" not in ref:
             for cand in (self.folder / ref, self.folder / (ref + SUFFIX), self.folder / (ref + PLAIN_SUFFIX)):
-                if cand.is_file():
+                if _exists(cand):
                     return cand
-        names = [i.name for i in self.list()[:8]]
+        if _is_dir(p):
+            return p        # the reader says that a folder is not a save
+        names = [clean_for_terminal(i.name) for i in self.list()[:8]]
         hint = f" Saves in {self.folder}: {', '.join(names)}." if names else f" There are no saves in {self.folder} yet."
-        raise SaveError("missing", f"there is no save called {ref!r} and no such file.{hint}")
+        raise SaveError("missing", f"there is no save called {clean_for_terminal(ref)[:80]!r} and no such file.{hint}")
 
     @staticmethod
     def compressed(path: Path) -> bool:
@@ -180,6 +191,31 @@ def info(path: Path) -> SaveInfo:
                     doc["turn"], doc["date"], doc["saved_at"], doc["game_version"], doc["game_id"], doc["finished"])
 
 
+def _too_long(ref: str) -> str:
+    """Why ``ref`` cannot name a file on any file system ('' when it can)."""
+    for part in re.split(r"[/\\]", ref):
+        size = byte_length(part)
+        if size > NAME_MAX:
+            return (f"a name of {size} bytes is longer than the file system allows ({NAME_MAX}): "
+                    "check the name (the list: saves)")
+    return ""
+
+
+def _exists(path: Path) -> bool:
+    """Whether ``path`` is something to read; odd files (a FIFO, a device) count, and the reader says what they are."""
+    try:
+        return path.exists() and not path.is_dir()
+    except OSError:
+        return False
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def _stem(name: str) -> str:
     for suffix in (SUFFIX, PLAIN_SUFFIX):
         if name.endswith(suffix):
@@ -198,6 +234,7 @@ def listing(infos: list[SaveInfo]) -> list[str]:
     """The list of saves as a table for the terminal: name, scenario, power, game date, turn, real date."""
     if not infos:
         return []
+    infos = [_clean_info(i) for i in infos]
     width = max(12, min(34, max(len(i.name) for i in infos)))
     out = [f"{'name':{width}}  {'scenario':20}  {'power':15}  {'game date':10}  {'turn':>4}  saved"]
     for i in infos:
@@ -208,6 +245,14 @@ def listing(infos: list[SaveInfo]) -> list[str]:
         out.append(f"{i.name:{width}}  {i.scenario_title[:20]:20}  {(i.power_name or 'observer')[:15]:15}  "
                    f"{i.date:10}  {i.turn + 1:>4}  {when}")
     return out
+
+
+def _clean_info(i: SaveInfo) -> SaveInfo:
+    """The entry with every text from the file made safe for a terminal (titles may hold escape codes)."""
+    from dataclasses import replace
+    return replace(i, name=clean_for_terminal(i.name), scenario_title=clean_for_terminal(i.scenario_title),
+                   power_name=clean_for_terminal(i.power_name), date=clean_for_terminal(i.date),
+                   kind=clean_for_terminal(i.kind), problem=clean_for_terminal(i.problem))
 
 
 def _mtime_ns(path: Path) -> int:

@@ -53,6 +53,10 @@ def cmd_resolve(args: argparse.Namespace) -> int:
         doc = found
     resolved = lib.resolve(doc)
     loaded = check(resolved)
+    bad = errors(loaded.findings)
+    if bad and resolved.tree is None:   # nothing to show: the first error is the one line (exit 2; 1 is validate's)
+        more = f" (and {len(bad) - 1} more: see python main.py validate {args.scenario})" if len(bad) > 1 else ""
+        raise _usage(f"{bad[0]}{more}")
     if resolved.tree is not None:
         sources = ", ".join(sorted({display_name(p) for p in resolved.files}))
         print(f"# {doc.label}, resolved from: {sources}")
@@ -61,7 +65,9 @@ def cmd_resolve(args: argparse.Namespace) -> int:
         sys.stdout.write(dump_yaml(resolved.tree.data))
     for f in loaded.findings:
         print(f, file=sys.stderr)
-    return 1 if errors(loaded.findings) else 0
+    if bad:
+        raise _usage(f"{args.scenario} has {len(bad)} error(s): it resolves (above) but cannot be played")
+    return 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -332,11 +332,11 @@ def load_text(text: str, file: str = "<text>") -> tuple[Any, SourceMap, list[Fin
 def read_bytes(path: str, display: str | None = None) -> tuple[bytes | None, list[Finding]]:
     """A file's bytes (at most MAX_BYTES), or the finding that says why it cannot be read."""
     name = display or path
+    from game.guarded import UnreadableFile, read_untrusted   # regular files only, capped, never hangs
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
-    except OSError as e:
-        return None, [Finding(name, 1, 1, "P008", f"cannot read the file: {e.strerror or e}")]
+        raw = read_untrusted(path, "scenario")
+    except UnreadableFile as e:
+        return None, [Finding(name, 1, 1, "P006" if e.reason == "too_large" else "P008", f"cannot read the file: {e.plain}")]
     if len(raw) > MAX_BYTES:
         return None, [Finding(name, 1, 1, "P006", f"the file is larger than {MAX_BYTES // 1_000_000} MB")]
     return raw, []

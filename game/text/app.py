@@ -8,19 +8,27 @@ import re
 from typing import Callable
 
 from game.engine.clauses import ClauseError, parse_package
-from game.engine.commands import (Answer, AssignNegotiator, Attend, CancelTreaty, ChooseOption, Command,
-                                  CommandError, EndTurn, IllegalCommand, MeetPrivately, Propose, SetPolicy, Speak,
-                                  WalkOut, WithdrawProposal)
+from game.engine.commands import COMMANDS, CancelTreaty, Command, CommandError, EndTurn, IllegalCommand, Propose
 from game.engine.game import Game
 from game.engine.sides import treaty_partners
 from game.engine.strings import S
 from game.engine.views import estimate, inbox, proposal_line, treaty_lines
 from game.content import saves_dir
+from game.guarded import clean_for_terminal
 from game.saves.errors import SaveError
 from game.saves.session import Session
 from game.saves.store import listing
 from game.text import render
 
+#: Short forms a player may type, rewritten into the engine's own grammar (game/engine/commands.py),
+#: which reads every command; the terminal only adds the player's power in front.
+ALIASES: tuple[tuple[str, str], ...] = (
+    (r"(accept|reject)\s+(\S+)", r"answer \2 \1"),
+    (r"counter\s+([^\s:]+)\s*(:.*)?", r"answer \1 counter\2"),
+    (r"(?:end\s+turn|next)", "end"),
+    (r"walk\s+out\s+(.+)", r"walkout \1"),
+    (r"(?:meet\s+privately|talk)\s+(.+)", r"meet \1"),
+)
 
 
 class TextApp:
@@ -31,10 +39,15 @@ class TextApp:
         self.game = game
         self.power = power
         self.read = read
-        self.write = write
+        self._print = write
         self.quit = False
+        self.exit_status = 0
         #: Undo, saves and autosave; without a saves folder (attach one), undo still works.
         self.session = Session(game, power)
+
+    def write(self, text: str) -> None:
+        """Print ``text``: anything from a file (titles, names, scenario text) is made safe for a terminal first."""
+        self._print(clean_for_terminal(text, keep_newlines=True))
 
     def attach(self, session: Session) -> None:
         """Play through ``session`` (its game and power) from now on: saves, autosave, undo."""
@@ -50,26 +63,36 @@ class TextApp:
     # --- loop -----------------------------------------------------------------------
 
     def run(self) -> int:
-        self.write(render.summary(self.game, self.power))
-        self._prompt_events()
-        self._show_inbox()
-        while not self.quit and not self.game.is_terminal():
-            try:
-                line = self.read(f"{self.game.state.date} {self.power}> ")
-            except (EOFError, KeyboardInterrupt):
-                self.write("\n" + S["text.leaving"])
-                break
-            self.handle(line)
-        if self.game.is_terminal():
-            self.write(render.final_report(self.game))
-        self._autosave_on_exit()
-        return 0
+        """Play until the game ends or the player leaves; 0, or 2 when the game could not be autosaved.
+
+        No exception leaves this loop before the game is autosaved: the player's moves are never lost.
+        """
+        try:
+            self.write(render.summary(self.game, self.power))
+            self._prompt_events()
+            self._show_inbox()
+            while not self.quit and not self.game.is_terminal():
+                try:
+                    line = self.read(f"{self.game.state.date} {self.power}> ")
+                except (EOFError, KeyboardInterrupt):
+                    self.write("\n" + S["text.leaving"])
+                    break
+                except UnicodeError:
+                    self.write(S["text.not_text"])
+                    continue
+                self.handle(line)
+            if self.game.is_terminal():
+                self.write(render.final_report(self.game))
+        finally:
+            self._autosave_on_exit()
+        return self.exit_status
 
     def _autosave_on_exit(self) -> None:
         try:
             path = self.session.autosave_if_changed()
-        except SaveError as e:
+        except (SaveError, OSError) as e:
             self.write(S["text.autosave_failed"].format(error=e))
+            self.exit_status = 2
             return
         kept = path or self.session.saved_in
         if kept is not None:
@@ -78,6 +101,7 @@ class TextApp:
             self.write(S["text.continue_with"].format(said=said, name=kept.stem, ref=ref))
 
     def handle(self, line: str) -> None:
+        """Do what one line asks; whatever goes wrong is one message, and the game goes on."""
         line = line.strip()
         if not line:
             return
@@ -93,6 +117,10 @@ class TextApp:
             self.write(S["text.not_possible"].format(reason=e))
         except SaveError as e:
             self.write(S["text.not_done"].format(reason=e))
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as e:  # noqa: BLE001 - one bad command must not end the game or lose its moves
+            self.write(S["text.unexpected"].format(error=f"{type(e).__name__}: {e}".splitlines()[0][:200]))
 
     # --- questions (they change nothing) ------------------------------------------------
 
@@ -108,12 +136,17 @@ class TextApp:
             "clauses": lambda _: self.write(render.clause_help(self.game)),
             "inbox": lambda _: self._show_inbox(),
             "i": lambda _: self._show_inbox(),
-            "answers": lambda _: self.write(render.answers_to(self.game, self.power) or S["text.no_answers"]),
+            "answers": lambda _: self.write(render.answers_to(self.game, self.power, recent=False) or S["text.no_answers"]),
+            "levers": lambda _: self.write(render.levers_text(self.game, self.power)),
+            "policies": lambda _: self.write(render.levers_text(self.game, self.power)),
+            "events": self._events,
+            "options": self._events,
+            "agenda": self._agenda,
             "objectives": lambda _: self.write(render.objectives_text(self.game, self.power)),
             "o": lambda _: self.write(render.objectives_text(self.game, self.power)),
             "estimate": self._estimate,
             "treaties": lambda _: self.write("\n".join(treaty_lines(self.game.rules, self.game.state)) or S["text.no_treaties"]),
-            "news": lambda _: self.write("\n".join(f"{n['date']}  {n['text']}" for n in self.game.state.news[-40:])),
+            "news": lambda _: self.write("\n".join(f"{n['date']}  {n['text']}" for n in render.delivered_news(self.game)[-40:])),
             "history": lambda _: self.write("\n".join(f"{m.date}  {m.text}" for m in self.game.rules.scenario.history.timeline)),
             "quit": lambda _: self._quit(),
             "exit": lambda _: self._quit(),
@@ -176,11 +209,35 @@ class TextApp:
         if not m:
             raise CommandError("usage: estimate TO: CLAUSES")
         to = [self._power_id(p) for p in m.group(1).split(",")]
+        if self.power in to:
+            raise CommandError(S["text.estimate_self"].format(power=self.game.rules.scenario.powers[self.power].name))
         rules = self.game.rules
         pkg = rules.normalise_package(parse_package(m.group(2)))
         sender = [self.power]
         for view in estimate(rules, self.game.state, self.power, sender, to, pkg):
             self.write(view.text())
+
+    def _events(self, event: str) -> None:
+        """The events waiting for the player's decision (or one of them), with their options."""
+        waiting = [c.event for c in self.game.state.choices if c.chooser == self.power]
+        if event:
+            if event not in waiting:
+                raise CommandError(S["text.no_such_choice"].format(event=event, waiting=", ".join(waiting) or S["text.none"]))
+            waiting = [event]
+        if not waiting:
+            self.write(S["text.no_choices"])
+            return
+        for eid in waiting:
+            self.write(render.event_text(self.game, eid))
+            self.write(S["text.decide_with"].format(event=eid))
+
+    def _agenda(self, conference: str) -> None:
+        """A conference's agenda (every conference's, without a name)."""
+        confs = self.game.rules.scenario.conferences
+        key = conference.strip().lower()
+        if key and key not in confs:
+            raise CommandError(S["text.unknown_conference"].format(name=conference, known=", ".join(confs) or S["text.none"]))
+        self.write(render.agenda_text(self.game, [key] if key else list(confs)))
 
     def _show_inbox(self) -> None:
         props = inbox(self.game.rules, self.game.state, self.power)
@@ -210,6 +267,8 @@ class TextApp:
 
     def _command(self, line: str) -> None:
         cmd = self._parse(line)
+        if isinstance(cmd, CancelTreaty) and not self._confirm_cancel(cmd, line):
+            return
         turn = self.game.state.turn
         self.session.apply(cmd)
         if isinstance(cmd, EndTurn):
@@ -218,6 +277,22 @@ class TextApp:
             self.write(S["text.sent"].format(line=line))
         else:
             self.write(S["text.done"])
+
+    def _confirm_cancel(self, cmd: CancelTreaty, line: str) -> bool:
+        """Tearing up a treaty cannot be taken back in the world: ask first (``cancel N yes`` skips the question)."""
+        t = next((t for t in self.game.state.treaties if t.id == cmd.treaty and t.in_force), None)
+        if t is None:
+            return True         # the engine says why there is nothing to cancel
+        if line.split()[-1].lower() in ("yes", "y", "--yes"):
+            return True
+        try:
+            answer = self.read(S["text.cancel_confirm"].format(title=t.title, id=t.id))
+        except (EOFError, KeyboardInterrupt):
+            answer = ""
+        if answer.strip().lower() in ("y", "yes"):
+            return True
+        self.write(S["text.cancel_kept"].format(title=t.title))
+        return False
 
     def _after_turn(self, turn: int) -> None:
         if self.game.is_terminal():
@@ -231,43 +306,22 @@ class TextApp:
         self._show_inbox()
 
     def _parse(self, line: str) -> Command:
-        word, _, rest = line.partition(" ")
-        word, rest, me = word.lower(), rest.strip(), self.power
-        if word in ("accept", "reject"):
-            return Answer(me, _num(rest), word)
-        if word == "counter":
-            pid, _, clauses = rest.partition(":")
-            if not clauses.strip():
-                raise CommandError("usage: counter ID: CLAUSES")
-            return Answer(me, _num(pid.strip()), "counter", parse_package(clauses))
-        if word == "end":
-            return EndTurn(me)
-        if word == "withdraw":
-            return WithdrawProposal(me, _num(rest))
-        if word == "cancel":
-            return CancelTreaty(me, _num(rest))
-        if word == "policy":
-            parts = rest.split()
-            if len(parts) != 2:
-                raise CommandError("usage: policy LEVER VALUE")
-            try:
-                return SetPolicy(me, parts[0], float(parts[1]))
-            except ValueError:
-                raise CommandError(f"the value must be a number, not {parts[1]!r}") from None
-        simple = {"assign": (AssignNegotiator, 2), "attend": (Attend, 1), "speak": (Speak, 2),
-                  "meet": (MeetPrivately, 2), "walkout": (WalkOut, 1), "choose": (ChooseOption, 2)}
-        if word in simple:
-            cls, n = simple[word]
-            args = rest.split()
-            if len(args) != n:
-                raise CommandError(f"{word} takes {n} word(s); see help")
-            return cls(me, *args)  # type: ignore[arg-type]
-        if word == "propose":
-            return Command.parse(f"{me}: propose {rest}")
-        raise CommandError(f"unknown command {word!r}; type help for the list")
+        """The command for ``line``: short forms expanded, then read by the engine's own parser."""
+        text = expand_aliases(line)
+        verb = text.split(maxsplit=1)[0].lower() if text.split() else ""
+        if verb not in COMMANDS or verb == "advance":
+            raise CommandError(S["text.unknown_command"].format(word=line.split()[0][:40]))
+        if verb == "cancel":        # 'cancel N yes' is the confirmed form of 'cancel N'
+            text = re.sub(r"\s+(?:yes|y|--yes)\s*$", "", text, flags=re.I)
+        return Command.parse(f"{self.power}: {text}")
 
 
-def _num(text: str) -> int:
-    if not text.strip().isdigit():
-        raise CommandError(f"expected a number, not {text!r}")
-    return int(text)
+def expand_aliases(line: str) -> str:
+    """``line`` in the engine's grammar: the first short form that matches the whole line is rewritten."""
+    word, _, rest = line.strip().partition(" ")
+    text = f"{word.lower()} {rest}".strip()
+    for pattern, replacement in ALIASES:
+        m = re.fullmatch(pattern, text, re.I | re.S)
+        if m:
+            return m.expand(replacement)
+    return text

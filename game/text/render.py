@@ -30,11 +30,17 @@ def summary(game: Game, viewer: str) -> str:
         c = sc.conferences[cid]
         who = ", ".join(sc.powers[p].name for p in cs.attending)
         out.append(S["text.sitting"].format(conference=c.title, state=cs.state, place=c.place, who=who))
-    news = [n for n in state.news if n["turn"] == state.turn or n["turn"] == state.turn - 1]
+    news = [n for n in delivered_news(game) if n["turn"] == state.turn or n["turn"] == state.turn - 1]
     if news:
         out.append(rule(S["text.news"]))
         out += [f"  {n['date']}  {n['text']}" for n in news[-18:]]
     return "\n".join(out)
+
+
+def delivered_news(game: Game) -> list[dict]:
+    """The news, in step with the inbox: a proposal is news once it has reached the other side."""
+    waiting = {p.id for p in game.state.proposals if not p.delivered}
+    return [n for n in game.state.news if n.get("proposal") not in waiting]
 
 
 def powers_table(game: Game) -> str:
@@ -100,17 +106,23 @@ def clause_help(game: Game) -> str:
     return "\n".join(out)
 
 
-def answers_to(game: Game, viewer: str) -> str:
+def answers_to(game: Game, viewer: str, recent: bool = True, most: int = 12) -> str:
+    """How the viewer's proposals were answered: the last turn's (``recent``), or the latest ``most`` of all.
+
+    A proposal to several powers shows each answer as it comes, before the last one closes it.
+    """
     rules, state = game.rules, game.state
+    answered = [p for p in state.proposals if viewer in p.sender and p.answers
+                and (not recent or (p.closed_turn if p.closed_turn is not None else state.turn) >= state.turn - 1)]
     out = []
-    for p in state.proposals:
-        if viewer in p.sender and p.status in ("accepted", "rejected", "countered") and \
-                (p.closed_turn or 0) >= state.turn - 1:
-            out.append(proposal_line(rules, p))
-            for r in p.receivers:
-                view = recorded_breakdown(rules, state, p, r, viewer)
-                if view is not None:
-                    out.append(view.text())
+    for p in answered[-most:]:
+        out.append(proposal_line(rules, p))
+        for r in p.receivers:
+            if r not in p.answers:
+                continue
+            view = recorded_breakdown(rules, state, p, r, viewer)
+            if view is not None:
+                out.append(view.text())
     return "\n".join(out)
 
 
@@ -122,6 +134,46 @@ def event_text(game: Game, event_id: str) -> str:
         effects = describe_effects(game.rules, o.effects, e.chooser)
         if effects:
             out.append(f"      ({effects})")
+    return "\n".join(out)
+
+
+def levers_text(game: Game, power: str) -> str:
+    """Every policy lever of the hub: its setting now, its range and what it does."""
+    rules, state = game.rules, game.state
+    levers = rules.scenario.policies
+    if not levers:
+        return S["text.no_levers"]
+    out = [rule(S["text.levers"])]
+    for lid, pol in levers.items():
+        now = state.values.get(f"{rules.hub}.{pol.var}", pol.min)
+        out.append(S["text.lever_line"].format(id=lid, title=pol.title, now=now, low=pol.min, high=pol.max, step=pol.step))
+        if pol.description:
+            out.append(f"      {pol.description}")
+        if pol.low or pol.high:
+            out.append("      " + S["text.lever_ends"].format(low=pol.low or "-", high=pol.high or "-"))
+    if power != rules.hub:
+        out.append(S["text.levers_hub_only"].format(hub=rules.scenario.powers[rules.hub].name))
+    out.append(S["text.lever_usage"])
+    return "\n".join(out)
+
+
+def agenda_text(game: Game, conferences: list[str]) -> str:
+    """The agenda of each conference: the questions one may speak on."""
+    rules, state = game.rules, game.state
+    if not conferences:
+        return S["text.no_conferences"]
+    out = []
+    for cid in conferences:
+        c = rules.scenario.conferences[cid]
+        cs = state.conferences.get(cid)
+        out.append(rule(S["text.agenda_of"].format(conference=c.title, state=getattr(cs, "state", "not_started"))))
+        if not c.agenda:
+            out.append("  " + S["text.no_agenda"])
+        for item in c.agenda:
+            about = f" ({', '.join(item.clauses)})" if item.clauses else ""
+            out.append(f"  {item.id}: {item.title}{about}")
+        if c.agenda:
+            out.append(S["text.speak_with"].format(conference=cid, item=c.agenda[0].id))
     return "\n".join(out)
 
 

@@ -86,9 +86,9 @@ def test_resolve_prints_the_merged_scenario_which_validates_on_its_own(capsys) -
     assert scenario is not None and more == []
 
 
-def test_resolve_of_a_broken_file_prints_its_findings_and_exits_1(capsys) -> None:
+def test_resolve_of_a_broken_file_prints_its_findings_and_exits_2(capsys) -> None:
     status, out, err = run(capsys, "resolve", str(CODES_DIR / "R004.yaml"))
-    assert status == 1 and "churchill" in out and "R004" in err
+    assert status == 2 and "churchill" in out and "R004" in err
 
 
 def test_scenarios_lists_the_mods_of_a_mods_folder(capsys) -> None:

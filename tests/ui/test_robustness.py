@@ -2,6 +2,7 @@
 power, or when values sit at the ends of their ranges."""
 from __future__ import annotations
 
+import numpy as np
 import pygame
 import pytest
 
@@ -12,14 +13,23 @@ GAME_SCREENS = ("home", "negotiation", "conference", "ledger")
 SIZES = ((1024, 576), (2560, 1440), (800, 450), (1366, 768), (1280, 720))
 
 
+def _drawn(app) -> bool:  # type: ignore[no-untyped-def]
+    """The window shows a picture (many colours), not an empty or single-colour surface."""
+    pixels = pygame.surfarray.array3d(app.surface)[::7, ::7].reshape(-1, 3)
+    return len(np.unique(pixels, axis=0)) > 8 and app.surface.get_size() == tuple(app.size)
+
+
 def _visit(app, power_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Open every game screen and the power's panel; each must become the top screen and draw."""
     from game.ui.screens.power import PowerScreen
     for name in GAME_SCREENS:
         app.push(make_game_screen(app, name))
         app.step()
+        assert app.top.name == name and _drawn(app), name
         app.pop()
     app.push(PowerScreen(app, power_id))
     app.step()
+    assert app.top.name == "power" and app.top.vm is not None and app.top.vm.id == power_id and _drawn(app)
     app.pop()
     app.step()
 
@@ -45,10 +55,12 @@ def test_menu_screens_survive_resizing(make_app):
     from game.ui.screens.scenarios import ScenariosScreen
     from game.ui.screens.settings import SettingsScreen
     for screen in (NewGameScreen, SettingsScreen, ScenariosScreen):
-        app.push(screen(app))
+        pushed = screen(app)
+        app.push(pushed)
         for size in SIZES[:3]:
             app.resize(size)
             app.step()
+            assert app.top is pushed and app.surface.get_size() == size and _drawn(app), (screen.__name__, size)
         app.pop()
 
 
@@ -105,6 +117,12 @@ def test_values_at_the_ends_of_their_ranges(started, extreme):
     _visit(app, "france")
     app.resize((1024, 576))
     _visit(app, "germany")
+    # the panel shows the extreme values themselves, not a clipped or stale copy
+    from game.ui.screens.power import PowerScreen
+    app.push(PowerScreen(app, "germany"))
+    app.step()
+    trust = next(a for a in app.top.vm.attitudes if a.id == "trust")
+    assert trust.value == getattr(rules.vars.defs["germany.trust"], extreme)
 
 
 def test_the_largest_text_and_scale_still_draw(started):
@@ -112,6 +130,7 @@ def test_the_largest_text_and_scale_still_draw(started):
     _visit(app, "italy")
     app.resize((2560, 1440))
     _visit(app, "italy")
+    assert app.surface.get_size() == (2560, 1440)
 
 
 def test_a_closed_window_stops_the_app(make_app):
