@@ -26,6 +26,7 @@ from game.scenario.meaning import check_meaning
 from game.scenario.references import ReferenceChecker
 from game.scenario.schema_errors import findings_from
 from game.scenario.strictyaml import SourceMap
+from game.scenario.varindex import CheckerVars
 
 
 class ScenarioError(ValueError):
@@ -74,7 +75,8 @@ def validate_data(data: Any, source: SourceMap) -> tuple[Scenario | None, list[F
         scenario = Scenario.model_validate(data)
     except ValidationError as e:
         return None, findings_from(e, data, source, Scenario)
-    return scenario, ReferenceChecker(scenario, source).run() + check_meaning(scenario, source)
+    vars = CheckerVars(scenario)
+    return scenario, ReferenceChecker(scenario, source, vars).run() + check_meaning(scenario, source, vars)
 
 
 def tidy(findings: Iterable[Finding]) -> list[Finding]:
