@@ -56,6 +56,17 @@ CODES: dict[str, tuple[str, str]] = {
     "R007": ("error", "An unknown conference, agenda item or channel."),
     "R008": ("error", "An unknown clause parameter, or a value it cannot take."),
     "R009": ("error", "An unknown policy variable."),
+    # what the engine assumes (each was a crash in play or simulate before it was a finding)
+    "R010": ("error", "A treaty (an event's sign:, or one in force at the start) names the hub power among its "
+                      "partners, or a partner twice: treaties are between the hub power and others."),
+    "R011": ("error", "A proposal does not run between the hub power and other powers (from a power to itself, "
+                      "the hub power in joint terms, or a power named twice)."),
+    "R012": ("error", "The hub power stands where only other powers may (a bloc member, set_status), or a bloc or "
+                      "relation names a power twice."),
+    "R013": ("error", "A value that cannot be written (a power's status) is changed by set, adjust or a flow."),
+    "R014": ("error", "self., partner. or a status names a value no power has here: an event without a chooser "
+                      "has no self, only clauses and per-partner dynamics have a partner, the hub has no status."),
+    "R015": ("error", "A clause is given to a power its clause type's partners: list leaves out."),
     # meaning
     "M001": ("warning", "An event can never fire (its window lies outside the scenario, its chance is 0, "
                         "or its conditions can never hold)."),

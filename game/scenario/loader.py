@@ -13,12 +13,13 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from pydantic import ValidationError
 
 from game.engine.model.scenario import Scenario
 from game.engine.rules import Rules, RulesError
+from game.scenario.assumptions import check_assumptions
 from game.scenario.documents import read_document
 from game.scenario.findings import Finding, errors
 from game.scenario.library import Library, Resolved
@@ -75,8 +76,25 @@ def validate_data(data: Any, source: SourceMap) -> tuple[Scenario | None, list[F
         scenario = Scenario.model_validate(data)
     except ValidationError as e:
         return None, findings_from(e, data, source, Scenario)
+    return scenario, run_passes(scenario, source)
+
+
+def _references(scenario: Scenario, source: SourceMap, vars: CheckerVars) -> list[Finding]:
+    return ReferenceChecker(scenario, source, vars).run()
+
+
+#: The checker's passes after the schema, in order: each takes the scenario, its source map and the
+#: index of state values, and returns findings. A new pass (the classroom's roles) appends itself here.
+PASSES: list[Callable[[Scenario, SourceMap, CheckerVars], list[Finding]]] = [
+    _references, check_assumptions, check_meaning]
+
+
+def run_passes(scenario: Scenario, source: SourceMap) -> list[Finding]:
     vars = CheckerVars(scenario)
-    return scenario, ReferenceChecker(scenario, source, vars).run() + check_meaning(scenario, source, vars)
+    out: list[Finding] = []
+    for check_pass in PASSES:
+        out += check_pass(scenario, source, vars)
+    return out
 
 
 def tidy(findings: Iterable[Finding]) -> list[Finding]:
