@@ -17,6 +17,7 @@ import yaml
 from game.paths import ROOT
 from game.scenario.strictyaml import load_text
 
+WORK_NAME = "genoa_mutant.yaml"
 GENOA = ROOT / "scenarios" / "genoa_rapallo_1922.yaml"
 DATA: dict[str, Any] = load_text(GENOA.read_text(encoding="utf-8"), GENOA.name)[0]
 
