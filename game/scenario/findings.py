@@ -34,6 +34,8 @@ CODES: dict[str, tuple[str, str]] = {
     "I009": ("error", "An abstract scenario is a template: it cannot be played, only extended."),
     "I010": ("warning", "A file that extends or patches adds a new entry whose name is close to an inherited one "
                         "(a misspelt name adds instead of changing)."),
+    "I011": ("warning", "A file beside this one has the id of an installed scenario that extends names; the "
+                        "installed one wins (installed scenarios and mods come before the files beside it)."),
     # mods
     "D001": ("error", "A mod requires a mod that is not installed."),
     "D002": ("error", "Mods require or load after each other in a circle."),
