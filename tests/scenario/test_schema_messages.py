@@ -67,3 +67,16 @@ def test_no_schema_message_of_a_thousand_mutants_is_in_pydantics_words(tmp_path:
                 seen += 1
                 assert not any(raw in f.message for raw in RAW), f
     assert seen > 20
+
+
+def test_a_schema_error_does_not_hide_an_unknown_power_elsewhere(tmp_path: Path) -> None:
+    extra = ("powers:\n  britain:\n    threshold: high\nobjectives:\n  britain:\n    - id: quiet_empire\n"
+             "      points: 50\n      condition: {treaty: {with: [britian], clauses: [trade_agreement]}}\n")
+    found = {(f.code, f.line) for f in findings(tmp_path, extra)}
+    assert ("S003", 5) in found and ("R001", 10) in found, found
+
+
+def test_cutting_a_broken_power_does_not_report_it_as_unknown(tmp_path: Path) -> None:
+    extra = "powers:\n  britain:\n    leaders: []\n"
+    codes = [f.code for f in findings(tmp_path, extra)]
+    assert "S003" in codes and "R001" not in codes, codes
