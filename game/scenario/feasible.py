@@ -39,6 +39,10 @@ def value_range(vars: VarSpace, sc: Scenario, ref: str) -> tuple[float, float] |
     if owner == "hub":
         owner = sc.hub
     if owner in ("partner", "self"):
+        by_name = getattr(vars, "by_name", None)
+        if by_name is not None:
+            d = by_name.get(name)
+            return (d.min, d.max) if d else None
         for n, d in vars.defs.items():
             if n.split(".", 1)[1] == name and n.split(".", 1)[0] in sc.powers:
                 return d.min, d.max

@@ -34,6 +34,8 @@ CODES: dict[str, tuple[str, str]] = {
     "I009": ("error", "An abstract scenario is a template: it cannot be played, only extended."),
     "I010": ("warning", "A file that extends or patches adds a new entry whose name is close to an inherited one "
                         "(a misspelt name adds instead of changing)."),
+    "I011": ("warning", "A file beside this one has the id of an installed scenario that extends names; the "
+                        "installed one wins (installed scenarios and mods come before the files beside it)."),
     # mods
     "D001": ("error", "A mod requires a mod that is not installed."),
     "D002": ("error", "Mods require or load after each other in a circle."),
@@ -56,6 +58,17 @@ CODES: dict[str, tuple[str, str]] = {
     "R007": ("error", "An unknown conference, agenda item or channel."),
     "R008": ("error", "An unknown clause parameter, or a value it cannot take."),
     "R009": ("error", "An unknown policy variable."),
+    # what the engine assumes (each was a crash in play or simulate before it was a finding)
+    "R010": ("error", "A treaty (an event's sign:, or one in force at the start) names the hub power among its "
+                      "partners, or a partner twice: treaties are between the hub power and others."),
+    "R011": ("error", "A proposal does not run between the hub power and other powers (from a power to itself, "
+                      "the hub power in joint terms, or a power named twice)."),
+    "R012": ("error", "The hub power stands where only other powers may (a bloc member, set_status), or a bloc or "
+                      "relation names a power twice."),
+    "R013": ("error", "A value that cannot be written (a power's status) is changed by set, adjust or a flow."),
+    "R014": ("error", "self., partner. or a status names a value no power has here: an event without a chooser "
+                      "has no self, only clauses and per-partner dynamics have a partner, the hub has no status."),
+    "R015": ("error", "A clause is given to a power its clause type's partners: list leaves out."),
     # classroom roles (game/scenario/roles_pass.py)
     "R050": ("error", "A role's delegation is not a power of the scenario."),
     "R051": ("error", "A role's may names a verb the game does not know."),

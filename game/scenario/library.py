@@ -9,6 +9,7 @@ two mods changing the same key come back as findings, never exceptions.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -108,21 +109,28 @@ class Library:
         return read_document(path)
 
     def lookup(self, sid: str, near: Document | None = None) -> Document | None:
-        """The scenario with this id: beside ``near`` first (a modder's own folder), then the library."""
-        if near is not None:
-            own = _key(near.path).parent
-            candidate = own / f"{sid}.yaml"
-            if candidate.is_file() and _key(candidate) != _key(near.path):
-                doc = read_document(candidate)
+        """The scenario with this id: the shipped scenarios and installed mods first (by their index),
+        then the files beside ``near`` (a modder's own folder), found by a cheap scan of their ``id:``
+        lines rather than by parsing them all."""
+        found = self.by_id.get(sid)
+        if found is not None or near is None:
+            return found
+        for p in sibling_ids(_key(near.path).parent).get(sid, []):
+            if p != _key(near.path):
+                doc = read_document(p)
                 if doc.id == sid and not doc.is_patch:
                     return doc
-            if _key(near.path) not in self.mod_of:
-                for p in sorted(own.glob("*.yaml")):
-                    if p.is_file() and _key(p) != _key(near.path):
-                        doc = read_document(p)
-                        if doc.id == sid and not doc.is_patch:
-                            return doc
-        return self.by_id.get(sid)
+        return None
+
+    def shadowed(self, sid: str, near: Document) -> Path | None:
+        """A file beside ``near`` with the id of a shipped or installed scenario (which wins over it)."""
+        if sid not in self.by_id or _key(near.path) in self.mod_of:
+            return None
+        winner = _key(self.by_id[sid].path)
+        for p in sibling_ids(_key(near.path).parent).get(sid, []):
+            if p not in (winner, _key(near.path)):
+                return p
+        return None
 
     # --- resolution ------------------------------------------------------------------------
 
@@ -192,6 +200,10 @@ class Library:
                                                                          f"{names}"))
             return False
         parent = self.lookup(parent_id, doc)
+        if parent is None and parent_id == doc.id:
+            res.findings.append(doc.source.finding(("extends",), "I002", f"the scenario '{parent_id}' extends "
+                                                   "itself: extends names the scenario this one builds on"))
+            return False
         if parent is None:
             res.findings.append(doc.source.finding(("extends",), "I001", f"extends '{parent_id}', but there is no "
                                                    f"scenario with that id{did_you_mean(parent_id, self.by_id)}"))
@@ -200,6 +212,12 @@ class Library:
             res.findings.append(doc.source.finding(("id",) if "id" in doc.data else ("extends",), "I008",
                                                    f"a scenario that extends '{parent_id}' needs an id of its own "
                                                    "(add a line like id: my_variant)"))
+        hidden = self.shadowed(parent_id, doc)
+        if hidden is not None:
+            res.findings.append(doc.source.finding(("extends",), "I011", f"{display_name(hidden)} beside this file "
+                                                   f"also has the id '{parent_id}', but extends uses the installed "
+                                                   f"{parent.display} (installed scenarios and mods come first); "
+                                                   "give your copy an id of its own"))
         up = self._memo.get(_key(parent.path))
         if up is None:
             up = self._memo[_key(parent.path)] = self._resolve(parent, [*chain, doc])
@@ -278,6 +296,45 @@ def _conflicts(applied: list[tuple[Mod, dict[Logical, Touch]]], mod: Mod,
 
 def _key(path: Path) -> Path:
     return Path(path).resolve()
+
+
+_ID_LINE = re.compile(rb"^id:[ \t]*['\"]?([A-Za-z0-9_][A-Za-z0-9_-]*)", re.M)
+_SCAN_LIMIT = 1 << 20
+_SIBLINGS: dict[Path, tuple[tuple[tuple[str, int, int], ...], dict[str, list[Path]]]] = {}
+
+
+def _head_id(path: Path) -> str | None:
+    """The top-level id: of a scenario file, by a scan of its text (no YAML parse), or None."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(_SCAN_LIMIT)
+    except OSError:
+        return None
+    m = _ID_LINE.search(head)
+    return m.group(1).decode() if m else None
+
+
+def sibling_ids(folder: Path) -> dict[str, list[Path]]:
+    """Every *.yaml in a folder by its id, kept while no file's time or size changes."""
+    stamps = []
+    try:
+        entries = sorted(p for p in folder.glob("*.yaml") if p.is_file())
+    except OSError:
+        return {}
+    for p in entries:
+        st = p.stat()
+        stamps.append((p.name, st.st_mtime_ns, st.st_size))
+    key = tuple(stamps)
+    hit = _SIBLINGS.get(folder)
+    if hit is not None and hit[0] == key:
+        return hit[1]
+    index: dict[str, list[Path]] = {}
+    for p in entries:
+        sid = _head_id(p)
+        if sid is not None:
+            index.setdefault(sid, []).append(_key(p))
+    _SIBLINGS[folder] = (key, index)
+    return index
 
 
 def _unique(dirs: Iterable[Path]) -> list[Path]:

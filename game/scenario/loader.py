@@ -9,24 +9,27 @@ it returns every finding, each with its file, line and column.
 """
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from pydantic import ValidationError
 
 from game.engine.model.scenario import Scenario
 from game.engine.rules import Rules, RulesError
+from game.scenario.assumptions import check_assumptions
 from game.scenario.documents import read_document
 from game.scenario.findings import Finding, errors
 from game.scenario.library import Library, Resolved
 from game.scenario.meaning import check_meaning
 from game.scenario.references import ReferenceChecker
 from game.scenario.roles_pass import check_roles
-from game.scenario.schema_errors import findings_from
+from game.scenario.schema_errors import _data_path, findings_from
 from game.scenario.strictyaml import SourceMap
+from game.scenario.varindex import CheckerVars
 
 
 class ScenarioError(ValueError):
@@ -74,9 +77,87 @@ def validate_data(data: Any, source: SourceMap) -> tuple[Scenario | None, list[F
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as e:
-        return None, findings_from(e, data, source, Scenario)
-    return scenario, ReferenceChecker(scenario, source).run() + check_meaning(scenario, source) + \
-        check_roles(scenario, source)
+        schema = findings_from(e, data, source, Scenario)
+        return None, schema + salvaged_references(data, source, e, schema)
+    return scenario, run_passes(scenario, source)
+
+
+_SALVAGE_ROUNDS = 6
+
+
+def salvaged_references(data: dict[str, Any], source: SourceMap, err: ValidationError,
+                        schema: list[Finding]) -> list[Finding]:
+    """Reference findings on the well-formed rest of a file with schema errors, so a modder sees them all
+    in one run: the broken pieces are cut out (the value, or its mapping when a key is missing) until the
+    rest validates; findings that only follow from a cut (an id whose entry was cut) are left out."""
+    work = copy.deepcopy(data)
+    cut: set[str] = set()
+    for _ in range(_SALVAGE_ROUNDS):
+        for e in err.errors(include_url=False):
+            path = _data_path(tuple(e["loc"]), work)
+            if e["type"] == "missing" or len(path) > 0 and e["type"] in ("unknown_condition", "unknown_effect"):
+                path = path[:-1]
+            if not _cut(work, path, cut):
+                return []
+        try:
+            scenario = Scenario.model_validate(work)
+            break
+        except ValidationError as again:
+            err = again
+    else:
+        return []
+    vars = CheckerVars(scenario)
+    marked = {(f.file, f.line, f.col) for f in schema}
+    out = []
+    for f in _references(scenario, source, vars) + check_assumptions(scenario, source, vars):
+        if (f.file, f.line, f.col) in marked or any(f"'{c}'" in f.message for c in cut):
+            continue
+        out.append(f)
+    return out
+
+
+def _cut(data: Any, path: tuple[Any, ...], cut: set[str]) -> bool:
+    """Remove the value at ``path`` (or the smallest entry holding it that may be removed)."""
+    while len(path) >= 2 or (len(path) == 1 and path[0] not in _REQUIRED):
+        parent: Any = data
+        for part in path[:-1]:
+            parent = parent[part] if isinstance(parent, dict) and part in parent or \
+                isinstance(parent, list) and isinstance(part, int) and part < len(parent) else None
+        last = path[-1]
+        if isinstance(parent, dict) and last in parent:
+            removed = parent.pop(last)
+        elif isinstance(parent, list) and isinstance(last, int) and last < len(parent):
+            removed = parent.pop(last)
+        else:
+            return True  # already gone with an earlier cut
+        if len(path) == 2 and isinstance(last, str):
+            cut.add(last)
+        if isinstance(removed, dict) and isinstance(removed.get("id"), str):
+            cut.add(removed["id"])
+        return True
+    return False
+
+
+_REQUIRED = {"id", "title", "start", "end", "hub", "powers", "clause_types"}
+
+
+def _references(scenario: Scenario, source: SourceMap, vars: CheckerVars) -> list[Finding]:
+    return ReferenceChecker(scenario, source, vars).run()
+
+
+#: The checker's passes after the schema, in order: each takes the scenario, its source map and the
+#: index of state values, and returns findings. A new pass (the classroom's roles) appends itself here.
+PASSES: list[Callable[[Scenario, SourceMap, CheckerVars], list[Finding]]] = [
+    _references, check_assumptions, check_meaning,
+    lambda scenario, source, vars: check_roles(scenario, source)]
+
+
+def run_passes(scenario: Scenario, source: SourceMap) -> list[Finding]:
+    vars = CheckerVars(scenario)
+    out: list[Finding] = []
+    for check_pass in PASSES:
+        out += check_pass(scenario, source, vars)
+    return out
 
 
 def tidy(findings: Iterable[Finding]) -> list[Finding]:

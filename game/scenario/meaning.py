@@ -9,6 +9,7 @@ flag that is tested but never raised (M007).
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 from typing import Any, Iterator
 
 from pydantic import BaseModel
@@ -17,7 +18,7 @@ from game.engine.model import conditions as C
 from game.engine.model import effects as E
 from game.engine.model.scenario import Scenario
 from game.engine.rules import Rules, RulesError
-from game.engine.variables import VarSpace
+from game.scenario.varindex import CheckerVars
 from game.scenario.feasible import Feasibility, Never, value_range
 from game.scenario.findings import Finding, did_you_mean
 from game.scenario.strictyaml import SourceMap
@@ -40,10 +41,10 @@ def walk(node: Any, path: Path = ()) -> Iterator[tuple[Any, Path]]:
 
 
 class MeaningChecker:
-    def __init__(self, scenario: Scenario, source: SourceMap) -> None:
+    def __init__(self, scenario: Scenario, source: SourceMap, vars: CheckerVars | None = None) -> None:
         self.sc = scenario
         self.source = source
-        self.vars = VarSpace(scenario)
+        self.vars = vars or CheckerVars(scenario)
         self.findings: list[Finding] = []
         self.nodes = list(walk(scenario))
         self.flags_raised = {n.flag for n, _ in self.nodes if isinstance(n, E.RaiseFlag)}
@@ -54,8 +55,9 @@ class MeaningChecker:
         self._never_events: set[str] | None = None
         self.feasible = Feasibility(scenario, self.vars, leaders, self.never_events)
         try:
-            self.turns: list[dt.date] | None = Rules(scenario).turn_dates
-        except (RulesError, KeyError, ValueError):
+            # Only the calendar is needed: not a whole Rules (whose tables grow with the square of the powers).
+            self.turns: list[dt.date] | None = Rules.turn_dates.func(SimpleNamespace(scenario=scenario))
+        except (RulesError, KeyError, ValueError, OverflowError):
             self.turns = None
 
     def run(self) -> list[Finding]:
@@ -208,8 +210,7 @@ class MeaningChecker:
             for kind, spec, where in ((E.Adjust, "adjust", "var"), (E.SetValue, "set", "var")):
                 if isinstance(node, kind):
                     ref = getattr(node, spec).var
-                    d = self.vars.defs.get(ref) or next(
-                        (v for n, v in self.vars.defs.items() if n.split(".", 1)[1] == ref.split(".", 1)[1]), None)
+                    d = self.vars.defs.get(ref) or self.vars.by_name.get(ref.split(".", 1)[-1])
                     if d is not None and d.derived:
                         self._add(path + (spec, where), "M008",
                                   f"{ref} is recomputed by the engine, so this change does not last; "
@@ -231,5 +232,5 @@ def _conjuncts(cond: Any) -> Iterator[Any]:
             yield from _conjuncts(c)
 
 
-def check_meaning(scenario: Scenario, source: SourceMap) -> list[Finding]:
-    return MeaningChecker(scenario, source).run()
+def check_meaning(scenario: Scenario, source: SourceMap, vars: CheckerVars | None = None) -> list[Finding]:
+    return MeaningChecker(scenario, source, vars).run()

@@ -16,7 +16,8 @@ from game.engine.model.clauses import ClauseMatch, ClauseType, Flow, RedLine, Te
 from game.engine.model.effects import ClauseRef
 from game.engine.model.events import Conference
 from game.engine.model.scenario import Scenario
-from game.engine.variables import ALIASES, VarSpace
+from game.engine.variables import ALIASES
+from game.scenario.varindex import CheckerVars
 from game.scenario.findings import Finding, did_you_mean
 from game.scenario.strictyaml import SourceMap
 
@@ -25,11 +26,11 @@ STATUSES = ("none", "de_facto", "de_jure", "full_relations")
 
 
 class ReferenceChecker:
-    def __init__(self, scenario: Scenario, source: SourceMap) -> None:
+    def __init__(self, scenario: Scenario, source: SourceMap, vars: CheckerVars | None = None) -> None:
         self.sc = scenario
         self.source = source
         self.findings: list[Finding] = []
-        self.vars = VarSpace(scenario)
+        self.vars = vars or CheckerVars(scenario)
         self.events = {e.id for e in scenario.events}
         self.conferences = set(scenario.conferences)
         self._suffixes: dict[str, set[str]] = {}
@@ -140,7 +141,7 @@ class ReferenceChecker:
                 self.interest(base + ("personality", k), k, key=True)
             scope_names = self.suffixes("self") if pid != sc.hub else \
                 self.suffixes("hub")
-            owned = {n.split(".", 1)[1] for n in self.vars.defs if n.startswith(pid + ".")}
+            owned = self.vars.owned(pid)
             for k in p.values:
                 if k not in owned:
                     self._bad(base + ("values", k), "R005", f"state value of {pid}", k, owned or scope_names,

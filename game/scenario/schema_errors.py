@@ -148,8 +148,83 @@ def findings_from(err: ValidationError, data: Any, source: SourceMap, root: type
             msg = str(e["msg"]).removeprefix("Value error, ")
             out.append(source.finding(path, "S005", f"{where}: {msg}"))
         else:
-            msg = e["msg"]
-            if etype.startswith("bool"):
-                msg += " (write true or false)"
-            out.append(source.finding(path, "S003", f"{where}: {msg}"))
+            out.append(source.finding(path, "S003", f"{where}: {plain_message(e)}"))
     return out
+
+
+def _found(value: Any) -> str:
+    """What was written, in a modder's words."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a true/false value)"
+    if isinstance(value, (int, float)):
+        return f"the number {value:g}" if isinstance(value, float) else f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text '{shown}'"
+    if isinstance(value, dict):
+        return "a mapping (key: value lines)"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if hasattr(value, "isoformat"):
+        return f"the date {value.isoformat()}"
+    return "something else"
+
+
+_ID_EXAMPLE = "lowercase letters, digits and _, starting with a letter, like britain or trade_agreement"
+
+#: pydantic's error type → what was expected, in the modder's terms, with an example.
+_EXPECTED: dict[str, str] = {
+    "string_type": "a piece of text (quote it if it looks like a number or a date: \"1922\")",
+    "list_type": "a list, like [britain, france] or one '- item' per line",
+    "dict_type": "a mapping of keys, like {title: Trade} or one 'key: value' per line",
+    "model_type": "a mapping of keys, like {var: hub.gold, by: 10} (see the reference for its keys)",
+    "model_attributes_type": "a mapping of keys (see the reference for its keys)",
+    "float_type": "a number, like 10 or 2.5",
+    "float_parsing": "a number, like 10 or 2.5 (without units or words)",
+    "int_type": "a whole number, like 10",
+    "int_parsing": "a whole number, like 10 (without units or words)",
+    "int_from_float": "a whole number, like 10 (not 2.5)",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "date_type": "a date written year-month-day, like 1922-04-16",
+    "date_parsing": "a date written year-month-day, like 1922-04-16",
+    "date_from_datetime_parsing": "a date written year-month-day, like 1922-04-16",
+    "date_from_datetime_inexact": "a date without a time of day, like 1922-04-16",
+    "finite_number": "an ordinary number, like 10 (not .inf or .nan)",
+}
+
+
+def plain_message(e: Any) -> str:
+    """One of pydantic's errors in the modder's terms: what was expected (with an example) and what was found."""
+    etype, ctx, value = e["type"], e.get("ctx") or {}, e.get("input")
+    found = _found(value)
+    if etype == "string_pattern_mismatch":
+        return f"expected an id: {_ID_EXAMPLE}; found {found}"
+    if etype == "literal_error":
+        return f"expected one of {ctx.get('expected', '').replace(chr(39), '')}; found {found}"
+    if etype in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        words = {"greater_than": "more than", "greater_than_equal": "at least",
+                 "less_than": "less than", "less_than_equal": "at most"}[etype]
+        bound = next(iter(ctx.values()), "")
+        bound = f"{bound:g}" if isinstance(bound, (int, float)) else str(bound)
+        return f"expected a number {words} {bound}; found {found}"
+    if etype in ("too_short", "string_too_short"):
+        n = ctx.get("min_length", 1)
+        what = "text of at least" if etype == "string_too_short" else "a list with at least"
+        unit = "character" if etype == "string_too_short" else "item"
+        if etype == "string_too_short" and n == 1:
+            return "expected some text here; found it empty (write it, or leave the key out if it may be omitted)"
+        return f"expected {what} {n} {unit}{'s' if n != 1 else ''}; found {ctx.get('actual_length', 'fewer')}"
+    if etype in ("too_long", "string_too_long"):
+        n = ctx.get("max_length", "")
+        unit = "characters" if etype == "string_too_long" else "items"
+        return f"expected at most {n} {unit}; found more"
+    if etype == "enum":
+        return f"expected one of {ctx.get('expected', '')}; found {found}"
+    expected = _EXPECTED.get(etype)
+    if expected is None:
+        text = str(e.get("msg", "")).replace("Input should be", "expected")
+        return f"{text[:1].lower()}{text[1:]}; found {found}"
+    return f"expected {expected}; found {found}"
