@@ -7,6 +7,13 @@ catalogue holds the engine's and front ends' own words, keyed, with
 from __future__ import annotations
 
 S: dict[str, str] = {
+    # ratification, repetition and the debrief (depth)
+    "ratify.net_loss": "by everything weighed at home it is a net loss ({total:+.0f}; above all {worst})",
+    "ratify.body.hub": "The Politburo in Moscow",
+    "ratify.body.partner": "The government of {power}",
+    "news.not_ratified": "{body} refuses to ratify {title}: {reason}",
+    "cause.not_ratified": "{power} signed {title} and then refused to ratify it",
+    "line.repeated": "the same terms again, refused {times}x already: our patience wears thin",
     # breakdown lines
     "line.several_powers": "{label} (from {n} powers)",
     "line.regard": "regard for the other side ({value:.0f})",
@@ -519,6 +526,7 @@ S: dict[str, str] = {
     "ui.neg.unchanged": "Unchanged from their proposal",
     "ui.neg.status.pending": "awaiting an answer",
     "ui.neg.status.accepted": "accepted",
+    "ui.neg.status.unratified": "signed, not ratified",
     "ui.neg.status.rejected": "refused",
     "ui.neg.status.countered": "countered",
     "ui.neg.status.withdrawn": "withdrawn",

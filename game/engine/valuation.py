@@ -285,6 +285,23 @@ def disallowed(rules: Rules, state: State, partners: Sequence[str], pkg: Package
     return [c.type for c in pkg if not clause_allowed(rules, state, partners, c, held)]
 
 
+def times_refused(rules: Rules, state: State, evaluator: str, partners: Sequence[str], pkg: Package) -> int:
+    """How often ``evaluator`` already refused (or countered) this very package from this side.
+    Repetition is not persuasion: each refusal makes the same terms weigh less, never more."""
+    if not pkg:
+        return 0
+    key = sorted(map(str, pkg))
+    side = set(partners)
+    n = 0
+    for p in state.proposals:
+        if p.answers.get(evaluator) not in ("reject", "counter"):
+            continue
+        theirs = p.receivers if rules.hub in p.sender else p.sender
+        if set(theirs) == side and sorted(map(str, p.clauses)) == key:
+            n += 1
+    return n
+
+
 # --- the whole judgement -----------------------------------------------------------
 
 def evaluate(rules: Rules, state: State, evaluator: str, partners: Sequence[str], pkg: Package) -> Verdict:
@@ -298,6 +315,10 @@ def evaluate(rules: Rules, state: State, evaluator: str, partners: Sequence[str]
     if skill_total:
         lines.append(Line(S["line.skill"].format(name=name), skill_total, "skill"))
     lines.extend(context_lines(rules, state, evaluator, partners))
+    times = times_refused(rules, state, evaluator, partners, pkg)
+    if times:
+        lines.append(Line(S["line.repeated"].format(times=times),
+                          -rules.scenario.tuning.repeat_penalty * times, "context"))
     total = sum(line.value for line in lines)
     threshold = rules.scenario.powers[evaluator].threshold
     reds = red_lines_hit(rules, state, evaluator, partners, pkg)
