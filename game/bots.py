@@ -26,8 +26,9 @@ from game.engine.negotiation import pending_for
 from game.engine.search import best_offer
 from game.engine.valuation import evaluate
 
-#: The Rapallo package: what Chicherin and Rathenau signed on 16 April 1922.
-RAPALLO = "renounce_claims + recognition(level=de_jure) + trade_agreement(terms=most_favoured)"
+#: The Rapallo package: what Chicherin and Rathenau signed on 16 April 1922 (the trade
+#: agreement of 1921 is already in force).
+RAPALLO = "renounce_claims + recognition(level=de_jure)"
 #: The first day the historical bot signs at Genoa.
 RAPALLO_FROM = "1922-04-10"
 

@@ -8,6 +8,20 @@ from __future__ import annotations
 
 S: dict[str, str] = {
     # ratification, repetition and the debrief (depth)
+    "debrief.game_heading": "In this game:",
+    "debrief.history_heading": "In 1922:",
+    "debrief.no_treaty": "No treaty was signed.",
+    "debrief.treaty": "On {date} {hub} and {partners} signed a treaty ({clauses}).",
+    "debrief.because": "{power} took it above all for {why}.",
+    "debrief.cancelled": "{title} was cancelled by {power} on {date}.",
+    "debrief.refused_red": "On {date} {power} refused {clauses}: {reason}",
+    "debrief.refused": "On {date} {power} refused {clauses}, {short:.1f} points short; against it weighed {why}.",
+    "debrief.unratified": "On {date}: {text}",
+    "debrief.statuses": "At the end, relations with {hub} stood so: {list}.",
+    "debrief.outcome": "The outcome: {title}.",
+    "debrief.no_outcome": "none of the outcomes the scenario names",
+    "debrief.history": "{summary}",
+    "debrief.history_outcome": "The historical outcome: {title}. {text}",
     "ratify.net_loss": "by everything weighed at home it is a net loss ({total:+.0f}; above all {worst})",
     "ratify.body.hub": "The Politburo in Moscow",
     "ratify.body.partner": "The government of {power}",
@@ -24,7 +38,7 @@ S: dict[str, str] = {
     "line.united_front": "refusing a united {bloc} is costly (unity {unity:.0f})",
     "line.solidarity": "breaking ranks with {bloc} (unity {unity:.0f})",
     "line.skill": "{name}'s skill at the table",
-    "line.not_allowed": "{clause} is not possible here (barred by the scenario, or already in force)",
+    "line.not_allowed": "{clause} is not possible here (barred by the scenario, already in force, or granting nothing new)",
     "line.empty": "an empty proposal",
     "line.left_out.rival": " ({rival} is close to a deal)",
     # verdicts

@@ -265,18 +265,27 @@ def in_force_with(state: State, partners: Sequence[str]) -> dict[str, list[Claus
 
 def clause_allowed(rules: Rules, state: State, partners: Sequence[str], clause: Clause,
                    in_force: dict[str, list[Clause]] | None = None) -> bool:
-    """Whether this clause is possible with these partners now: not barred by the scenario, and not a
-    repeat of one in force (unless repeatable, or a recognition that raises the status)."""
+    """Whether this clause is possible with these partners now: not barred by the scenario, not a
+    repeat of one in force (unless repeatable), and, for a recognition, one that raises the status
+    of at least one partner (Britain's de facto recognition, already granted, changes nothing)."""
     ct = rules.clause_type(clause.type)
     if ct.partners is not None and any(p not in ct.partners for p in partners):
         return False
-    held = (in_force if in_force is not None else in_force_with(state, partners)).get(clause.type, [])
-    if ct.repeatable or not held:
-        return True
+    if ct.exclusive is not None and _taken(rules, state, clause, ct.exclusive):
+        return False
     if ct.status_param is not None:
+        # A recognition that raises nobody's standing changes nothing, and is worth nothing.
         from game.engine.treaties import clause_status
-        return clause_status(rules, clause) > max(clause_status(rules, c) for c in held)
-    return False
+        return any(clause_status(rules, clause) > state.status.get(p, 0) for p in partners)
+    held = (in_force if in_force is not None else in_force_with(state, partners)).get(clause.type, [])
+    return ct.repeatable or not held
+
+
+def _taken(rules: Rules, state: State, clause: Clause, param: str) -> bool:
+    """Whether a scarce good (this value of ``param``) is already granted to some power."""
+    mine = rules.param_number(clause, param)
+    return any(t.in_force and c.type == clause.type and rules.param_number(c, param) == mine
+               for t in state.treaties for c in t.clauses)
 
 
 def disallowed(rules: Rules, state: State, partners: Sequence[str], pkg: Package) -> list[str]:
