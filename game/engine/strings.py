@@ -8,6 +8,8 @@ from __future__ import annotations
 
 S: dict[str, str] = {
     # ratification, repetition and the debrief (depth)
+    "wwit.once": "{power} would think again once {condition} ({reason})",
+    "wwit.conference_opens": "the {conference} has opened",
     "debrief.game_heading": "In this game:",
     "debrief.history_heading": "In 1922:",
     "debrief.no_treaty": "No treaty was signed.",

@@ -4,6 +4,7 @@ repetition is not persuasion, and every observer run ends with a debrief
 that agrees with the state."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from game.engine.clauses import Clause, parse_package
@@ -144,3 +145,46 @@ def test_every_observer_run_carries_a_debrief_that_agrees_with_the_final_state(g
             assert f"{name} was left outside" not in text
     new_treaties = len(run["treaties"]) - len(genoa.scenario.treaties)
     assert game_part.count("signed a treaty") == new_treaties
+
+
+# --- what would it take -------------------------------------------------------------------
+
+from game.engine.commands import Command  # noqa: E402
+from game.engine.search import changes, what_would_it_take  # noqa: E402
+
+
+def _pkg(genoa, to: str, text: str):
+    return genoa.normalise_package(Command.parse(f"soviet_russia: propose {to}: {text}").clauses)
+
+
+def test_what_would_it_take_states_a_red_lines_condition_as_what_must_become_true(genoa):
+    g = Game.new(genoa, seed=1, humans=genoa.powers)
+    g.state.values["soviet_russia.comintern"] = 90.0
+    pkg = _pkg(genoa, "britain", "credits(amount=100) + debt_acknowledgement(share=50)")
+    text = what_would_it_take(genoa, g.state, ["soviet_russia"], ["britain"], pkg, addressee="britain").text()
+    assert "comintern activity is below 60" in text
+    assert "at least 60" not in text
+    assert "short by 0" not in text
+
+
+def test_one_powers_red_line_is_not_copied_into_anothers_answer(genoa):
+    g = Game.new(genoa, seed=1, humans=genoa.powers)
+    g.state.values["soviet_russia.comintern"] = 90.0
+    pkg = _pkg(genoa, "britain,france", JOINT)
+    for_france = what_would_it_take(genoa, g.state, ["soviet_russia"], ["britain", "france"], pkg, addressee="france")
+    assert "Britain would think again" not in for_france.text()
+    assert "India" not in for_france.text()
+
+
+def test_what_would_it_take_is_the_smallest_change_not_the_best_deal(genoa):
+    from game.engine.search import Search, neighbours
+    g = Game.new(genoa, seed=1, humans=genoa.powers)
+    pkg = _pkg(genoa, "poland", "famine_relief(amount=20)")
+    advice = what_would_it_take(genoa, g.state, ["soviet_russia"], ["poland"], pkg, addressee="poland")
+    assert advice.found and advice.steps
+    assert evaluate(genoa, g.state, "poland", ["poland"], advice.package).accepted
+    search = Search(genoa, g.state, pkg)
+    base = search.rows_of(pkg)
+    near = np.concatenate([neighbours(search.variants, base), search.rows_of(advice.package)[None, :]])
+    accepted = near[search.tables("poland", ["poland"]).accepts(near)]
+    assert len(advice.steps) == int(changes(accepted, base).min())
