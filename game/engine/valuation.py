@@ -10,6 +10,7 @@ tests check that both paths agree.
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
@@ -341,6 +342,8 @@ def evaluate(rules: Rules, state: State, evaluator: str, partners: Sequence[str]
 
 #: Package rows hold one small variant index per clause type.
 ROW_DTYPE = np.int8
+#: The variant set without extras, one per rules (the rules never change).
+_BASE_VARIANTS: "weakref.WeakKeyDictionary[Rules, VariantSet]" = weakref.WeakKeyDictionary()
 
 
 @dataclass
@@ -350,9 +353,33 @@ class VariantSet:
     clauses: list[list[Clause]]
     width: int = 0
     counts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    #: What does not depend on the state, worked out once per variant set: parameter
+    #: arrays per (clause type, split) and red-line match tables per clause match.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def for_search(cls, rules: Rules, extra: Package = ()) -> "VariantSet":
+        extra = tuple(c for c in extra if c not in rules.variants[rules.clause_index[c.type]])
+        if not extra:
+            cached = _BASE_VARIANTS.get(rules)
+            if cached is None:
+                cached = _BASE_VARIANTS[rules] = cls._build(rules, ())
+            return cached
+        return cls._build(rules, extra)
+
+    def param_arrays(self, rules: Rules, i: int, n: int) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+        """(split by ``n``, whole) parameter values of every variant of clause type ``i``."""
+        key = ("params", i, n)
+        if key not in self.memo:
+            ct = rules.clause_type(rules.clause_ids[i])
+            vlist = self.clauses[i]
+            whole = {pn: np.array([p.number(c.get(pn, p.default)) for c in vlist]) for pn, p in ct.params.items()}
+            split = {pn: (whole[pn] / n if p.split else whole[pn]) for pn, p in ct.params.items()}
+            self.memo[key] = (split, whole)
+        return self.memo[key]
+
+    @classmethod
+    def _build(cls, rules: Rules, extra: Package) -> "VariantSet":
         lists = [list(v) for v in rules.variants]
         for c in extra:
             i = rules.clause_index[c.type]
@@ -450,9 +477,7 @@ def build_tables(rules: Rules, state: State, evaluator: str, partners: Sequence[
         vlist = variants.clauses[i]
         for k, c in enumerate(vlist):
             allowed[i, k + 1] = clause_allowed(rules, state, partners, c, held)
-        params = {pn: np.array([p.number(c.get(pn, p.default)) / (n if p.split else 1) for c in vlist])
-                  for pn, p in ct.params.items()}
-        whole = {pn: np.array([p.number(c.get(pn, p.default)) for c in vlist]) for pn, p in ct.params.items()}
+        params, whole = variants.param_arrays(rules, i, n)
         col = np.zeros(len(vlist))
         for term in ct.value.get(side, []):
             for ctx in (ctxs[:1] if term.once else ctxs):
@@ -474,6 +499,17 @@ def build_tables(rules: Rules, state: State, evaluator: str, partners: Sequence[
 
 
 def _match_table(rules: Rules, m: ClauseMatch, variants: VariantSet) -> np.ndarray:
+    key = ("match", id(m))
+    hit = variants.memo.get(key)
+    if hit is not None and hit[0] is m:
+        return hit[1]
+    table = _match_table_of(rules, m, variants)
+    table.setflags(write=False)
+    variants.memo[key] = (m, table)
+    return table
+
+
+def _match_table_of(rules: Rules, m: ClauseMatch, variants: VariantSet) -> np.ndarray:
     table = np.zeros((len(variants.clauses), variants.width), dtype=bool)
     if m.clause in rules.clause_index:
         i = rules.clause_index[m.clause]
