@@ -43,7 +43,7 @@ class Search:
         self.rules = rules
         self.state = state
         self.variants = VariantSet.for_search(rules, extra)
-        self._tables: dict[tuple, Tables] = {}
+        self._tables: dict[tuple, Tables] = _shared_tables(rules, state, self.variants)
 
     def tables(self, evaluator: str, partners: Sequence[str]) -> Tables:
         key = (evaluator, tuple(partners))
@@ -65,6 +65,33 @@ class Search:
 
     def rows_of(self, pkg: Package) -> np.ndarray:
         return self.variants.index_of(self.rules, pkg)
+
+
+def fingerprint(state: State) -> tuple:
+    """Everything in the state that a power's value tables read (values, personalities, status,
+    negotiators' posts, leaders, flags, events, treaties in force, grievances, conferences,
+    the date): two states with the same fingerprint have the same tables."""
+    return (state.date, tuple(state.values.items()),
+            tuple((p, tuple(w.items())) for p, w in state.personality.items()),
+            tuple(state.status.items()), tuple(state.status_floor.items()), tuple(state.missions.items()),
+            tuple(state.leaders.items()), tuple(state.flags), tuple(state.fired.items()),
+            tuple((t.id, t.in_force, tuple(t.partners)) for t in state.treaties),
+            tuple((g.holder, g.against, g.amount, g.day, g.half_life) for g in state.grievances),
+            tuple((cid, c.state, tuple(c.attending), tuple(c.excluded)) for cid, c in state.conferences.items()))
+
+
+def _shared_tables(rules: Rules, state: State, variants: VariantSet) -> dict[tuple, Tables]:
+    """The tables already built for this very state, so that the AI phase of a turn builds each
+    power's tables once, not once per search. Kept on the state object (never in its data: a
+    clone or a loaded game starts afresh) and dropped as soon as anything they read changes."""
+    if variants is not VariantSet.for_search(rules):
+        return {}
+    fp = fingerprint(state)
+    memo = state.__dict__.get("_tables_memo")
+    if memo is None or memo[0] is not rules or memo[1] != fp:
+        memo = (rules, fp, {})
+        state.__dict__["_tables_memo"] = memo
+    return memo[2]
 
 
 def learned_offset(rules: Rules, state: State, observer: str, target: str) -> float:

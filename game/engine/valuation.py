@@ -475,8 +475,12 @@ def build_tables(rules: Rules, state: State, evaluator: str, partners: Sequence[
     for i, type_id in enumerate(rules.clause_ids):
         ct = rules.clause_type(type_id)
         vlist = variants.clauses[i]
-        for k, c in enumerate(vlist):
-            allowed[i, k + 1] = clause_allowed(rules, state, partners, c, held)
+        if ct.status_param is None and ct.exclusive is None:
+            # Only the type matters (barred partners, one in force): one answer for every variant.
+            allowed[i, 1:1 + len(vlist)] = bool(vlist) and clause_allowed(rules, state, partners, vlist[0], held)
+        else:
+            for k, c in enumerate(vlist):
+                allowed[i, k + 1] = clause_allowed(rules, state, partners, c, held)
         params, whole = variants.param_arrays(rules, i, n)
         col = np.zeros(len(vlist))
         for term in ct.value.get(side, []):
