@@ -2,7 +2,8 @@
 
 Used by ``main.py simulate`` and by the calibration script: each run gives
 its seed, number of turns, final state hash, the treaties signed, every
-partner's status at the end, the scores and the scenario outcome.
+partner's status at the end, the scores, the scenario outcome and a
+debrief (what happened and why, beside 1922).
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections import Counter
 from itertools import islice
 from typing import Any, Callable, Iterable, Iterator
 
+from game.engine.debrief import debrief, render as render_debrief
 from game.engine.game import Game
 from game.engine.model.common import STATUS_NAMES
 from game.engine.rules import Rules
@@ -37,6 +39,7 @@ def run_record(game: Game) -> dict[str, Any]:
         "status": {p: STATUS_NAMES[state.status.get(p, 0)] for p in rules.partners},
         "scores": {p: float(v) for p, v in game.returns().items()},
         "outcome": outcome(rules, state),
+        "debrief": render_debrief(debrief(rules, state)),
     }
 
 

@@ -12,12 +12,13 @@ from typing import Any
 
 from game.engine.clauses import Clause, Package
 from game.engine.conference import commission_for, rebuff
+from game.engine.ratification import refuse, refusals
 from game.engine.rules import Rules
 from game.engine.sides import treaty_partners
 from game.engine.state import Proposal, State
 from game.engine.strings import S
 from game.engine.treaties import sign_treaty
-from game.engine.valuation import Verdict, evaluate
+from game.engine.valuation import Verdict, evaluate, times_refused
 from game.engine.world import ACTIONS, Ctx
 
 #: Turns a delivered proposal waits for an answer before it lapses.
@@ -67,15 +68,22 @@ def answer(rules: Rules, state: State, proposal: Proposal, power: str, response:
            counter: Package | None = None) -> Proposal | None:
     """Record ``power``'s answer; sign, close or counter as it requires."""
     verdict = verdict_of(rules, state, proposal, power)
+    repeated = times_refused(rules, state, power, partners_of(rules, proposal), tuple(proposal.clauses))
     proposal.answers[power] = response
     proposal.verdicts[power] = verdict_record(verdict)
     ctx = Ctx(rules, state)
     who = rules.scenario.powers[power].name
-    _note_nearness(rules, state, proposal, verdict)
+    _note_nearness(rules, state, proposal, verdict, repeated)
     if response == "accept":
         if all(proposal.answers.get(r) == "accept" for r in proposal.receivers):
-            proposal.status = "accepted"
             proposal.closed_turn = state.turn
+            partners = partners_of(rules, proposal)
+            refused = refusals(rules, state, partners, tuple(proposal.clauses))
+            if refused:
+                proposal.status = "unratified"
+                refuse(rules, state, partners, refused, proposal.title)
+                return None
+            proposal.status = "accepted"
             sign_treaty(rules, state, partners_of(rules, proposal), list(proposal.clauses), proposal.title
                         if not proposal.title.startswith(("proposal", "counter")) else "",
                         proposal.sender, proposal.conference)
@@ -92,10 +100,11 @@ def answer(rules: Rules, state: State, proposal: Proposal, power: str, response:
                           channel=proposal.channel, reply_to=proposal.id)
 
 
-def _note_nearness(rules: Rules, state: State, proposal: Proposal, verdict: Verdict) -> None:
-    """An offer within reach of acceptance brings the two sides visibly closer."""
+def _note_nearness(rules: Rules, state: State, proposal: Proposal, verdict: Verdict, repeated: int) -> None:
+    """An offer within reach of acceptance brings the two sides visibly closer; the same
+    offer sent again does not (its near miss was already felt)."""
     tun = rules.scenario.tuning
-    if verdict.red_lines:
+    if verdict.red_lines or repeated:
         return
     gap = max(0.0, -verdict.margin)
     boost = tun.near_deal_closeness * max(0.0, 1.0 - gap / 25.0)

@@ -23,7 +23,9 @@ from typing import Sequence
 import numpy as np
 
 from game.engine.clauses import Package
+from game.engine import describe as d
 from game.engine.describe import describe
+from game.engine.model import conditions as C
 from game.engine.rules import Rules
 from game.engine.sides import treaty_partners
 from game.engine.state import State
@@ -46,7 +48,7 @@ class Search:
         self.rules = rules
         self.state = state
         self.variants = VariantSet.for_search(rules, extra)
-        self._tables: dict[tuple, Tables] = {}
+        self._tables: dict[tuple, Tables] = _shared_tables(rules, state, self.variants)
 
     def tables(self, evaluator: str, partners: Sequence[str]) -> Tables:
         key = (evaluator, tuple(partners))
@@ -68,6 +70,33 @@ class Search:
 
     def rows_of(self, pkg: Package) -> np.ndarray:
         return self.variants.index_of(self.rules, pkg)
+
+
+def fingerprint(state: State) -> tuple:
+    """Everything in the state that a power's value tables read (values, personalities, status,
+    negotiators' posts, leaders, flags, events, treaties in force, grievances, conferences,
+    the date): two states with the same fingerprint have the same tables."""
+    return (state.date, tuple(state.values.items()),
+            tuple((p, tuple(w.items())) for p, w in state.personality.items()),
+            tuple(state.status.items()), tuple(state.status_floor.items()), tuple(state.missions.items()),
+            tuple(state.leaders.items()), tuple(state.flags), tuple(state.fired.items()),
+            tuple((t.id, t.in_force, tuple(t.partners)) for t in state.treaties),
+            tuple((g.holder, g.against, g.amount, g.day, g.half_life) for g in state.grievances),
+            tuple((cid, c.state, tuple(c.attending), tuple(c.excluded)) for cid, c in state.conferences.items()))
+
+
+def _shared_tables(rules: Rules, state: State, variants: VariantSet) -> dict[tuple, Tables]:
+    """The tables already built for this very state, so that the AI phase of a turn builds each
+    power's tables once, not once per search. Kept on the state object (never in its data: a
+    clone or a loaded game starts afresh) and dropped as soon as anything they read changes."""
+    if variants is not VariantSet.for_search(rules):
+        return {}
+    fp = fingerprint(state)
+    memo = state.__dict__.get("_tables_memo")
+    if memo is None or memo[0] is not rules or memo[1] != fp:
+        memo = (rules, fp, {})
+        state.__dict__["_tables_memo"] = memo
+    return memo[2]
 
 
 def learned_offset(rules: Rules, state: State, observer: str, target: str) -> float:
@@ -166,31 +195,38 @@ def _side_score(search: Search, side: Sequence[str], partners: Sequence[str], ro
 
 
 def what_would_it_take(rules: Rules, state: State, sender: Sequence[str], receivers: Sequence[str],
-                       pkg: Package, samples: int = 2048) -> Advice:
-    """The cheapest change (for the sender) that every receiver would accept."""
+                       pkg: Package, samples: int = 2048, addressee: str | None = None) -> Advice:
+    """The smallest change to ``pkg`` that turns the answer: the fewest clauses changed, then the
+    least value given away (never the best deal for the sender). With ``addressee``, only that
+    receiver's answer and red lines count (one power's red line is never another's advice)."""
     search = Search(rules, state, pkg)
     partners = treaty_partners(rules, sender, receivers)
+    judges = [addressee] if addressee is not None else list(receivers)
     base = search.rows_of(pkg)
     gen = np.random.default_rng([state.seed, 11, state.turn, len(state.proposals)])
     cands = np.concatenate([base[None, :], neighbours(search.variants, base),
                             _mutations(search.variants, base, samples, gen)])
     ok = np.ones(len(cands), dtype=bool)
-    for r in receivers:
+    for r in judges:
         ok &= search.tables(r, partners).accepts(cands)
     mine = _side_score(search, sender, partners, cands)
-    theirs = sum(search.tables(r, partners).score(cands) for r in receivers)
+    theirs = sum(search.tables(r, partners).score(cands) for r in judges)
     if ok.any():
         base_mine = _side_score(search, sender, partners, base[None, :])[0]
-        base_theirs = sum(search.tables(r, partners).score(base[None, :])[0] for r in receivers)
+        base_theirs = sum(search.tables(r, partners).score(base[None, :])[0] for r in judges)
         cost = base_mine - mine
-        order = cost + 4.0 * changes(cands, base)
+        # Fewest changes first; among those, the least given away (a change that also suits the
+        # sender costs nothing, but does not beat a smaller change), then the narrowest margin.
+        surplus = sum(search.tables(r, partners).score(cands) - search.tables(r, partners).threshold
+                      for r in judges)
+        order = 1e6 * changes(cands, base) + np.maximum(cost, 0.0) + 0.01 * np.maximum(surplus, 0.0)
         order = np.where(ok, order, np.inf)
         best = int(np.argmin(order))
         row = cands[best]
         return Advice(True, search.variants.package(row), describe_steps(search, base, row),
                       float(theirs[best] - base_theirs), float(cost[best]),
-                      blockers=_state_red_lines(rules, state, receivers, partners, pkg))
-    return _blockers(rules, state, search, receivers, partners, cands)
+                      blockers=_state_red_lines(rules, state, judges, partners, pkg))
+    return _blockers(rules, state, search, judges, partners, cands, pkg)
 
 
 def describe_condition(rules: Rules, cond: object) -> str:
@@ -198,18 +234,49 @@ def describe_condition(rules: Rules, cond: object) -> str:
     return describe(rules, cond)
 
 
+_FLIP = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "=="}
+
+
+def what_must_become_true(rules: Rules, cond: object) -> str:
+    """The opposite of a red line's condition, in the player's words: what must become true for
+    the red line to lift ("Comintern activity is below 60", not "at least 60")."""
+    if isinstance(cond, C.Compare):
+        c = cond.compare
+        other = f"{c.value:g}" if c.to is None else d.value_name(rules, c.to)
+        return S["cond.compare"].format(value=d.value_name(rules, c.var), op=d._op(_FLIP[c.op]), other=other)
+    if isinstance(cond, C.Not):
+        return d.describe(rules, cond.not_)
+    if isinstance(cond, C.FlagTest):
+        return d._flag_source(rules, cond.flag, negated=True)
+    if isinstance(cond, C.AllOf):
+        return S["cond.either"] + S["cond.or_long"].join(what_must_become_true(rules, c) for c in cond.all)
+    if isinstance(cond, C.AnyOf):
+        return S["cond.and"].join(what_must_become_true(rules, c) for c in cond.any)
+    if isinstance(cond, C.ConferenceTest) and cond.conference.state == "not_started" and not cond.conference.attending:
+        title = rules.scenario.conferences[cond.conference.id].title
+        return S["wwit.conference_opens"].format(conference=title)
+    return S["cond.not"].format(what=d.describe(rules, cond))
+
+
+def _lift(rules: Rules, power: str, line: object) -> str:
+    return S["wwit.once"].format(power=rules.scenario.powers[power].name,
+                                 condition=what_must_become_true(rules, line.when),  # type: ignore[attr-defined]
+                                 reason=line.reason)  # type: ignore[attr-defined]
+
+
+def _runs_into(rules: Rules, line: object, pkg: Package) -> bool:
+    if line.requires is not None:  # type: ignore[attr-defined]
+        return not any(_match(rules, line.requires, c) for c in pkg)  # type: ignore[attr-defined]
+    if not any(_match(rules, line.refuses, c) for c in pkg):  # type: ignore[attr-defined]
+        return False
+    return line.unless is None or not any(_match(rules, line.unless, c) for c in pkg)  # type: ignore[attr-defined]
+
+
 def _state_red_lines(rules: Rules, state: State, receivers: Sequence[str], partners: Sequence[str],
                      pkg: Package) -> list[str]:
     """Red lines that depend on the state and that the package as offered runs into."""
-    out = []
-    for r in receivers:
-        for line in active_red_lines(rules, state, r, partners):
-            runs_into = (not any(_match(rules, line.requires, c) for c in pkg)) if line.requires is not None \
-                else any(_match(rules, line.refuses, c) for c in pkg)  # type: ignore[arg-type]
-            if line.when is not None and runs_into:
-                out.append(S["wwit.no_longer"].format(condition=describe_condition(rules, line.when))
-                           + f" ({line.reason})")
-    return out
+    return [_lift(rules, r, line) for r in receivers for line in active_red_lines(rules, state, r, partners)
+            if line.when is not None and _runs_into(rules, line, pkg)]
 
 
 def _mutations(variants: VariantSet, base: np.ndarray, n: int, gen: np.random.Generator) -> np.ndarray:
@@ -220,7 +287,7 @@ def _mutations(variants: VariantSet, base: np.ndarray, n: int, gen: np.random.Ge
 
 
 def _blockers(rules: Rules, state: State, search: Search, receivers: Sequence[str], partners: Sequence[str],
-              cands: np.ndarray) -> Advice:
+              cands: np.ndarray, pkg: Package = ()) -> Advice:
     """Nothing passes: say which conditions of the state stand in the way, and how far off it is."""
     blockers: list[str] = []
     ok_without = np.ones(len(cands), dtype=bool)
@@ -232,9 +299,8 @@ def _blockers(rules: Rules, state: State, search: Search, receivers: Sequence[st
                          [t.refuses[i] for i in keep], [t.unless[i] for i in keep])
         ok_without &= relaxed.accepts(cands)
         for line in lines:
-            if line.when is not None:
-                blockers.append(S["wwit.no_longer"].format(condition=describe_condition(rules, line.when))
-                                + f" ({line.reason})")
+            if line.when is not None and _runs_into(rules, line, pkg):
+                blockers.append(_lift(rules, r, line))
     if ok_without.any() and blockers:
         return Advice(False, blockers=sorted(set(blockers)))
     gap = 0.0
@@ -246,7 +312,8 @@ def _blockers(rules: Rules, state: State, search: Search, receivers: Sequence[st
         worst = sorted((line for line in context_lines(rules, state, r, partners) if line.value < -1),
                        key=lambda line: line.value)[:2]
         blockers += [S["wwit.weighs"].format(label=line.label, value=line.value) for line in worst]
-    return Advice(False, gap=gap, blockers=sorted(set(blockers)))
+    # Never "short by 0": a gap under one point is rounded up to the point it takes.
+    return Advice(False, gap=float(np.ceil(gap)) if gap > 0 else 0.0, blockers=sorted(set(blockers)))
 
 
 # --- the AI's searches ------------------------------------------------------------------

@@ -7,6 +7,29 @@ catalogue holds the engine's and front ends' own words, keyed, with
 from __future__ import annotations
 
 S: dict[str, str] = {
+    # ratification, repetition and the debrief (depth)
+    "wwit.once": "{power} would think again once {condition} ({reason})",
+    "wwit.conference_opens": "the {conference} has opened",
+    "debrief.game_heading": "In this game:",
+    "debrief.history_heading": "In 1922:",
+    "debrief.no_treaty": "No treaty was signed.",
+    "debrief.treaty": "On {date} {hub} and {partners} signed a treaty ({clauses}).",
+    "debrief.because": "{power} took it above all for {why}.",
+    "debrief.cancelled": "{title} was cancelled by {power} on {date}.",
+    "debrief.refused_red": "On {date} {power} refused {clauses}: {reason}",
+    "debrief.refused": "On {date} {power} refused {clauses}, {short:.1f} points short; against it weighed {why}.",
+    "debrief.unratified": "On {date}: {text}",
+    "debrief.statuses": "At the end, relations with {hub} stood so: {list}.",
+    "debrief.outcome": "The outcome: {title}.",
+    "debrief.no_outcome": "none of the outcomes the scenario names",
+    "debrief.history": "{summary}",
+    "debrief.history_outcome": "The historical outcome: {title}. {text}",
+    "ratify.net_loss": "by everything weighed at home it is a net loss ({total:+.0f}; above all {worst})",
+    "ratify.body.hub": "The Politburo in Moscow",
+    "ratify.body.partner": "The government of {power}",
+    "news.not_ratified": "{body} refuses to ratify {title}: {reason}",
+    "cause.not_ratified": "{power} signed {title} and then refused to ratify it",
+    "line.repeated": "the same terms again, refused {times}x already: our patience wears thin",
     # breakdown lines
     "line.several_powers": "{label} (from {n} powers)",
     "line.regard": "regard for the other side ({value:.0f})",
@@ -17,7 +40,7 @@ S: dict[str, str] = {
     "line.united_front": "refusing {bloc} while it stands united is costly (unity {unity:.0f})",
     "line.solidarity": "breaking ranks with {bloc} (unity {unity:.0f})",
     "line.skill": "{name}'s skill at the table",
-    "line.not_allowed": "{clause} is not possible here (barred by the scenario, or already in force)",
+    "line.not_allowed": "{clause} is not possible here (barred by the scenario, already in force, or granting nothing new)",
     "line.empty": "an empty proposal",
     "line.left_out.rival": " ({rival} is close to a deal)",
     # verdicts
@@ -543,6 +566,7 @@ S: dict[str, str] = {
     "ui.neg.unchanged": "Unchanged from their proposal",
     "ui.neg.status.pending": "awaiting an answer",
     "ui.neg.status.accepted": "accepted",
+    "ui.neg.status.unratified": "signed, not ratified",
     "ui.neg.status.rejected": "refused",
     "ui.neg.status.countered": "countered",
     "ui.neg.status.withdrawn": "withdrawn",

@@ -10,6 +10,7 @@ tests check that both paths agree.
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
@@ -266,23 +267,49 @@ def in_force_with(state: State, partners: Sequence[str]) -> dict[str, list[Claus
 
 def clause_allowed(rules: Rules, state: State, partners: Sequence[str], clause: Clause,
                    in_force: dict[str, list[Clause]] | None = None) -> bool:
-    """Whether this clause is possible with these partners now: not barred by the scenario, and not a
-    repeat of one in force (unless repeatable, or a recognition that raises the status)."""
+    """Whether this clause is possible with these partners now: not barred by the scenario, not a
+    repeat of one in force (unless repeatable), and, for a recognition, one that raises the status
+    of at least one partner (Britain's de facto recognition, already granted, changes nothing)."""
     ct = rules.clause_type(clause.type)
     if ct.partners is not None and any(p not in ct.partners for p in partners):
         return False
-    held = (in_force if in_force is not None else in_force_with(state, partners)).get(clause.type, [])
-    if ct.repeatable or not held:
-        return True
+    if ct.exclusive is not None and _taken(rules, state, clause, ct.exclusive):
+        return False
     if ct.status_param is not None:
-        return clause_status(rules, clause) > max(clause_status(rules, c) for c in held)
-    return False
+        # A recognition that raises nobody's standing changes nothing, and is worth nothing.
+        return any(clause_status(rules, clause) > state.status.get(p, 0) for p in partners)
+    held = (in_force if in_force is not None else in_force_with(state, partners)).get(clause.type, [])
+    return ct.repeatable or not held
+
+
+def _taken(rules: Rules, state: State, clause: Clause, param: str) -> bool:
+    """Whether a scarce good (this value of ``param``) is already granted to some power."""
+    mine = rules.param_number(clause, param)
+    return any(t.in_force and c.type == clause.type and rules.param_number(c, param) == mine
+               for t in state.treaties for c in t.clauses)
 
 
 def disallowed(rules: Rules, state: State, partners: Sequence[str], pkg: Package) -> list[str]:
     """Clauses not allowed in this package: barred with these partners, or already in force."""
     held = in_force_with(state, partners)
     return [c.type for c in pkg if not clause_allowed(rules, state, partners, c, held)]
+
+
+def times_refused(rules: Rules, state: State, evaluator: str, partners: Sequence[str], pkg: Package) -> int:
+    """How often ``evaluator`` already refused (or countered) this very package from this side.
+    Repetition is not persuasion: each refusal makes the same terms weigh less, never more."""
+    if not pkg:
+        return 0
+    key = sorted(map(str, pkg))
+    side = set(partners)
+    n = 0
+    for p in state.proposals:
+        if p.answers.get(evaluator) not in ("reject", "counter"):
+            continue
+        theirs = p.receivers if rules.hub in p.sender else p.sender
+        if set(theirs) == side and sorted(map(str, p.clauses)) == key:
+            n += 1
+    return n
 
 
 # --- the whole judgement -----------------------------------------------------------
@@ -298,6 +325,10 @@ def evaluate(rules: Rules, state: State, evaluator: str, partners: Sequence[str]
     if skill_total:
         lines.append(Line(S["line.skill"].format(name=name), skill_total, "skill"))
     lines.extend(context_lines(rules, state, evaluator, partners))
+    times = times_refused(rules, state, evaluator, partners, pkg)
+    if times:
+        lines.append(Line(S["line.repeated"].format(times=times),
+                          -rules.scenario.tuning.repeat_penalty * times, "context"))
     total = sum(line.value for line in lines)
     threshold = rules.scenario.powers[evaluator].threshold
     reds = red_lines_hit(rules, state, evaluator, partners, pkg)
@@ -311,6 +342,8 @@ def evaluate(rules: Rules, state: State, evaluator: str, partners: Sequence[str]
 
 #: Package rows hold one small variant index per clause type.
 ROW_DTYPE = np.int8
+#: The variant set without extras, one per rules (the rules never change).
+_BASE_VARIANTS: "weakref.WeakKeyDictionary[Rules, VariantSet]" = weakref.WeakKeyDictionary()
 
 
 @dataclass
@@ -320,9 +353,33 @@ class VariantSet:
     clauses: list[list[Clause]]
     width: int = 0
     counts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    #: What does not depend on the state, worked out once per variant set: parameter
+    #: arrays per (clause type, split) and red-line match tables per clause match.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def for_search(cls, rules: Rules, extra: Package = ()) -> "VariantSet":
+        extra = tuple(c for c in extra if c not in rules.variants[rules.clause_index[c.type]])
+        if not extra:
+            cached = _BASE_VARIANTS.get(rules)
+            if cached is None:
+                cached = _BASE_VARIANTS[rules] = cls._build(rules, ())
+            return cached
+        return cls._build(rules, extra)
+
+    def param_arrays(self, rules: Rules, i: int, n: int) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+        """(split by ``n``, whole) parameter values of every variant of clause type ``i``."""
+        key = ("params", i, n)
+        if key not in self.memo:
+            ct = rules.clause_type(rules.clause_ids[i])
+            vlist = self.clauses[i]
+            whole = {pn: np.array([p.number(c.get(pn, p.default)) for c in vlist]) for pn, p in ct.params.items()}
+            split = {pn: (whole[pn] / n if p.split else whole[pn]) for pn, p in ct.params.items()}
+            self.memo[key] = (split, whole)
+        return self.memo[key]
+
+    @classmethod
+    def _build(cls, rules: Rules, extra: Package) -> "VariantSet":
         lists = [list(v) for v in rules.variants]
         for c in extra:
             i = rules.clause_index[c.type]
@@ -418,11 +475,13 @@ def build_tables(rules: Rules, state: State, evaluator: str, partners: Sequence[
     for i, type_id in enumerate(rules.clause_ids):
         ct = rules.clause_type(type_id)
         vlist = variants.clauses[i]
-        for k, c in enumerate(vlist):
-            allowed[i, k + 1] = clause_allowed(rules, state, partners, c, held)
-        params = {pn: np.array([p.number(c.get(pn, p.default)) / (n if p.split else 1) for c in vlist])
-                  for pn, p in ct.params.items()}
-        whole = {pn: np.array([p.number(c.get(pn, p.default)) for c in vlist]) for pn, p in ct.params.items()}
+        if ct.status_param is None and ct.exclusive is None:
+            # Only the type matters (barred partners, one in force): one answer for every variant.
+            allowed[i, 1:1 + len(vlist)] = bool(vlist) and clause_allowed(rules, state, partners, vlist[0], held)
+        else:
+            for k, c in enumerate(vlist):
+                allowed[i, k + 1] = clause_allowed(rules, state, partners, c, held)
+        params, whole = variants.param_arrays(rules, i, n)
         col = np.zeros(len(vlist))
         for term in ct.value.get(side, []):
             for ctx in (ctxs[:1] if term.once else ctxs):
@@ -444,6 +503,17 @@ def build_tables(rules: Rules, state: State, evaluator: str, partners: Sequence[
 
 
 def _match_table(rules: Rules, m: ClauseMatch, variants: VariantSet) -> np.ndarray:
+    key = ("match", id(m))
+    hit = variants.memo.get(key)
+    if hit is not None and hit[0] is m:
+        return hit[1]
+    table = _match_table_of(rules, m, variants)
+    table.setflags(write=False)
+    variants.memo[key] = (m, table)
+    return table
+
+
+def _match_table_of(rules: Rules, m: ClauseMatch, variants: VariantSet) -> np.ndarray:
     table = np.zeros((len(variants.clauses), variants.width), dtype=bool)
     if m.clause in rules.clause_index:
         i = rules.clause_index[m.clause]

@@ -108,7 +108,7 @@ def estimate(rules: Rules, state: State, viewer: str, sender: Sequence[str], rec
         ins = insight(rules, state, viewer, r)
         advice = None
         if not verdict.accepted and ins.what_it_takes:
-            advice = what_would_it_take(rules, state, sender, receivers, pkg)
+            advice = what_would_it_take(rules, state, sender, receivers, pkg, addressee=r)
         views.append(breakdown_view(rules, state, verdict, viewer, advice, not verdict.accepted and not ins.what_it_takes))
     return views
 

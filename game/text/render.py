@@ -6,6 +6,7 @@ from game.engine import conference as conf
 from game.engine.describe import describe_effects
 from game.engine.events import event_by_id
 from game.engine.game import Game
+from game.engine.debrief import debrief
 from game.engine.scoring import historical_outcome, objectives, outcome
 from game.engine.views import (causes_of, hub_values, negotiator_rows, power_rows, proposal_line,
                                recorded_breakdown, treaty_lines)
@@ -210,6 +211,7 @@ def final_report(game: Game) -> str:
         out.append(S["text.outcome"].format(outcome=names[got].title))
         if names[got].text:
             out.append(names[got].text)
+    out.append(" ".join(n.text() for n in debrief(rules, state)["game"]))  # what happened here, and why
     if hist:
         same = S["text.as_history"] if got == hist else S["text.unlike_history"]
         out.append(S["text.in_history"].format(outcome=names[hist].title, same=same))

@@ -154,6 +154,7 @@ class ClauseType(Strict):
         None, description="The negotiator skill that helps win it.")
     partners: list[Id] | None = Field(None, description="Only these powers may be party to it (e.g. secret military cooperation).")
     repeatable: StrictBool = Field(False, description="It may be agreed again while an earlier one is in force (a second loan).")
+    exclusive: Id | None = Field(None, description="A parameter whose value, once granted to one power in a treaty in force, is gone for every other (a concession's sector).")
 
     @model_validator(mode="after")
     def _status_param(self) -> "ClauseType":

@@ -123,6 +123,9 @@ class Tuning(Strict):
     ai_noise: float = Field(0.15, ge=0, le=1, description="How wrongly an AI guesses the other side's values (0 = exactly).")
     joint_pressure: float = Field(0.15, ge=0, description="Hub value per point of bloc unity for joint terms (refusing a united front costs).")
     breach_grace: float = Field(0.0, ge=0, description="Grievance below which a breach is overlooked.")
+    ratification_floor: float = Field(0.0, description="A treaty signed by a person is refused at home when the power's own breakdown of it falls below this (red lines always refuse).")
+    ratification_grievance: float = Field(15, ge=0, description="Grievance of the other side when a signed treaty is not ratified.")
+    repeat_penalty: float = Field(5, ge=0, description="Value a power takes off, per earlier refusal, a package it already refused and now sees again unchanged.")
 
 
 class Scenario(Strict):

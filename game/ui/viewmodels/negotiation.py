@@ -202,7 +202,7 @@ def estimate_vm(rules: Rules, state: State, viewer: str, sender: Sequence[str], 
     ins = insight(rules, state, viewer, receiver)
     advice = None
     if not verdict.accepted and ins.what_it_takes:
-        advice = what_would_it_take(rules, state, sender, receivers, pkg)
+        advice = what_would_it_take(rules, state, sender, receivers, pkg, addressee=receiver)
     bv = breakdown_view(rules, state, verdict, viewer, advice, not verdict.accepted and not ins.what_it_takes)
     word = S["ui.neg.verdict.yes"] if bv.accepted else S["ui.neg.verdict.no"]
     text = advice_words(rules, advice, pkg) if advice is not None else bv.advice

@@ -1,0 +1,136 @@
+"""The debrief as data: what happened in this game and why, beside 1922.
+
+The engine speaks in keys with arguments (``Note``); a front end or the
+simulator turns them into words with the catalogue (``render``). Every
+sentence is read off the final state, so the debrief cannot name a treaty
+that does not exist or call a power with relations "left outside": the
+treaties signed, the answers that decided them with their heaviest
+reasons, the signatures refused at home, every partner's final status,
+the outcome, and the scenario's own account of 1922.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.engine.rules import Rules
+from game.engine.scoring import historical_outcome, outcome
+from game.engine.state import Proposal, State, Treaty
+from game.engine.strings import S, status_text
+
+#: Refusals named in a debrief (the closest calls and the red lines).
+REFUSALS_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class Note:
+    """One sentence of the debrief: a catalogue key and its arguments."""
+
+    key: str
+    args: dict[str, Any] = field(default_factory=dict)
+
+    def text(self) -> str:
+        return S[self.key].format(**self.args)
+
+
+def _names(rules: Rules, powers: list[str]) -> str:
+    return ", ".join(rules.scenario.powers[p].name for p in powers)
+
+
+def _clauses(rules: Rules, treaty: Treaty | Proposal) -> str:
+    return ", ".join(rules.clause_type(c.type).title.lower() for c in treaty.clauses)
+
+
+def _source(state: State, rules: Rules, treaty: Treaty) -> Proposal | None:
+    """The accepted proposal a treaty came from (None for a scripted treaty)."""
+    key = sorted(map(str, treaty.clauses))
+    for p in state.proposals:
+        theirs = p.receivers if rules.hub in p.sender else p.sender
+        if p.status == "accepted" and sorted(theirs) == sorted(treaty.partners) and \
+                sorted(map(str, p.clauses)) == key and p.closed_turn == treaty.turn:
+            return p
+    return None
+
+
+def _reasons(record: dict[str, Any], sign: int, n: int = 2) -> str:
+    lines = sorted((line for line in record.get("lines", []) if sign * line[1] > 0), key=lambda line: -sign * line[1])
+    return "; ".join(f"{label} ({value:+.0f})" for label, value, _ in lines[:n])
+
+
+def game_notes(rules: Rules, state: State) -> list[Note]:
+    """What happened in this game, and why."""
+    notes: list[Note] = []
+    signed = state.treaties[len(rules.scenario.treaties):]     # those before the game are the scenario's
+    if not signed:
+        notes.append(Note("debrief.no_treaty"))
+    for t in signed:
+        notes.append(Note("debrief.treaty", {"date": t.signed, "hub": rules.scenario.powers[rules.hub].name,
+                                              "partners": _names(rules, t.partners), "clauses": _clauses(rules, t)}))
+        src = _source(state, rules, t)
+        if src is not None:
+            for power, rec in sorted(src.verdicts.items()):
+                why = _reasons(rec, +1)
+                if why:
+                    notes.append(Note("debrief.because", {"power": rules.scenario.powers[power].name, "why": why}))
+        if not t.in_force:
+            notes.append(Note("debrief.cancelled", {"title": t.title, "date": t.cancelled or "",
+                                                    "power": rules.scenario.powers[t.cancelled_by or rules.hub].name}))
+    notes.extend(_refusals(rules, state))
+    for n in state.news:
+        if n.get("kind") == "ratification":
+            notes.append(Note("debrief.unratified", {"date": n["date"], "text": n["text"]}))
+    notes.append(Note("debrief.statuses", {"hub": rules.scenario.powers[rules.hub].name, "list": "; ".join(
+        f"{rules.scenario.powers[p].name}: {status_text(state.status.get(p, 0))}" for p in rules.partners)}))
+    oid = outcome(rules, state)
+    titles = {o.id: o.title for o in rules.scenario.history.outcomes}
+    notes.append(Note("debrief.outcome", {"title": titles.get(oid, S["debrief.no_outcome"]) if oid else
+                                          S["debrief.no_outcome"]}))
+    return notes
+
+
+def _refusals(rules: Rules, state: State) -> list[Note]:
+    """The decisive refusals: red lines first, then the nearest misses."""
+    found = []
+    for p in state.proposals:
+        for power, response in p.answers.items():
+            if response in ("reject", "counter") and power in p.verdicts:
+                rec = p.verdicts[power]
+                reds = rec.get("red_lines", [])
+                margin = rec["total"] - rec["threshold"]
+                found.append((0 if reds else 1, abs(margin), p, power, reds, margin, rec))
+    found.sort(key=lambda item: (item[0], item[1], item[2].id))
+    notes, seen = [], set()
+    for _, _, p, power, reds, margin, rec in found:
+        if (power, bool(reds)) in seen:
+            continue
+        seen.add((power, bool(reds)))
+        base = {"date": p.date, "power": rules.scenario.powers[power].name, "clauses": _clauses(rules, p)}
+        if reds:
+            notes.append(Note("debrief.refused_red", {**base, "reason": reds[0]}))
+        else:
+            notes.append(Note("debrief.refused", {**base, "short": -margin, "why": _reasons(rec, -1) or "-"}))
+        if len(notes) >= REFUSALS_SHOWN:
+            break
+    return notes
+
+
+def history_notes(rules: Rules) -> list[Note]:
+    """What happened in history, from the scenario's own account."""
+    hist = rules.scenario.history
+    notes = [Note("debrief.history", {"summary": " ".join(hist.summary.split())})]
+    hid = historical_outcome(rules)
+    for o in hist.outcomes:
+        if o.id == hid:
+            notes.append(Note("debrief.history_outcome", {"title": o.title, "text": o.text}))
+    return notes
+
+
+def debrief(rules: Rules, state: State) -> dict[str, list[Note]]:
+    return {"game": game_notes(rules, state), "history": history_notes(rules)}
+
+
+def render(notes: dict[str, list[Note]]) -> str:
+    """The debrief in words: this game's paragraph, then 1922's."""
+    game = " ".join(n.text() for n in notes["game"])
+    history = " ".join(n.text() for n in notes["history"])
+    return S["debrief.game_heading"] + " " + game + "\n\n" + S["debrief.history_heading"] + " " + history

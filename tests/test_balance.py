@@ -1,0 +1,42 @@
+"""``main.py balance``: a bot plays one seat over seeds, and the report says how it scored."""
+from __future__ import annotations
+
+import json
+
+from game.balance import balance
+from game.bots import BOTS
+from tests.test_cli import run
+
+
+def test_balance_json_reports_a_score_distribution_for_the_seat():
+    proc = run("balance", "--scenario", "genoa_rapallo_1922", "--as", "germany", "--bot", "spam",
+               "--seeds", "1", "--seed", "3", "--json")
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["power"] == "germany" and report["bot"] == "spam" and len(report["runs"]) == 1
+    assert 0 <= report["score"]["min"] <= report["score"]["max"] <= report["most"] == 80
+
+
+def test_balance_names_an_unknown_power_in_one_line_with_status_2():
+    proc = run("balance", "--scenario", "genoa_rapallo_1922", "--as", "prussia", "--bot", "greedy", "--seeds", "1")
+    assert proc.returncode == 2
+    assert "prussia" in proc.stderr and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_spamming_the_rapallo_package_from_january_does_not_win_germany_most_of_its_points(genoa):
+    report = balance(genoa, "germany", "spam", [3, 4])
+    assert report["early"]["max"] < 0.8 * report["most"]
+    assert all(r["unratified"] > 0 for r in report["runs"])
+
+
+def test_every_bot_plays_a_whole_game_as_moscow(genoa):
+    for bot in sorted(BOTS):
+        report = balance(genoa, "soviet_russia", bot, [5])
+        assert report["runs"][0]["score"] == report["score"]["max"]
+        assert 0 <= report["score"]["max"] <= report["most"]
+
+
+def test_the_command_line_offers_every_bot_and_only_those() -> None:
+    from game.balance_commands import BOT_NAMES
+    assert sorted(BOT_NAMES) == sorted(BOTS)
