@@ -63,3 +63,12 @@ def test_the_paper_read_back_from_the_cache_is_the_paper_that_was_made(monkeypat
     kept = paper_module.paper((96, 64), "#ede3cb")
     assert kept is not made
     assert pygame.image.tobytes(kept, "RGB") == pygame.image.tobytes(made, "RGB")
+
+
+def test_the_paper_cache_keeps_only_a_few_sheets(monkeypatch, tmp_path: Path) -> None:
+    from game.ui.widgets import paper as paper_module
+    monkeypatch.setenv("RAPALLO_CACHE_DIR", str(tmp_path))
+    for width in range(40, 40 + 2 * (paper_module.KEEP + 3), 2):  # a window dragged wider, step by step
+        paper_module.paper((width, 30), "#ede3cb")
+    assert len(list(tmp_path.glob("paper-*.rgb"))) == paper_module.KEEP
+    assert (tmp_path / f"paper-{paper_module.RECIPE}-{width}x30-ede3cb-1922.rgb").is_file()

@@ -185,7 +185,8 @@ class Ctx:
     def scripted_proposal(self, spec: "ProposeSpec") -> None:
         clauses = [self.rules.normalise(Clause.of(c.type, c.params)) for c in spec.clauses]
         engine_action("table_proposal")(self.rules, self.state, list(spec.from_), [spec.to], clauses,
-                       title=spec.title, text=spec.text or "", conference=spec.conference, delivered=True)
+                                        title=spec.title, text=spec.text or "", conference=spec.conference,
+                                        delivered=True)
 
     def scripted_treaty(self, spec: "SignSpec") -> None:
         clauses = [self.rules.normalise(Clause.of(c.type, c.params)) for c in spec.clauses]

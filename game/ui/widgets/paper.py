@@ -8,6 +8,7 @@ folder and read from there on later starts: the same pixels, made once."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pygame
 
@@ -15,6 +16,8 @@ from game.content import cache_dir
 
 #: Part of the cached file's name: change it when the recipe below changes.
 RECIPE = 1
+#: Sheets kept in the cache (a few window sizes and both palettes).
+KEEP = 4
 
 _cache: dict[tuple, pygame.Surface] = {}
 
@@ -44,9 +47,18 @@ def _kept_or_made(size: tuple[int, int], base: pygame.Color, seed: int) -> pygam
         part = path.with_name(f"{path.name}.{os.getpid()}.part")
         part.write_bytes(pygame.image.tobytes(made, "RGB"))
         os.replace(part, path)
+        _forget_old(path)
     except (OSError, pygame.error):
         pass
     return made
+
+
+def _forget_old(kept: Path) -> None:
+    """Keep the few sheets last made: dragging a window's edge makes a new size at every step."""
+    sheets = sorted(kept.parent.glob("paper-*.rgb"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in sheets[KEEP:]:
+        if old != kept:
+            old.unlink(missing_ok=True)
 
 
 def _make(size: tuple[int, int], base: pygame.Color, seed: int) -> pygame.Surface:
