@@ -101,14 +101,20 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([e.to_dict() for e in entries], indent=2))
         return 0
-    for e in entries:
+    for e in entries:       # titles come from YAML files: cleaned before they reach the terminal
         if e.playable:
-            print(f"{e.id}\n    {e.title} ({e.start} to {e.end})\n    powers: {', '.join(e.powers)}")
+            _say(f"{e.id}\n    {e.title} ({e.start} to {e.end})\n    powers: {', '.join(e.powers)}")
         else:
-            print(f"{e.id}\n    {e.title}: cannot be played; the checker says:")
+            _say(f"{e.id}\n    {e.title}: cannot be played; the checker says:")
             for f in e.findings[:5]:
-                print(f"      {f.plain()}")
+                _say(f"      {f.plain()}")
     return 0
+
+
+def _say(text: str) -> None:
+    """Print text that holds words from scenario files, without their control characters or escape codes."""
+    from game.guarded import clean_for_terminal
+    print(clean_for_terminal(text, keep_newlines=True))
 
 
 # --- simulate ----------------------------------------------------------------------------
@@ -140,7 +146,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         from game.saves.commands import save_observer_run
         save_observer_run(rules, first, args.turns, args.save, args.saves, args.mods or ())
     if not args.json:
-        print("\n".join(summary_lines(rules, tally)))
+        _say("\n".join(summary_lines(rules, tally)))
     return 0
 
 

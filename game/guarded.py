@@ -22,7 +22,7 @@ import zlib
 MB = 1024 * 1024
 
 #: The most bytes each kind of file may have on disk (and, for saves, once decompressed).
-CAPS = {"save": 32 * MB, "scenario": 8 * MB}
+CAPS = {"save": 32 * MB, "scenario": 2 * MB}   # the checker reads at most 2,000,000 bytes of YAML
 
 #: What the kinds are called in messages.
 _WHAT = {"save": "save", "scenario": "scenario file"}
@@ -56,7 +56,7 @@ def read_untrusted(path: str | os.PathLike[str], kind: str) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise UnreadableFile("folder" if stat.S_ISDIR(info.st_mode) else "not_a_file", _not_regular(info.st_mode, what), name)
         if info.st_size > cap:
-            raise UnreadableFile("too_large", f"the file is {info.st_size / MB:.0f} MB; a {what} is at most "
+            raise UnreadableFile("too_large", f"the file is {info.st_size / MB:.1f} MB; a {what} is at most "
                                               f"{cap // MB} MB, so this is not one (or it is damaged)", name)
         chunks, total = [], 0
         while True:

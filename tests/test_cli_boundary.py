@@ -113,7 +113,7 @@ def test_terminal_escape_codes_and_lone_surrogates_in_a_save_title_never_reach_t
 
     from game.engine.game import Game
     from game.scenario import load_rules
-    from game.saves import codec, document
+    from game.saves import document
     from game.saves.document import SaveMeta
     game = Game.new(load_rules("genoa_rapallo_1922", ()), seed=3)
     game.run_to_end(max_turns=1)
@@ -128,7 +128,6 @@ def test_terminal_escape_codes_and_lone_surrogates_in_a_save_title_never_reach_t
     assert "odd" in out.out and "Genoa" in shown
     assert "\x1b" not in shown and "\x07" not in shown and "\ud800" not in shown
     assert "Traceback" not in shown
-    del codec
 
 
 def test_simulate_piped_into_head_exits_without_a_traceback():

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -249,7 +249,6 @@ def listing(infos: list[SaveInfo]) -> list[str]:
 
 def _clean_info(i: SaveInfo) -> SaveInfo:
     """The entry with every text from the file made safe for a terminal (titles may hold escape codes)."""
-    from dataclasses import replace
     return replace(i, name=clean_for_terminal(i.name), scenario_title=clean_for_terminal(i.scenario_title),
                    power_name=clean_for_terminal(i.power_name), date=clean_for_terminal(i.date),
                    kind=clean_for_terminal(i.kind), problem=clean_for_terminal(i.problem))

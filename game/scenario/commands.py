@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Sequence
 
 from game.errors import UsageError
+from game.guarded import clean_for_terminal
 from game.scenario import mod_dirs
 from game.scenario.findings import errors, to_json
 
@@ -30,7 +31,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(to_json(report.findings, files=report.files))
     else:
         for f in report.findings:
-            print(f)
+            print(clean_for_terminal(str(f)))     # findings quote the file: no escape codes to the terminal
         print(report.summary(), file=sys.stderr if report.findings else sys.stdout)
     return 1 if report.errors else 0
 
