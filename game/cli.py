@@ -21,7 +21,7 @@ from game.scenario import load_rules, mod_dirs as _mod_dirs
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 #: Modules with a ``register(subparsers)`` function adding their subcommands.
-SUBCOMMANDS = ("game.cli", "game.scenario.commands", "game.saves.commands")
+SUBCOMMANDS = ("game.cli", "game.scenario.commands", "game.saves.commands", "game.classroom.commands")
 
 
 
