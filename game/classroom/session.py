@@ -200,9 +200,26 @@ class Session:
         """Resolve the round (whoever has not ended their turn is ended) and start the next."""
         self.clock.start_phase("resolution", now)
         self.act("advance", FACILITATOR)
+        self.sync(now)
+
+    def sync(self, now: float) -> bool:
+        """After the game resolved a turn (the facilitator advanced, or every delegation ended its turn):
+        a new round begins. True if one did."""
+        if len(self.game.turn_hashes) < len(self.round_starts):  # one resolution per round begun
+            return False
         self.round_starts.append(len(self.game.log))
         self.seat_index = 0
         self.clock.start_phase("negotiation", now)
+        return True
+
+    def next_seat(self) -> str | None:
+        """The next delegation that has not ended its turn this round (None: all have)."""
+        ended = set(self.game.state.ended)
+        for _ in range(len(self.delegations)):
+            seat = self.pass_to_next()
+            if seat not in ended:
+                return seat
+        return None
 
     def undo_round(self, now: float) -> None:
         """Back to the start of the previous round: its resolution and everything since are undone."""
