@@ -16,11 +16,12 @@ from typing import Any
 
 from game.classroom.debrief import debrief_data, debrief_html
 from game.engine.game import Game
+from game.engine.rules import Rules
 from game.engine.state import State
 from game.errors import UsageError
 from game.saves.errors import SaveError
 from game.saves.replay import ReplayError, replay
-from game.saves.restore import load
+from game.saves.restore import read_document, rules_of
 
 LOG_COLUMNS = ("turn", "date", "seat", "role", "command", "result")
 TREATY_COLUMNS = ("id", "title", "partners", "clauses", "signed", "turn", "in_force")
@@ -31,15 +32,18 @@ def sidecar_path(save: Path) -> Path:
     return save.with_name(save.name.split(".")[0] + ".classroom.json")
 
 
-def replayed(save: Path) -> tuple[Game, dict[str, Any]]:
-    """The game in the save rebuilt from its log (so its action log is whole), and the save's header."""
+def replayed(save: Path, current: Rules | None = None) -> tuple[Game, dict[str, Any]]:
+    """The game in the save rebuilt from its log (so its action log is whole), and the save's header.
+
+    ``current`` is reused when the save is of that scenario, unchanged (no YAML to read)."""
     try:
-        loaded = load(save)
+        head = read_document(save)
+        rules = rules_of(head, None, current, None)
     except SaveError as e:
-        raise UsageError(str(e)) from None
-    head = loaded.header
+        raise UsageError(str(e.at(str(save)))) from None
+    head.pop("state", None)
     try:
-        game = replay(loaded.game.rules, head["seed"], head["humans"], head["log"]).game
+        game = replay(rules, head["seed"], head["humans"], head["log"]).game
     except ReplayError as e:
         raise UsageError(f"{save}: the save cannot be replayed: {e}") from None
     return game, head
@@ -57,9 +61,9 @@ def _treaty_rows(state: State) -> list[tuple[Any, ...]]:
              "yes" if t.in_force else "no") for t in state.treaties]
 
 
-def export(save: Path, out: Path) -> list[Path]:
+def export(save: Path, out: Path, current: Rules | None = None) -> list[Path]:
     """Write the four files for ``save`` into ``out``; the paths written."""
-    game, head = replayed(save)
+    game, head = replayed(save, current)
     side = sidecar_path(save)
     session: dict[str, Any] = {}
     if side.is_file():
