@@ -14,6 +14,7 @@ import hashlib
 import hmac
 import random
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Sequence
 
 from game.engine.commands import AdjustValue, Command, InjectEvent, PostNews
@@ -143,6 +144,7 @@ class Session:
     revealed: bool = False
     round_starts: list[int] = field(default_factory=list)   # log length when each round began
     seat_index: int = 0
+    save_to: Path | None = None     # where the session is saved at every new round (with its sidecar)
 
     @classmethod
     def start(cls, rules: Rules, delegations: Sequence[str], students: int, pin: str, seed: int | None = None,
@@ -210,7 +212,21 @@ class Session:
         self.round_starts.append(len(self.game.log))
         self.seat_index = 0
         self.clock.start_phase("negotiation", now)
+        if self.save_to is not None:
+            self.save(self.save_to)
         return True
+
+    def save(self, path: Path) -> Path:
+        """Save the game (a normal save: play --load, replay and classroom export read it) and its sidecar."""
+        import json
+        from game.classroom.export import sidecar_path
+        from game.saves import SaveStore, document
+        from game.saves.document import SaveMeta
+        meta = SaveMeta(power=self.delegations[0] if self.delegations else "", game_id="classroom",
+                        name=path.name.split(".")[0], kind="manual")
+        SaveStore(path.parent).write(path, document.build(self.game, meta))
+        sidecar_path(path).write_text(json.dumps(self.sidecar(), indent=2), encoding="utf-8")
+        return path
 
     def next_seat(self) -> str | None:
         """The next delegation that has not ended its turn this round (None: all have)."""

@@ -72,3 +72,19 @@ def test_the_hot_seat_passes_round_the_delegations_in_order(genoa: Rules) -> Non
     s = _session(genoa)
     first = s.current_seat()
     assert s.pass_to_next() != first and s.pass_to_next() == first
+
+
+def test_a_session_saved_each_round_exports_with_its_roles(genoa: Rules, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import csv
+    from game.classroom.export import export
+    s = _session(genoa)
+    s.save_to = tmp_path / "class.rapallo"
+    s.act("germany: end", seat="germany")
+    s.advance_round(now=5)
+    assert s.save_to.is_file() and (tmp_path / "class.classroom.json").is_file()
+    export(s.save_to, tmp_path / "out")
+    with open(tmp_path / "out" / "log.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    german = [r for r in rows if r["seat"] == "germany" and r["command"] == "germany: end"]
+    assert len(german) == 1 and german[0]["role"] and all(
+        genoa.scenario.roles[r].delegation == "germany" for r in german[0]["role"].split("+"))

@@ -53,7 +53,9 @@ class PrivacyScreen(Screen):
         from game.ui.session import Session
         cls = classroom_of(self.app)
         assert cls is not None
-        self.app.start(Session.around(cls.game, self.delegation))
+        session = Session.around(cls.game, self.delegation)
+        session.saves = None  # no undo at a delegation's seat: it could take back another delegation's move
+        self.app.start(session)
 
     def facilitator(self) -> None:
         from game.ui.screens.classroom_facilitator import FacilitatorScreen

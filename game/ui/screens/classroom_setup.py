@@ -128,6 +128,11 @@ class ClassroomSetupScreen(Screen):
         except UsageError as e:
             self._say(str(e))
             return
+        if self.app.store is not None:
+            import datetime as dt
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
+            cls.save_to = self.app.store.folder / f"classroom-{self.scenario}-{stamp}.rapallo"
+            cls.save(cls.save_to)
         self.app.classroom = cls
         self.app.switch(PrivacyScreen(self.app, cls.current_seat()))
 
