@@ -14,6 +14,7 @@ from game.classroom import html as H
 from game.engine.game import Game
 from game.engine.scoring import historical_outcome, objectives, outcome
 from game.engine.strings import S
+from game.engine.world import Ctx
 
 #: News kinds that make the class's timeline (what a historian of the session would note).
 TIMELINE_KINDS = ("treaty", "event", "facilitator", "conference", "bloc")
@@ -30,6 +31,29 @@ class DelegationResult:
 
 
 @dataclass
+class RoleResult:
+    role: str
+    name: str
+    delegation: str
+    points: float
+    possible: float
+    met: list[str] = field(default_factory=list)
+
+
+def role_results(game: Game) -> list[RoleResult]:
+    """Each role's personal objectives as things stand (any_time ones too: roles keep no record of the past)."""
+    rules, state = game.rules, game.state
+    out = []
+    for rid, role in rules.scenario.roles.items():
+        ctx = Ctx(rules, state, self_=role.delegation)
+        met = [o for o in role.objectives if o.condition.holds(ctx)]
+        out.append(RoleResult(rid, role.name, rules.scenario.powers[role.delegation].name,
+                              sum(o.points for o in met), sum(o.points for o in role.objectives),
+                              [o.title for o in met]))
+    return out
+
+
+@dataclass
 class Debrief:
     title: str
     date: str
@@ -42,6 +66,7 @@ class Debrief:
     history_timeline: list[tuple[str, str]]
     summary: str
     questions: list[str]
+    roles: list[RoleResult] = field(default_factory=list)
 
 
 def debrief_data(game: Game) -> Debrief:
@@ -60,7 +85,7 @@ def debrief_data(game: Game) -> Debrief:
     return Debrief(sc.title, state.date, sc.end.isoformat(), state.finished, results,
                    titles.get(ours_id or "", none), titles.get(theirs_id or "", none), timeline,
                    [(m.date.isoformat(), m.text) for m in sc.history.timeline], sc.history.summary,
-                   list(sc.classroom.questions))
+                   list(sc.classroom.questions), role_results(game))
 
 
 def chart_svg(results: list[DelegationResult], width: int = 640) -> str:
@@ -91,7 +116,14 @@ def debrief_html(d: Debrief) -> str:
                       S["cls.debrief.missed"]],
                      [(r.name, f"{r.points:g} / {r.possible:g}", "; ".join(r.met), "; ".join(r.missed))
                       for r in d.results]),
-             H.h(2, S["cls.debrief.chart"]), chart_svg(d.results),
+             H.h(2, S["cls.debrief.chart"]), chart_svg(d.results)]
+    if d.roles:
+        body += [H.h(2, S["cls.debrief.roles"]),
+                 H.table([S["cls.debrief.role"], S["cls.debrief.delegation"], S["cls.debrief.points"],
+                          S["cls.debrief.met"]],
+                         [(r.name, r.delegation, f"{r.points:g} / {r.possible:g}", "; ".join(r.met))
+                          for r in d.roles])]
+    body += [
              H.h(2, S["cls.debrief.timelines"])]
     dates = sorted({t for t, _ in d.class_timeline} | {t for t, _ in d.history_timeline})
     rows = []

@@ -701,6 +701,8 @@ S.update({
     "cls.debrief.met": "Objectives met",
     "cls.debrief.missed": "Objectives missed",
     "cls.debrief.chart": "Points won out of points possible, by delegation",
+    "cls.debrief.roles": "Personal objectives",
+    "cls.debrief.role": "Role",
     "cls.debrief.timelines": "The class's conference beside 1922's",
     "cls.debrief.class": "In class",
     "cls.debrief.history": "In 1922",

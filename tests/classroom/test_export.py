@@ -52,3 +52,9 @@ def test_the_debrief_sets_the_class_beside_1922(exported: Path) -> None:
 def test_exporting_a_missing_save_is_a_usage_error(capsys: pytest.CaptureFixture, tmp_path: Path) -> None:
     assert main(["classroom", "export", str(tmp_path / "nothing.rapallo"), "--out", str(tmp_path / "o")]) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_the_debrief_scores_every_role_against_its_personal_objectives(exported: Path) -> None:
+    html = (exported / "debrief.html").read_text(encoding="utf-8")
+    assert "Personal objectives" in html
+    assert "Georgy Chicherin" in html and "Konstanty Skirmunt" in html

@@ -18,6 +18,16 @@ def _own_config(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("RAPALLO_SAVES", str(tmp_path / "saves"))
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _forget_fonts_afterwards():  # type: ignore[no-untyped-def]
+    """game.ui.text keeps Font objects for the process; a later test that quits pygame.font
+    (tests/test_fonts.py) would leave them dead for the window tests after it."""
+    yield
+    from game.ui import text
+    text._fonts.clear()
+    text.clear_cache()
+
+
 def _pixels(app) -> bytes:  # type: ignore[no-untyped-def]
     for _ in range(3):
         app.step()
