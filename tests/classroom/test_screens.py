@@ -105,3 +105,29 @@ def test_the_projector_shows_no_secret(make_app) -> None:  # noqa: F811
     secrets = [r.briefing[:40] for r in sc.roles.values()] + [o.title for r in sc.roles.values() for o in r.objectives]
     secrets += [n["text"][:40] for n in cls.game.state.news if n["kind"] in ("proposal", "answer", "mission")]
     assert secrets and not [s for s in secrets if s in shown]
+
+
+def test_revealing_puts_every_delegations_objectives_on_the_projector(make_app) -> None:  # noqa: F811
+    app = make_app()
+    cls = demo(app, rounds=1)
+    cls.set_revealed(True)
+    app.switch(ProjectorScreen(app))
+    app.step()
+    shown = " ".join(str(getattr(c, "html_text", "") or getattr(c, "text", "")) for c in app.top.root.elements)
+    assert "De jure recognition by a great power" in shown and "The tsarist debts acknowledged to France" in shown
+
+
+def test_the_menu_opens_the_setup_which_refuses_a_bad_pin_and_starts_with_a_good_one(make_app) -> None:  # noqa: F811
+    app = make_app()
+    app.step()
+    click(app, app.top.buttons["classroom"])
+    assert app.top.name == "classroom_setup"
+    click(app, button(app, "Draw the roles"))
+    assert "Student 12:" in app.top.cast_html
+    app.top.e_pin.set_text("12")
+    click(app, button(app, "Start the session"))
+    assert app.top.name == "classroom_setup" and "4 to 8 digits" in app.top.l_msg.text
+    app.top.e_pin.set_text("4321")
+    click(app, button(app, "Start the session"))
+    assert app.top.name == "privacy" and app.classroom.unlock("4321")
+    assert app.classroom.save_to is not None and app.classroom.save_to.is_file()

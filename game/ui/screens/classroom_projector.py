@@ -1,12 +1,13 @@
 """The projector view, for the wall: the map of relations, the round and its
 clock, the treaties signed and the public news. Never a secret: no
 proposal, objective or brief is drawn here (the seats' observer view decides
-what is public once it lands; until then game.classroom.views does)."""
+what is public once it lands; until then game.classroom.views does), unless
+the facilitator reveals the delegations' objectives for the debrief."""
 from __future__ import annotations
 
 import pygame
 
-from game.classroom.views import ProjectorVM, projector_vm
+from game.classroom.views import ProjectorVM, facilitator_vm, projector_vm
 from game.engine.strings import S, status_text
 from game.ui.screens.base import Screen
 from game.ui.screens.classroom_privacy import classroom_of
@@ -35,9 +36,14 @@ class ProjectorScreen(Screen):
         ui.label(r(x, 112, SIDE - 16, 28), S["cls.projector.treaties"], "subheading")
         treaties = "<br>".join(_esc(t) for t in vm.treaties) or f"<i>{_esc(S['cls.projector.no_treaties'])}</i>"
         ui.text_box(r(x - 4, 140, SIDE - 12, 170), treaties, "card_text")
-        ui.label(r(x, 318, SIDE - 16, 28), S["cls.projector.news"], "subheading")
-        ui.text_box(r(x - 4, 346, SIDE - 12, H - 346 - 16), "<br><br>".join(_esc(n) for n in vm.news) or "-",
-                    "card_text")
+        if cls.revealed:  # the facilitator chose to show every delegation's objectives (the debrief)
+            ui.label(r(x, 318, SIDE - 16, 28), S["cls.facilitator.delegations"], "subheading")
+            ui.text_box(r(x - 4, 346, SIDE - 12, H - 346 - 16), _rows_html(facilitator_vm(cls, self.app.time)),
+                        "card_text")
+        else:
+            ui.label(r(x, 318, SIDE - 16, 28), S["cls.projector.news"], "subheading")
+            ui.text_box(r(x - 4, 346, SIDE - 12, H - 346 - 16), "<br><br>".join(_esc(n) for n in vm.news) or "-",
+                        "card_text")
         self.shown = vm.clock
 
     @staticmethod
@@ -75,6 +81,11 @@ class ProjectorScreen(Screen):
         rows += [(pal.status(level), PATTERNS[level], status_text(level)) for level in range(4)]
         self.view.legend(surface, (rect.right - sc.px(8), rect.bottom - sc.px(8)), pal, sc.s, rows,
                          S["ui.map.legend"].format(hub=mvm.hub_name))
+
+
+def _rows_html(vm) -> str:  # type: ignore[no-untyped-def]
+    from game.ui.screens.classroom_facilitator import FacilitatorScreen
+    return FacilitatorScreen._rows_html(vm)
 
 
 def _esc(text: str) -> str:

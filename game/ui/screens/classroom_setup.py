@@ -3,6 +3,8 @@ play (the AI plays the rest), the number of students, the minutes of
 negotiation a round and the facilitator's PIN; draw the roles, then start."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
 from game.engine.rules import Rules
@@ -67,6 +69,8 @@ class ClassroomSetupScreen(Screen):
         note = S["cls.setup.packets"].format(id=self.scenario) if sc and sc.roles else S["ui.classroom.no_roles"]
         ui.text_box(r(x - 4, 160, W - x - 36, H - 300), self.cast_html or _esc(note), "card_text")
         ui.button(r(x, H - 130, 220, 44), S["ui.classroom.draw"], self.draw)
+        ui.button(r(x + 230, H - 130, 260, 44), S["ui.classroom.packets"], self.packets,
+                  S["ui.classroom.packets.tip"], enabled=bool(sc and sc.roles))
         self.l_msg = ui.label(r(40, H - 120, 620, 28), self.message, "italic")
         ui.button(r(40, H - 70, 140, 46), S["ui.back"], self.app.pop, S["ui.back.tip"])
         ui.button(r(W - 260, H - 70, 220, 46), S["ui.classroom.start"], self.start, S["ui.classroom.start.tip"],
@@ -111,6 +115,19 @@ class ClassroomSetupScreen(Screen):
             for s in cast)
         self.message = ""
         self.build()
+
+    def packets(self) -> None:
+        from game.classroom.packets import write_packets
+        if self.rules is None:
+            return
+        folder = (self.app.store.folder.parent if self.app.store is not None else Path.cwd()) / \
+            f"packets-{self.scenario}"
+        try:
+            write_packets(self.rules, folder)
+        except OSError as e:
+            self._say(str(e))
+            return
+        self._say(S["ui.classroom.packets_written"].format(folder=folder))
 
     def _say(self, message: str) -> None:
         self.message = message
