@@ -2,8 +2,11 @@
 render a screen with no window (SDL's dummy driver), write a PNG, exit 0.
 
 Screens: menu (default), newgame, scenarios, settings, map, power, home,
-negotiation, conference, event, ledger, end, help. The game screens show a
-game of the chosen scenario set up by ``game.ui.demo`` at a fitting point.
+negotiation, conference, event, ledger, end, help, save, load, pause, and the
+classroom's classroom (setup), privacy, facilitator, projector and debrief.
+The game screens show a game of the chosen scenario set up by
+``game.ui.demo`` at a fitting point; the classroom ones a session set up by
+``game.ui.screens.classroom_privacy.demo``.
 """
 from __future__ import annotations
 
