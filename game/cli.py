@@ -25,7 +25,8 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 FIRST_FRAME_ONLY = "RAPALLO_EXIT_AFTER_FIRST_FRAME"
 
 #: Modules with a ``register(subparsers)`` function adding their subcommands.
-SUBCOMMANDS = ("game.cli", "game.scenario.commands", "game.saves.commands", "game.balance_commands")
+SUBCOMMANDS = ("game.cli", "game.scenario.commands", "game.saves.commands", "game.balance_commands",
+               "game.classroom.commands")
 
 
 

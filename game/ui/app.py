@@ -227,6 +227,9 @@ class App:
             from game.ui.viewmodels.common import date_text
             self.toast(S["ui.toast.new_turn"].format(before=date_text(before), date=date_text(s.state.date)))
         self.prompt_events()
+        if getattr(self, "classroom", None) is not None:  # hot-seat: pass the machine on
+            from game.ui.screens.classroom_privacy import after_turn
+            after_turn(self)
 
     def over_widget(self, pos: tuple[int, int]) -> bool:
         """Whether a visible widget is under this point (the screens' own full-window containers aside)."""

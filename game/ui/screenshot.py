@@ -2,8 +2,11 @@
 render a screen with no window (SDL's dummy driver), write a PNG, exit 0.
 
 Screens: menu (default), newgame, scenarios, settings, map, power, home,
-negotiation, conference, event, ledger, end, help. The game screens show a
-game of the chosen scenario set up by ``game.ui.demo`` at a fitting point.
+negotiation, conference, event, ledger, end, help, save, load, pause, and the
+classroom's classroom (setup), privacy, facilitator, projector and debrief.
+The game screens show a game of the chosen scenario set up by
+``game.ui.demo`` at a fitting point; the classroom ones a session set up by
+``game.ui.screens.classroom_privacy.demo``.
 """
 from __future__ import annotations
 
@@ -16,7 +19,8 @@ from pathlib import Path
 from typing import Callable
 
 SCREENS = ("menu", "newgame", "scenarios", "settings", "map", "power", "home", "negotiation", "conference",
-           "event", "ledger", "end", "help", "save", "load", "pause")
+           "event", "ledger", "end", "help", "save", "load", "pause", "classroom", "privacy", "facilitator",
+           "projector", "debrief")
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -125,4 +129,17 @@ SETUPS: dict[str, Callable] = {  # type: ignore[type-arg]
     "save": _game("midgame", _open("saveload", "SaveScreen")),
     "load": _push("saveload", "LoadScreen"),
     "pause": _game("midgame", _open("pause", "PauseScreen")),
+    "classroom": _push("classroom_setup", "ClassroomSetupScreen"),
+    "privacy": lambda app, sc: _classroom(app, sc, "classroom_privacy", "PrivacyScreen", "germany"),
+    "facilitator": lambda app, sc: _classroom(app, sc, "classroom_facilitator", "FacilitatorScreen", True),
+    "projector": lambda app, sc: _classroom(app, sc, "classroom_projector", "ProjectorScreen"),
+    "debrief": lambda app, sc: _classroom(app, sc, "classroom_debrief", "DebriefScreen"),
 }
+
+
+def _classroom(app, scenario, module: str, cls: str, *args: object) -> None:  # type: ignore[no-untyped-def]
+    """A classroom session some rounds in (game.ui.screens.classroom_privacy.demo), showing one screen."""
+    import importlib
+    from game.ui.screens.classroom_privacy import demo
+    demo(app, scenario)
+    app.switch(getattr(importlib.import_module(f"game.ui.screens.{module}"), cls)(app, *args))

@@ -1,4 +1,4 @@
-"""The main menu: new game, continue, load, classroom (to come), scenarios
+"""The main menu: new game, continue, load, classroom, scenarios
 and mods, settings, quit; a picture and an epigraph beside them."""
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ class MenuScreen(Screen):
             ("continue", S["ui.menu.continue"], S["ui.menu.continue.tip"] if can_continue else why,
              self._continue, can_continue),
             ("load", S["ui.menu.load"], S["ui.menu.load.tip"] if can_load else why, self._load, can_load),
-            ("classroom", S["ui.menu.classroom"], S["ui.menu.classroom.tip"], None, False),
+            ("classroom", S["ui.menu.classroom"], S["ui.menu.classroom.tip"], self._classroom, True),
             ("scenarios", S["ui.menu.scenarios"], S["ui.menu.scenarios.tip"], self._scenarios, True),
             ("settings", S["ui.menu.settings"], S["ui.menu.settings.tip"], self._settings, True),
             ("quit", S["ui.menu.quit"], S["ui.menu.quit.tip"], self.app.quit, True),
@@ -40,6 +40,10 @@ class MenuScreen(Screen):
     def _new(self) -> None:
         from game.ui.screens.newgame import NewGameScreen
         self.app.push(NewGameScreen(self.app))
+
+    def _classroom(self) -> None:
+        from game.ui.screens.classroom_setup import ClassroomSetupScreen
+        self.app.push(ClassroomSetupScreen(self.app))
 
     def _continue(self) -> None:
         from game.ui.saves_link import continue_latest
