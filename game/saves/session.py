@@ -95,11 +95,11 @@ class Session:
 
     # --- playing ----------------------------------------------------------------------------------
 
-    def apply(self, cmd: Command | str) -> Command:
-        """``game.apply`` that can be undone; raises what the engine raises for a refused command."""
+    def apply(self, cmd: Command | str, by: str | None = None) -> Command:
+        """``game.apply`` (from seat ``by``) that can be undone; raises what the engine raises for a refused command."""
         mark = self.history.before(self.game)
         try:
-            done = self.game.apply(cmd)
+            done = self.game.apply(cmd, by=by)
         except BaseException:
             self.history.refused(mark, self.game)
             raise

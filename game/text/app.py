@@ -211,7 +211,7 @@ class TextApp:
     def _command(self, line: str) -> None:
         cmd = self._parse(line)
         turn = self.game.state.turn
-        self.session.apply(cmd)
+        self.session.apply(cmd, by=self.power)
         if isinstance(cmd, EndTurn):
             self._after_turn(turn)
         elif isinstance(cmd, Propose):

@@ -14,7 +14,7 @@ from typing import Any, Callable, Sequence
 
 from game.engine.commands import Command, CommandError, EndTurn, IllegalCommand
 from game.engine.game import Game
-from game.engine.legal import check
+from game.engine.legal import check, check_seat
 from game.engine.rules import Rules
 
 from game.engine.difficulty import DIFFICULTIES, difficulty_of, with_difficulty  # noqa: E402,F401
@@ -107,7 +107,7 @@ class Session:
 
     def apply(self, cmd: Command) -> Outcome:
         try:
-            done = self.saves.apply(cmd) if self.saves is not None else self.game.apply(cmd)
+            done = self.saves.apply(cmd, by=self.power) if self.saves is not None else self.game.apply(cmd, by=self.power)
         except (IllegalCommand, CommandError) as e:
             self.last_error = str(e)
             return Outcome(False, str(e), cmd)
@@ -118,6 +118,7 @@ class Session:
     def legal(self, cmd: Command) -> tuple[bool, str]:
         """Whether a command is allowed now, and if not, the engine's reason."""
         try:
+            check_seat(self.rules, self.state, cmd, self.power)
             check(self.rules, self.state, cmd)
             return True, ""
         except (IllegalCommand, CommandError) as e:
