@@ -36,3 +36,14 @@ def test_the_observer_reads_no_attitudes_in_the_powers_table(genoa: Rules) -> No
     rows = [r for r in table if r.startswith(genoa.scenario.powers["germany"].name)]
     assert len(rows) == 1 and "?" in rows[0]
     assert "?" not in render.powers_table(game, "facilitator")
+
+
+def test_the_window_s_dispatches_keep_a_private_proposal_from_third_parties(genoa: Rules) -> None:
+    from game.ui.viewmodels.world import dispatches
+    game = Game.new(genoa, seed=1, humans=[HUB, "france"])
+    game.apply(f"{HUB}: assign chicherin germany", by=HUB)
+    game.apply(f"{HUB}: propose germany: renounce_claims", by=HUB)
+    pid = max(p.id for p in game.state.proposals if p.sender == [HUB])
+    text = next(n for n in game.state.news if n.get("proposal") == pid)["text"]
+    assert text in [d.text for d in dispatches(genoa, game.state, HUB, limit=99).items]
+    assert text not in [d.text for d in dispatches(genoa, game.state, "france", limit=99).items]
