@@ -1,6 +1,7 @@
 """The game: one small API that every front end, the AI driver, replays and
 tests share (after OpenSpiel): ``Game.new``, ``apply``, ``legal_commands``,
-``is_terminal``, ``returns``, ``clone``, ``state_hash``.
+``observe``, ``is_terminal``, ``returns``, ``clone``, ``state_hash``. Front ends
+act through a seat (``apply(cmd, by=seat)``) and see through it (``observe(seat)``).
 
 A turn: conferences open and close by the calendar, events fire, AI powers
 act; then the people at the table act and end their turn (or a facilitator

@@ -43,6 +43,18 @@ def may_see_news(entry: dict[str, Any], seat: str) -> bool:
     return entry.get("kind") not in PRIVATE_NEWS or seat in entry.get("powers", [])
 
 
+def _news(state: State, seat: str) -> list[dict[str, Any]]:
+    """The news ``seat`` may read, in step with its inbox: news of a proposal reaches a receiver
+    only when the proposal itself does (when the turn resolves)."""
+    by_id = {p.id: p for p in state.proposals}
+    out = []
+    for n in state.news:
+        prop = by_id.get(n.get("proposal", -1))
+        if may_see_news(n, seat) and (prop is None or may_see_proposal(prop, seat)):
+            out.append(_plain(n))
+    return out
+
+
 def may_see_proposal(p: Proposal, seat: str) -> bool:
     """The sender always; a receiver once it has been delivered; the facilitator always."""
     if seat == FACILITATOR:
@@ -65,7 +77,7 @@ def observe(rules: Rules, state: State, seat: str) -> dict[str, Any]:
         "powers": [_power(rules, state, seat, p) for p in rules.partners],
         "hub_values": _hub_values(rules, state) if seat in (rules.hub, FACILITATOR) else {},
         "proposals": [_proposal(rules, state, seat, p) for p in state.proposals if may_see_proposal(p, seat)],
-        "news": [_plain(n) for n in state.news if may_see_news(n, seat)],
+        "news": _news(state, seat),
         "treaties": [_treaty(t) for t in state.treaties],
         "conferences": {cid: _conference(state, seat, cid) for cid in state.conferences},
         "choices": [{"event": c.event, "chooser": c.chooser, "turn": c.turn} for c in state.choices

@@ -32,7 +32,7 @@ from typing import Callable, Iterable, Sequence
 from game.engine.commands import Command, CommandError, EndTurn, IllegalCommand
 from game.engine.difficulty import DIFFICULTIES, difficulty_of, with_difficulty
 from game.engine.game import Game
-from game.engine.legal import check
+from game.engine.legal import check, check_seat
 from game.engine.rules import Rules
 from game.engine.state import State
 from game.saves import document
@@ -139,11 +139,11 @@ class Session:
 
     # --- playing ----------------------------------------------------------------------------------
 
-    def apply(self, cmd: Command | str) -> Command:
-        """``game.apply`` that can be undone; raises what the engine raises for a refused command."""
+    def apply(self, cmd: Command | str, by: str | None = None) -> Command:
+        """``game.apply`` (from seat ``by``) that can be undone; raises what the engine raises for a refused command."""
         mark = self.history.before(self.game)
         try:
-            done = self.game.apply(cmd)
+            done = self.game.apply(cmd, by=by)
         except BaseException:
             self.history.refused(mark, self.game)
             raise
@@ -154,7 +154,7 @@ class Session:
     def attempt(self, cmd: Command) -> Outcome:
         """``apply`` for the window: a refused command comes back with the engine's reason, as a value."""
         try:
-            done = self.apply(cmd)
+            done = self.apply(cmd, by=self.power or None)
         except (IllegalCommand, CommandError) as e:
             self.last_error = str(e)
             return Outcome(False, str(e), cmd)
@@ -167,6 +167,8 @@ class Session:
     def legal(self, cmd: Command) -> tuple[bool, str]:
         """Whether a command is allowed now, and if not, the engine's reason."""
         try:
+            if self.power:
+                check_seat(self.rules, self.state, cmd, self.power)
             check(self.rules, self.state, cmd)
             return True, ""
         except (IllegalCommand, CommandError) as e:

@@ -130,8 +130,8 @@ class TextApp:
             "?": lambda _: self.write(S["text.help"].format(levers=", ".join(self.game.rules.scenario.policies) or "none")),
             "status": lambda _: self.write(render.summary(self.game, self.power)),
             "s": lambda _: self.write(render.summary(self.game, self.power)),
-            "powers": lambda _: self.write(render.powers_table(self.game)),
-            "p": lambda _: self.write(render.powers_table(self.game)),
+            "powers": lambda _: self.write(render.powers_table(self.game, self.power)),
+            "p": lambda _: self.write(render.powers_table(self.game, self.power)),
             "power": self._power,
             "clauses": lambda _: self.write(render.clause_help(self.game)),
             "inbox": lambda _: self._show_inbox(),
@@ -146,7 +146,7 @@ class TextApp:
             "o": lambda _: self.write(render.objectives_text(self.game, self.power)),
             "estimate": self._estimate,
             "treaties": lambda _: self.write("\n".join(treaty_lines(self.game.rules, self.game.state)) or S["text.no_treaties"]),
-            "news": lambda _: self.write("\n".join(f"{n['date']}  {n['text']}" for n in render.delivered_news(self.game)[-40:])),
+            "news": lambda _: self.write("\n".join(f"{n['date']}  {n['text']}" for n in self.game.observe(self.power)["news"][-40:])),
             "history": lambda _: self.write("\n".join(f"{m.date}  {m.text}" for m in self.game.rules.scenario.history.timeline)),
             "quit": lambda _: self._quit(),
             "exit": lambda _: self._quit(),
@@ -192,7 +192,7 @@ class TextApp:
 
     def _power(self, name: str) -> None:
         pid = self._power_id(name)
-        self.write(render.power_detail(self.game, pid))
+        self.write(render.power_detail(self.game, pid, self.power))
 
     def _power_id(self, name: str) -> str:
         powers = self.game.rules.scenario.powers
@@ -270,7 +270,7 @@ class TextApp:
         if isinstance(cmd, CancelTreaty) and not self._confirm_cancel(cmd, line):
             return
         turn = self.game.state.turn
-        self.session.apply(cmd)
+        self.session.apply(cmd, by=self.power)
         if isinstance(cmd, EndTurn):
             self._after_turn(turn)
         elif isinstance(cmd, Propose):

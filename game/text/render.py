@@ -1,14 +1,17 @@
 """Turning views into terminal text: the turn summary, the powers, the
-inbox with breakdowns, events, treaties, and the end-of-game report."""
+inbox with breakdowns, events, treaties, and the end-of-game report.
+
+What changes in play (news, attitudes, objectives, conferences) is read from
+the viewer's observation (``Game.observe``), so the terminal shows a seat
+what that seat may know and nothing more."""
 from __future__ import annotations
 
-from game.engine import conference as conf
 from game.engine.describe import describe_effects
 from game.engine.events import event_by_id
 from game.engine.game import Game
 from game.engine.debrief import debrief
 from game.engine.scoring import historical_outcome, objectives, outcome
-from game.engine.views import (causes_of, hub_values, negotiator_rows, power_rows, proposal_line,
+from game.engine.views import (hub_values, negotiator_rows, proposal_line,
                                recorded_breakdown, treaty_lines)
 from game.engine.strings import S, status_text
 
@@ -18,45 +21,45 @@ def rule(title: str = "") -> str:
 
 
 def summary(game: Game, viewer: str) -> str:
-    rules, state = game.rules, game.state
+    rules, obs = game.rules, game.observe(viewer)
     sc = rules.scenario
-    out = [rule(S["text.turn"].format(title=sc.title, turn=state.turn + 1, turns=rules.last_turn + 1, date=state.date))]
-    name = sc.powers[viewer].name
-    out.append(S["text.you_are"].format(power=name, leader=sc.powers[viewer].leaders[state.leaders[viewer]].name))
-    hub = sc.powers[rules.hub].name
-    vals = ", ".join(f"{title} {value:.0f}" for _, title, value in hub_values(rules, state)[:9])
-    out.append(f"{hub}: {vals}")
-    for cid in conf.sitting(state):
-        cs = state.conferences[cid]
+    out = [rule(S["text.turn"].format(title=sc.title, turn=obs["turn"] + 1, turns=rules.last_turn + 1, date=obs["date"]))]
+    if viewer in sc.powers:
+        leader = sc.powers[viewer].leaders[game.state.leaders[viewer]].name   # who leads a power is public
+        out.append(S["text.you_are"].format(power=sc.powers[viewer].name, leader=leader))
+    if obs["hub_values"]:
+        hub = sc.powers[rules.hub].name
+        vals = ", ".join(f"{title} {obs['hub_values'][vid]:.0f}" for vid, title, _ in hub_values(rules, game.state)[:9])
+        out.append(f"{hub}: {vals}")
+    for cid, cs in obs["conferences"].items():
+        if cs["state"] not in ("open", "broken"):
+            continue
         c = sc.conferences[cid]
-        who = ", ".join(sc.powers[p].name for p in cs.attending)
-        out.append(S["text.sitting"].format(conference=c.title, state=cs.state, place=c.place, who=who))
-    news = [n for n in delivered_news(game) if n["turn"] == state.turn or n["turn"] == state.turn - 1]
+        who = ", ".join(sc.powers[p].name for p in cs["attending"])
+        out.append(S["text.sitting"].format(conference=c.title, state=cs["state"], place=c.place, who=who))
+    news = [n for n in obs["news"] if n["turn"] in (obs["turn"], obs["turn"] - 1)]
     if news:
         out.append(rule(S["text.news"]))
         out += [f"  {n['date']}  {n['text']}" for n in news[-18:]]
     return "\n".join(out)
 
 
-def delivered_news(game: Game) -> list[dict]:
-    """The news, in step with the inbox: a proposal is news once it has reached the other side."""
-    waiting = {p.id for p in game.state.proposals if not p.delivered}
-    return [n for n in game.state.news if n.get("proposal") not in waiting]
-
-
-def powers_table(game: Game) -> str:
-    rows = power_rows(game.rules, game.state)
+def powers_table(game: Game, viewer: str) -> str:
+    """Every partner power, its attitudes as the viewer reads them ("?" where it cannot)."""
     out = [S["text.powers.head"]]
-    for r in rows:
-        tag = S["text.you_tag"] if r.controller == "human" else ""
-        out.append(f"{(r.name + tag)[:16]:16}{r.status_text[:27]:28}{r.trust:6.0f}{r.fear_of_revolution:6.0f}"
-                   f"{r.commercial_interest:6.0f}{r.left_out:9.0f}{r.closeness:6.0f}  {r.leader}")
+    for r in game.observe(viewer)["powers"]:
+        tag = S["text.you_tag"] if r["controller"] == "human" else ""
+        att = r["attitudes"]
+        cells = [f"{att[a]:{w}.0f}" if a in att else f"{'?':>{w}}" for a, w in
+                 (("trust", 6), ("fear_of_revolution", 6), ("commercial_interest", 6), ("left_out", 9), ("closeness", 6))]
+        out.append(f"{(r['name'] + tag)[:16]:16}{r['status_text'][:27]:28}{''.join(cells)}  {r['leader']}")
     out.append(S["text.powers.key"])
     return "\n".join(out)
 
 
-def power_detail(game: Game, power: str) -> str:
+def power_detail(game: Game, power: str, viewer: str) -> str:
     rules, state = game.rules, game.state
+    obs = game.observe(viewer)
     p = rules.scenario.powers[power]
     leader = p.leaders[state.leaders[power]]
     out = [rule(p.name), S["text.leader"].format(name=leader.name, title=leader.title) + (f" ({leader.government})" if leader.government else "")]
@@ -69,24 +72,27 @@ def power_detail(game: Game, power: str) -> str:
         out.append(S["text.status_with"].format(hub=rules.scenario.powers[rules.hub].name, status=status_text(state.status.get(power, 0))))
         out.append(S["text.claims"].format(prewar=v[power + '.prewar_debt'], war=v[power + '.war_debt'],
                                            property=v[power + '.property'], counter=v[power + '.counter_claim']))
-        out.append(S["text.attitudes"].format(trust=v[power + '.trust'], fear=v[power + '.fear_of_revolution'],
-                                              interest=v[power + '.commercial_interest'], left_out=v[power + '.left_out'],
-                                              closeness=v[power + '.closeness']))
-        trust_series = state.series.get(f"{power}.trust", [])
+        row = next(r for r in obs["powers"] if r["id"] == power)
+        att = row["attitudes"]
+        if att:
+            out.append(S["text.attitudes"].format(trust=att["trust"], fear=att["fear_of_revolution"],
+                                                  interest=att["commercial_interest"], left_out=att["left_out"],
+                                                  closeness=att["closeness"]))
+        trust_series = state.series.get(f"{power}.trust", []) if row["exact"] else []
         if len(trust_series) > 1:
             out.append(S["text.trust_over_time"] + " ".join(f"{x:.0f}" for x in trust_series[-10:]))
-    grievances = [g for g in state.grievances if g.holder == power]
+    grievances = [g for g in state.grievances if g.holder == power] if viewer in (power, rules.hub) else []
     for g in grievances:
         out.append(S["text.grievance"].format(against=rules.scenario.powers[g.against].name, reason=g.reason,
                                               now=g.weight(state.today), was=g.amount, day=g.day, half=g.half_life))
-    causes = causes_of(state, power)
+    causes = [c for c in obs["causes"] if c["var"].startswith(power + ".")][-8:]
     if causes:
         out.append(S["text.recent_changes"])
         out += [f"  {c['date']}  {c['var'].split('.', 1)[1]} {c['by']:+.0f}: {c['cause']}" for c in causes]
     treaties = treaty_lines(rules, state, power)
     out.append(S["text.treaties"] + ("" if treaties else S["text.none"]))
     out += ["  " + t for t in treaties]
-    negs = negotiator_rows(rules, state, power)
+    negs = negotiator_rows(rules, state, power) if power in obs["envoys"] else []
     if negs:
         out.append(S["text.negotiators"])
         out += [f"  {nid:10} {name:22} {skills}; " + S["text.mission"].format(mission=mission) for nid, name, skills, mission in negs]
@@ -179,13 +185,14 @@ def agenda_text(game: Game, conferences: list[str]) -> str:
 
 
 def objectives_text(game: Game, power: str) -> str:
-    res = objectives(game.rules, game.state, power)
+    res = game.observe(power)["objectives"].get(power, [])
     if not res:
         return S["text.no_objectives"]
     out = [rule(S["text.objectives"])]
     for o in res:
-        out.append(f"  [{'x' if o.met else ' '}] {o.title} ({o.points:+.0f})")
-    out.append(S["text.points_of"].format(got=sum(o.points for o in res if o.met), best=sum(o.points for o in res if o.points > 0)))
+        out.append(f"  [{'x' if o['met'] else ' '}] {o['title']} ({o['points']:+.0f})")
+    out.append(S["text.points_of"].format(got=sum(o["points"] for o in res if o["met"]),
+                                          best=sum(o["points"] for o in res if o["points"] > 0)))
     return "\n".join(out)
 
 

@@ -44,7 +44,7 @@ def midgame(scenario: str | None = None, turns: int = 8) -> Session:
         s.attempt(AssignNegotiator(s.power, "chicherin", "germany"))
         advance(s, 1)
         try:
-            s.game.apply(Propose(s.power, ("germany",), (Clause.of("renounce_claims"), Clause.of("credits"))))
+            s.game.apply(Propose(s.power, ("germany",), (Clause.of("renounce_claims"), Clause.of("credits"))), by=s.power)
         except IllegalCommand:
             pass
         turns -= 1

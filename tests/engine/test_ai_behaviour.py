@@ -51,15 +51,26 @@ def test_every_kind_of_ai_power_proposes_on_its_own_initiative(genoa):
     assert senders & {"britain", "france", "italy", "germany", "japan", "belgium", "poland"}
 
 
-def test_refused_ai_proposals_teach_it_the_other_sides_price(genoa):
+def _first_refusal(genoa, seed):  # type: ignore[no-untyped-def]
+    """Play an observer game until Moscow's AI is first refused: the game, the refusal and the prices before it."""
     from game.engine.search import learned_offset
-    game = Game.new(genoa, seed=5)      # a seed in which Moscow's AI is refused in the first half of the game
+    game = Game.new(genoa, seed=seed)
     refused: list = []
     before: dict[str, float] = {}
     while not refused and not game.is_terminal():
         before = {p: learned_offset(genoa, game.state, "soviet_russia", p) for p in genoa.partners}
         game.run_to_end(max_turns=1)
         refused = [p for p in game.state.proposals if p.status == "rejected" and p.sender == ["soviet_russia"]]
-    assert refused, "the AI's first refusal is what this test is about; pick a seed that has one"
+    return game, refused, before
+
+
+def test_refused_ai_proposals_teach_it_the_other_sides_price(genoa):
+    from game.engine.search import learned_offset
+    # The first seed in which Moscow's AI is refused at all (which seed that is moves with the scenario's tuning).
+    for seed in range(1, 16):
+        game, refused, before = _first_refusal(genoa, seed)
+        if refused:
+            break
+    assert refused, "in fifteen observer games Moscow's AI was never refused: this test has nothing to check"
     target = refused[0].receivers[0]
     assert learned_offset(genoa, game.state, "soviet_russia", target) > before[target]

@@ -78,7 +78,7 @@ def test_estimating_an_offer_to_yourself_is_a_clear_message(genoa):
 
 
 def test_an_unexpected_error_in_one_command_is_one_message_and_the_game_goes_on(genoa, monkeypatch, tmp_path):
-    def broken(game):  # type: ignore[no-untyped-def]
+    def broken(*args):  # type: ignore[no-untyped-def]
         raise KeyError("boom")
     monkeypatch.setattr(render, "powers_table", broken)
     app, script = _app(genoa, "policy comintern 30", "powers", "policy comintern 20", "quit", saves=tmp_path)

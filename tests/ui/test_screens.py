@@ -169,13 +169,13 @@ def _two_player_counter(genoa):  # type: ignore[no-untyped-def]
     s.attempt(AssignNegotiator("soviet_russia", "chicherin", "germany"))
     mine = (Clause.of("renounce_claims"), Clause.of("credits", {"amount": 200}))
     assert s.attempt(Propose("soviet_russia", ("germany",), mine)).ok
-    s.attempt(EndTurn("germany"))
+    s.game.apply(EndTurn("germany"), by="germany")    # Berlin's own seat, not Moscow's window
     s.attempt(EndTurn("soviet_russia"))
     demo.decide_all(s)
     offer = next(p for p in s.state.proposals if p.sender == ["soviet_russia"])
     theirs = (Clause.of("renounce_claims"), Clause.of("credits", {"amount": 50}), Clause.of("concessions"))
-    assert s.attempt(Answer("germany", offer.id, "counter", theirs)).ok
-    s.attempt(EndTurn("germany"))
+    s.game.apply(Answer("germany", offer.id, "counter", theirs), by="germany")
+    s.game.apply(EndTurn("germany"), by="germany")
     s.attempt(EndTurn("soviet_russia"))
     return s, next(p for p in s.state.proposals if p.reply_to == offer.id)
 

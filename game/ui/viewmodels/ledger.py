@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine.rules import Rules
-from game.engine.scoring import objectives
+from game.engine.observe import observe
 from game.engine.state import State
 from game.engine.strings import S
 from game.ui.viewmodels.common import power_name, short_date, var_title
@@ -102,9 +102,10 @@ def gold_account(rules: Rules, state: State, limit: int = 40) -> list[str]:
 
 
 def objective_rows(rules: Rules, state: State, power: str) -> list[ObjectiveVM]:
+    """The power's objectives as its own seat reads them (another power's only once the game is over)."""
     out = []
-    for o in objectives(rules, state, power):
-        mark = "\u00d7" if o.met else " "
-        out.append(ObjectiveVM(o.title, o.points, o.met, S["ui.ledger.objective"].format(mark=mark, title=o.title,
-                                                                                           points=o.points)))
+    for o in observe(rules, state, power)["objectives"].get(power, []):
+        mark = "\u00d7" if o["met"] else " "
+        out.append(ObjectiveVM(o["title"], o["points"], o["met"],
+                               S["ui.ledger.objective"].format(mark=mark, title=o["title"], points=o["points"])))
     return out

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from game.engine import conference as conf
 from game.engine.legal import PROPOSALS_PER_TURN
+from game.engine.observe import observe
 from game.engine.rules import Rules
 from game.engine.scoring import objectives
 from game.engine.state import Proposal, State
@@ -220,7 +221,7 @@ def _esc(text: str) -> str:
 
 def dispatches(rules: Rules, state: State, player: str, turns: int = 1, limit: int = 14) -> DispatchesVM:
     """The news of this turn and the last, newest first; the player's own routine orders left out."""
-    items = [n for n in state.news if n["turn"] >= state.turn - turns]
+    items = [n for n in observe(rules, state, player)["news"] if n["turn"] >= state.turn - turns]
     keep = []
     for n in reversed(items):
         if n["kind"] in ("mission", "policy") and player in n.get("powers", []):

@@ -1,0 +1,49 @@
+"""The terminal shows a delegation what its seat may know: its own objectives, public news, attitudes as read."""
+from __future__ import annotations
+
+from game.engine.game import Game
+from game.engine.rules import Rules
+from tests.engine.test_observe import HUB, marked
+
+
+def said(game: Game, power: str, line: str) -> str:
+    from game.text.app import TextApp
+    out: list[str] = []
+    TextApp(game, power, write=out.append).handle(line)
+    return "\n".join(out)
+
+
+def test_the_terminal_shows_a_delegation_its_own_objectives_only(genoa: Rules) -> None:
+    game = Game.new(marked(genoa), seed=1, humans=[HUB, "france"])
+    text = said(game, "france", "objectives")
+    assert "MARK<france>" in text and "MARK<" + HUB not in text
+
+
+def test_the_terminal_keeps_a_private_proposal_from_third_parties(genoa: Rules) -> None:
+    game = Game.new(genoa, seed=1, humans=[HUB, "france"])
+    game.apply(f"{HUB}: assign chicherin germany", by=HUB)
+    game.apply(f"{HUB}: propose germany: renounce_claims", by=HUB)
+    pid = max(p.id for p in game.state.proposals if p.sender == [HUB])
+    entry = next(n for n in game.state.news if n.get("proposal") == pid)
+    assert entry["text"] in said(game, HUB, "news")
+    assert entry["text"] not in said(game, "france", "news")
+
+
+def test_the_observer_reads_no_attitudes_in_the_powers_table(genoa: Rules) -> None:
+    game = Game.new(genoa, seed=1, humans=[HUB])
+    from game.text import render
+    table = render.powers_table(game, "observer").splitlines()
+    rows = [r for r in table if r.startswith(genoa.scenario.powers["germany"].name)]
+    assert len(rows) == 1 and "?" in rows[0]
+    assert "?" not in render.powers_table(game, "facilitator")
+
+
+def test_the_window_s_dispatches_keep_a_private_proposal_from_third_parties(genoa: Rules) -> None:
+    from game.ui.viewmodels.world import dispatches
+    game = Game.new(genoa, seed=1, humans=[HUB, "france"])
+    game.apply(f"{HUB}: assign chicherin germany", by=HUB)
+    game.apply(f"{HUB}: propose germany: renounce_claims", by=HUB)
+    pid = max(p.id for p in game.state.proposals if p.sender == [HUB])
+    text = next(n for n in game.state.news if n.get("proposal") == pid)["text"]
+    assert text in [d.text for d in dispatches(genoa, game.state, HUB, limit=99).items]
+    assert text not in [d.text for d in dispatches(genoa, game.state, "france", limit=99).items]
