@@ -6,6 +6,8 @@ cost stays linear in the file (600 powers validate in well under a second
 instead of half a minute)."""
 from __future__ import annotations
 
+from typing import Any
+
 from game.engine.model.scenario import Scenario
 from game.engine.variables import VarDef, VarSpace, normalise
 
@@ -63,6 +65,16 @@ class CheckerVars(VarSpace):
             self.defs[f"world.{bloc_id}_unity"] = d
             self.by_owner.setdefault("world", set()).add(d.name)
         self._suffix_cache: dict[str, set[str]] = {}
+        self._scenario = scenario
+        self._nodes: list[tuple[Any, tuple[Any, ...]]] | None = None
+
+    @property
+    def nodes(self) -> list[tuple[Any, tuple[Any, ...]]]:
+        """Every model, list item and mapping value of the scenario with its path, walked once for all passes."""
+        if self._nodes is None:
+            from game.scenario.meaning import walk
+            self._nodes = list(walk(self._scenario))
+        return self._nodes
 
     def known(self, name: str) -> bool:
         return normalise(name) in self.defs
