@@ -43,7 +43,7 @@ class AssumptionChecker:
         self.findings.append(self.source.finding(path, code, message, key=key))
 
     def run(self) -> list[Finding]:
-        for node, path in self.vars.nodes:
+        for node, path in self.vars.models:
             self._effect(node, path)
         self._blocs_and_relations()
         self._initial_treaties()
@@ -184,7 +184,7 @@ class AssumptionChecker:
     def _invitations(self) -> dict[str, set[str]]:
         """Every power that may attend (and speak at) each conference: invited, or invited by an effect."""
         out = {cid: {*c.invited, c.host} for cid, c in self.sc.conferences.items()}
-        for node, _ in self.vars.nodes:
+        for node, _ in self.vars.models:
             if isinstance(node, E.Invite) and node.invite.conference in out:
                 out[node.invite.conference].add(node.invite.power)
         return out

@@ -67,6 +67,7 @@ class CheckerVars(VarSpace):
         self._suffix_cache: dict[str, set[str]] = {}
         self._scenario = scenario
         self._nodes: list[tuple[Any, tuple[Any, ...]]] | None = None
+        self._models: list[tuple[Any, tuple[Any, ...]]] | None = None
 
     @property
     def nodes(self) -> list[tuple[Any, tuple[Any, ...]]]:
@@ -75,6 +76,14 @@ class CheckerVars(VarSpace):
             from game.scenario.meaning import walk
             self._nodes = list(walk(self._scenario))
         return self._nodes
+
+    @property
+    def models(self) -> list[tuple[Any, tuple[Any, ...]]]:
+        """The nodes that are models (conditions, effects, clauses...): what the passes look at."""
+        if self._models is None:
+            from pydantic import BaseModel
+            self._models = [(n, p) for n, p in self.nodes if isinstance(n, BaseModel)]
+        return self._models
 
     def known(self, name: str) -> bool:
         return normalise(name) in self.defs
