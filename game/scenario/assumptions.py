@@ -21,9 +21,8 @@ from game.engine.model import effects as E
 from game.engine.model.clauses import Flow, Term
 from game.engine.model.scenario import Scenario
 from game.scenario.findings import Finding
-from game.scenario.meaning import walk
 from game.scenario.strictyaml import SourceMap
-from game.scenario.varindex import CheckerVars
+from game.scenario.varindex import CheckerVars, models_in
 
 Path = tuple[Any, ...]
 #: who ``self.`` / ``partner.`` stand for in a part of the file: None where the engine names no one.
@@ -190,7 +189,7 @@ class AssumptionChecker:
         return out
 
     def _scoped(self, root: Any, base: Path, self_: Who, partner: Who, why: str) -> None:
-        for node, path in walk(root, base):
+        for node, path in models_in(root, base):
             for ref_path, ref in _refs(node, path):
                 self._ref(ref_path, ref, self_, partner, why)
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from game.engine.model.scenario import Scenario
 from game.engine.variables import VarDef, VarSpace, normalise
 
@@ -66,23 +68,14 @@ class CheckerVars(VarSpace):
             self.by_owner.setdefault("world", set()).add(d.name)
         self._suffix_cache: dict[str, set[str]] = {}
         self._scenario = scenario
-        self._nodes: list[tuple[Any, tuple[Any, ...]]] | None = None
         self._models: list[tuple[Any, tuple[Any, ...]]] | None = None
 
     @property
-    def nodes(self) -> list[tuple[Any, tuple[Any, ...]]]:
-        """Every model, list item and mapping value of the scenario with its path, walked once for all passes."""
-        if self._nodes is None:
-            from game.scenario.meaning import walk
-            self._nodes = list(walk(self._scenario))
-        return self._nodes
-
-    @property
     def models(self) -> list[tuple[Any, tuple[Any, ...]]]:
-        """The nodes that are models (conditions, effects, clauses...): what the passes look at."""
+        """Every model in the scenario (conditions, effects, clauses...) with its path as written in YAML,
+        in file order: one walk, without recursion, shared by all the passes."""
         if self._models is None:
-            from pydantic import BaseModel
-            self._models = [(n, p) for n, p in self.nodes if isinstance(n, BaseModel)]
+            self._models = models_in(self._scenario)
         return self._models
 
     def known(self, name: str) -> bool:
@@ -108,3 +101,21 @@ class CheckerVars(VarSpace):
                     names |= s["hub"]
             self._suffix_cache[alias] = set(names)
         return self._suffix_cache[alias]
+
+
+def models_in(root: Any, base: tuple[Any, ...] = ()) -> list[tuple[Any, tuple[Any, ...]]]:
+    out: list[tuple[Any, tuple[Any, ...]]] = []
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(root, base)]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, BaseModel):
+            out.append((node, path))
+            kids = [(getattr(node, name), path + (f.alias or name,)) for name, f in type(node).model_fields.items()]
+        elif isinstance(node, (list, tuple)):
+            kids = [(item, path + (i,)) for i, item in enumerate(node)]
+        elif isinstance(node, dict):
+            kids = [(v, path + (k,)) for k, v in node.items()]
+        else:
+            continue
+        stack.extend(k for k in reversed(kids) if isinstance(k[0], (BaseModel, list, tuple, dict)))
+    return out
