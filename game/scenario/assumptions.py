@@ -91,6 +91,19 @@ class AssumptionChecker:
             self._writable(path + (key, "var"), spec.var)
         elif isinstance(node, Flow):
             self._writable(path + ("var",), node.var)
+        elif isinstance(node, Term) and node.discount is not None and len(path) > 1 and path[0] == "clause_types":
+            self._discount(path + ("discount", "param"), node, path[1])
+
+    def _discount(self, path: Path, term: Term, cid: str) -> None:
+        """The engine divides a discounted term by (1 + rate x years): years may never be negative."""
+        ct = self.sc.clause_types.get(cid)
+        p = ct.params.get(term.discount.param) if ct is not None and term.discount is not None else None
+        if p is None:
+            return
+        lowest = min(p.choices.values()) if p.choices else p.min
+        if lowest is not None and lowest < 0:
+            self.add(path, "R008", f"the discount counts '{term.discount.param}' in years, but it can be "
+                                   f"{lowest:g}: a term is divided by (1 + rate x years), so give it a min of 0")
 
     def _writable(self, path: Path, ref: str) -> None:
         if ref.partition(".")[2] == "status":
