@@ -4,8 +4,9 @@ file:line:col), and the list of scenarios the game can offer.
 
 The passes run in order: ``strictyaml`` (parse) → ``library`` with
 ``merge`` and ``mods`` (extends, remove, patches) → ``schema_errors``
-(the pydantic model) → ``references`` → ``meaning``; ``loader`` strings
-them together. ``catalog`` lists scenarios for the menu, ``reload``
+(the pydantic model) → ``references`` → ``assumptions`` (what the engine
+takes for granted) → ``meaning``; ``loader`` strings them together, and its
+``PASSES`` list is where a new pass plugs in. ``catalog`` lists scenarios for the menu, ``reload``
 watches files for the window, ``validate`` and ``commands`` serve the
 command line, ``schema`` and ``docs`` write editor schemas and the
 reference.

@@ -21,9 +21,8 @@ from game.engine.model import effects as E
 from game.engine.model.clauses import Flow, Term
 from game.engine.model.scenario import Scenario
 from game.scenario.findings import Finding
-from game.scenario.meaning import walk
 from game.scenario.strictyaml import SourceMap
-from game.scenario.varindex import CheckerVars
+from game.scenario.varindex import CheckerVars, models_in
 
 Path = tuple[Any, ...]
 #: who ``self.`` / ``partner.`` stand for in a part of the file: None where the engine names no one.
@@ -43,7 +42,7 @@ class AssumptionChecker:
         self.findings.append(self.source.finding(path, code, message, key=key))
 
     def run(self) -> list[Finding]:
-        for node, path in walk(self.sc):
+        for node, path in self.vars.models:
             self._effect(node, path)
         self._blocs_and_relations()
         self._initial_treaties()
@@ -92,6 +91,19 @@ class AssumptionChecker:
             self._writable(path + (key, "var"), spec.var)
         elif isinstance(node, Flow):
             self._writable(path + ("var",), node.var)
+        elif isinstance(node, Term) and node.discount is not None and len(path) > 1 and path[0] == "clause_types":
+            self._discount(path + ("discount", "param"), node, path[1])
+
+    def _discount(self, path: Path, term: Term, cid: str) -> None:
+        """The engine divides a discounted term by (1 + rate x years): years may never be negative."""
+        ct = self.sc.clause_types.get(cid)
+        p = ct.params.get(term.discount.param) if ct is not None and term.discount is not None else None
+        if p is None:
+            return
+        lowest = min(p.choices.values()) if p.choices else p.min
+        if lowest is not None and lowest < 0:
+            self.add(path, "R008", f"the discount counts '{term.discount.param}' in years, but it can be "
+                                   f"{lowest:g}: a term is divided by (1 + rate x years), so give it a min of 0")
 
     def _writable(self, path: Path, ref: str) -> None:
         if ref.partition(".")[2] == "status":
@@ -184,13 +196,13 @@ class AssumptionChecker:
     def _invitations(self) -> dict[str, set[str]]:
         """Every power that may attend (and speak at) each conference: invited, or invited by an effect."""
         out = {cid: {*c.invited, c.host} for cid, c in self.sc.conferences.items()}
-        for node, _ in walk(self.sc):
+        for node, _ in self.vars.models:
             if isinstance(node, E.Invite) and node.invite.conference in out:
                 out[node.invite.conference].add(node.invite.power)
         return out
 
     def _scoped(self, root: Any, base: Path, self_: Who, partner: Who, why: str) -> None:
-        for node, path in walk(root, base):
+        for node, path in models_in(root, base):
             for ref_path, ref in _refs(node, path):
                 self._ref(ref_path, ref, self_, partner, why)
 

@@ -1,8 +1,9 @@
 """Loading a scenario: the checker's passes in order, ending in validated data.
 
 parse (strict YAML) → inheritance (``extends``, ``remove``, mods' patches)
-→ schema (the pydantic model) → references (every id exists) → meaning
-(what would not make sense). ``load_scenario`` never raises for a bad file:
+→ schema (the pydantic model) → references (every id exists) → the
+engine's assumptions (so a file that passes also runs) → meaning (what
+would not make sense). ``load_scenario`` never raises for a bad file:
 it returns every finding, each with its file, line and column.
 ``load_rules`` is for callers that need a playable scenario and raises
 ``ScenarioError`` (carrying the findings) otherwise.

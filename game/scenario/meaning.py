@@ -46,7 +46,7 @@ class MeaningChecker:
         self.source = source
         self.vars = vars or CheckerVars(scenario)
         self.findings: list[Finding] = []
-        self.nodes = list(walk(scenario))
+        self.nodes = self.vars.models  # only models are tested below (conditions, effects)
         self.flags_raised = {n.flag for n, _ in self.nodes if isinstance(n, E.RaiseFlag)}
         leaders: dict[str, set[str]] = {pid: {p.leader} for pid, p in scenario.powers.items()}
         for n, _ in self.nodes:

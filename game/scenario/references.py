@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from pydantic import BaseModel
-
 from game.engine.model import conditions as C
 from game.engine.model import effects as E
 from game.engine.model.clauses import ClauseMatch, ClauseType, Flow, RedLine, Term
@@ -43,7 +41,10 @@ class ReferenceChecker:
 
     def run(self) -> list[Finding]:
         self._top()
-        self._walk(self.sc, ())
+        types = self.sc.clause_types
+        for node, path in self.vars.models:  # the one walk the passes share
+            clause = types.get(path[1]) if len(path) > 1 and path[0] == "clause_types" else None
+            self._check(node, path, clause)
         return self.findings
 
     # --- helpers -------------------------------------------------------------------
@@ -172,21 +173,7 @@ class ReferenceChecker:
                 for i, partner in enumerate(ct.partners):
                     self.power(("clause_types", cid, "partners", i), partner)
 
-    # --- generic walk ----------------------------------------------------------------
-
-    def _walk(self, node: Any, path: Path, clause: ClauseType | None = None) -> None:
-        if isinstance(node, ClauseType):
-            clause = node
-        self._check(node, path, clause)
-        if isinstance(node, BaseModel):
-            for name, f in type(node).model_fields.items():
-                self._walk(getattr(node, name), path + (f.alias or name,), clause)
-        elif isinstance(node, list):
-            for i, item in enumerate(node):
-                self._walk(item, path + (i,), clause)
-        elif isinstance(node, dict):
-            for k, v in node.items():
-                self._walk(v, path + (k,), clause)
+    # --- what each node names -------------------------------------------------------------
 
     def _check(self, node: Any, path: Path, clause: ClauseType | None) -> None:
         if isinstance(node, C.Compare):

@@ -6,6 +6,10 @@ cost stays linear in the file (600 powers validate in well under a second
 instead of half a minute)."""
 from __future__ import annotations
 
+from typing import Any
+
+from pydantic import BaseModel
+
 from game.engine.model.scenario import Scenario
 from game.engine.variables import VarDef, VarSpace, normalise
 
@@ -63,6 +67,16 @@ class CheckerVars(VarSpace):
             self.defs[f"world.{bloc_id}_unity"] = d
             self.by_owner.setdefault("world", set()).add(d.name)
         self._suffix_cache: dict[str, set[str]] = {}
+        self._scenario = scenario
+        self._models: list[tuple[Any, tuple[Any, ...]]] | None = None
+
+    @property
+    def models(self) -> list[tuple[Any, tuple[Any, ...]]]:
+        """Every model in the scenario (conditions, effects, clauses...) with its path as written in YAML,
+        in file order: one walk, without recursion, shared by all the passes."""
+        if self._models is None:
+            self._models = models_in(self._scenario)
+        return self._models
 
     def known(self, name: str) -> bool:
         return normalise(name) in self.defs
@@ -87,3 +101,21 @@ class CheckerVars(VarSpace):
                     names |= s["hub"]
             self._suffix_cache[alias] = set(names)
         return self._suffix_cache[alias]
+
+
+def models_in(root: Any, base: tuple[Any, ...] = ()) -> list[tuple[Any, tuple[Any, ...]]]:
+    out: list[tuple[Any, tuple[Any, ...]]] = []
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(root, base)]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, BaseModel):
+            out.append((node, path))
+            kids = [(getattr(node, name), path + (f.alias or name,)) for name, f in type(node).model_fields.items()]
+        elif isinstance(node, (list, tuple)):
+            kids = [(item, path + (i,)) for i, item in enumerate(node)]
+        elif isinstance(node, dict):
+            kids = [(v, path + (k,)) for k, v in node.items()]
+        else:
+            continue
+        stack.extend(k for k in reversed(kids) if isinstance(k[0], (BaseModel, list, tuple, dict)))
+    return out

@@ -53,3 +53,14 @@ def test_the_four_files_that_crashed_the_engine_are_refused(tmp_path) -> None:
         text = f"id: crash_{code.lower()}\nextends: base\n{extra}"
         loaded = check(Library([tmp_path]).resolve_text(text, tmp_path / "c.yaml", "c.yaml"))
         assert not loaded.ok and code in {f.code for f in loaded.findings if f.is_error}, (code, loaded.findings)
+
+
+def test_a_discount_over_a_parameter_that_can_be_negative_is_refused(tmp_path) -> None:
+    """The engine divides a discounted term by (1 + rate x years); years below 0 could divide by zero."""
+    (tmp_path / "base.yaml").write_bytes((Path(__file__).parent / "fixtures" / "codes" / "base.yaml").read_bytes())
+    text = ("id: disc\nextends: base\nclause_types:\n  loan:\n    title: A loan\n    params:\n"
+            "      years: {min: -20, max: 10, default: 0}\n    value:\n"
+            "      hub: [{label: money, interest: trade, amount: 5, discount: {param: years, rate: 0.1}}]\n"
+            "      partner: [{label: money, interest: trade, amount: 5}]\n")
+    loaded = check(Library([tmp_path]).resolve_text(text, tmp_path / "d.yaml", "d.yaml"))
+    assert [(f.code, f.line) for f in loaded.findings if f.is_error] == [("R008", 9)]
