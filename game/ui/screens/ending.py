@@ -74,6 +74,7 @@ class EndScreen(Screen):
                 series.append(Series(ser.name, list(ser.values), colour, mark, dash))
             cw = w / 2
             chart = LineChart(self.r(x + k * cw, y + 18, cw - 8, h - 18), list(vm.dates), series, vm.bounds, self.sc.s)
+            chart.text = self.sc.text
             chart.title = vm.title  # type: ignore[attr-defined]
             self.charts.append(chart)
 

@@ -124,13 +124,20 @@ class GameScreen(Screen):
             val.kill()
         self.stat_labels = []
         x0, x1 = 250.0, self.sc.width - 200.0
-        n = max(1, len(vm.stats))
-        w = (x1 - x0) / n
-        for i, stat in enumerate(vm.stats):
-            x = x0 + i * w
-            cap = ui.label(r(x, 5, w - 4, 16), stat.label.upper(), "hud_caption", stat.tooltip)
-            val = ui.label(r(x, 21, w - 4, 26), stat.value, "number", stat.tooltip)
+        # Each value gets the room its caption needs (measured in the current text size) and a gap;
+        # what is left is shared out, and if there is too little the captions are cut (tooltip whole).
+        needs = [max(self.text_w(st.label.upper(), "label", "hud_caption"), self.text_w("0000", "label", "number"))
+                 for st in vm.stats]
+        gap = 14.0
+        spare = (x1 - x0) - sum(needs) - gap * len(needs)
+        share = spare / max(1, len(needs))
+        x = x0
+        for stat, need in zip(vm.stats, needs):
+            w = max(24.0, need + share) if spare < 0 else need + share
+            cap = ui.label(r(x, 5, w, 16), stat.label.upper(), "hud_caption", stat.tooltip)
+            val = ui.label(r(x, 21, w, 26), stat.value, "number", stat.tooltip)
             self.stat_labels.append((cap, val, stat.id))
+            x += w + gap
 
     def refresh(self) -> None:
         self.refresh_bars()
