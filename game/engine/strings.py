@@ -487,6 +487,7 @@ S: dict[str, str] = {
     "ui.neg.more_clauses": "More clauses ({page}/{pages})",
     "ui.neg.more_clauses.tip": "Show the next page of clauses.",
     "ui.neg.empty": "Tick at least one clause.",
+    "ui.hint.disabled": "Not available now. {reason}",
     "ui.neg.only_answer": "Only for a proposal awaiting your answer: choose one under \u2018To answer\u2019.",
     "ui.neg.only_sent": "Only for a proposal of yours awaiting an answer.",
     "ui.neg.counter.need_change": "Change the package first: the counter-offer is what is on the table.",

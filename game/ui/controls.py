@@ -47,6 +47,7 @@ class Control:
     enabled: bool = True
     group: str = ""
     power_id: str = ""          # for controls that stand for a power (the map's hotspots)
+    seq: float = 0.0            # place in the reading order (Tab)
 
     @property
     def area(self) -> pygame.Rect:
@@ -55,15 +56,19 @@ class Control:
         return pygame.Rect(self.rect or (0, 0, 0, 0))
 
     @property
-    def usable(self) -> bool:
-        if not self.enabled:
-            return False
+    def visible(self) -> bool:
         if self.element is None:
             return True
         return bool(self.element.visible) and self.element.alive()
 
+    @property
+    def usable(self) -> bool:
+        return self.enabled and self.visible
+
 
 ELLIPSIS = "\u2026"
+#: Groups read last whatever the order they were made in: the bar of buttons at the bottom.
+LAST_GROUPS = ("nav",)
 
 
 def text_font(element: Any) -> Any:
@@ -125,10 +130,31 @@ class Controls:
         self.cut: set[int] = set()
         #: Width in pixels of a text in an element type's font, padding included (set by the screen).
         self.measure: Callable[..., int] | None = None
+        self.pointer: tuple[int, int] | None = None
+        self.counter = 0
+        self.group_seq: dict[str, float] = {}
+        self.group_n: dict[str, int] = {}
 
     # --- making widgets ---------------------------------------------------------------
 
+    def reserve(self, group: str) -> None:
+        """Keep a place in the reading order for a group made later (rows rebuilt on refresh)."""
+        if group not in self.group_seq:
+            self.group_seq[group] = float(self.counter)
+            self.counter += 1
+
     def _add(self, c: Control) -> Control:
+        # Reading order is the order a screen lays its controls out, top to bottom; a group made again
+        # later (a list refreshed) keeps the place it first had.
+        if c.group and c.group in self.group_seq:
+            self.group_n[c.group] = self.group_n.get(c.group, 0) + 1
+            c.seq = self.group_seq[c.group] + self.group_n[c.group] / 100000.0
+        else:
+            c.seq = float(self.counter)
+            self.counter += 1
+            if c.group:
+                self.group_seq[c.group] = c.seq
+                self.group_n[c.group] = 0
         self.order.append(c)
         if c.element is not None:
             self.by_element[id(c.element)] = c
@@ -368,6 +394,8 @@ class Controls:
 
     def handle_gui_event(self, event: pygame.event.Event) -> bool:
         """pygame_gui's events: a press, a toggle, a slider, a choice. True if one of ours."""
+        if event.type == pygame.MOUSEMOTION:
+            self.pointer = tuple(event.pos)  # type: ignore[assignment]
         element = getattr(event, "ui_element", None)
         if element is None:
             return False
@@ -424,7 +452,7 @@ class Controls:
             self.move(-1 if shift else 1)
             self._sync_text_focus()
             return True
-        c = self.focus if self.focus in self.order and self.focus is not None and self.focus.usable else None
+        c = self.focus if self.focus in self.order and self.focus is not None and self.focus.visible else None
         typing = self._typing()
         if typing is not None:
             if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
@@ -469,8 +497,33 @@ class Controls:
     def usable(self) -> list[Control]:
         return [c for c in self.order if c.usable]
 
+    def reachable(self) -> list[Control]:
+        """What Tab walks, in reading order: every visible control, disabled ones too (their focus
+        shows why they are disabled)."""
+        items = [c for c in self.order if c.kind != "label" and c.visible]
+        return sorted(items, key=lambda c: (c.group in LAST_GROUPS, c.seq))
+
+    def hint(self) -> Control | None:
+        """The control whose tooltip the window should draw itself: the keyboard's focus, or a disabled
+        control under the mouse (pygame_gui shows no tooltip for those)."""
+        c = self.focus
+        if self.keyboard_mode and c is not None and c in self.order and c.visible:
+            return c
+        if self.pointer is not None:
+            for c in self.order:
+                if c.kind != "label" and not c.enabled and c.visible and c.area.collidepoint(self.pointer):
+                    return c
+        return None
+
+    def hint_text(self, c: Control) -> str:
+        from game.engine.strings import S
+        tip = self.tooltip_of(c.element) if c.element is not None else c.tooltip
+        if not c.enabled and tip:
+            return S["ui.hint.disabled"].format(reason=tip[:1].upper() + tip[1:])
+        return tip
+
     def move(self, delta: int) -> None:
-        items = self.usable()
+        items = self.reachable()
         if not items:
             self.focus = None
             return
@@ -481,7 +534,7 @@ class Controls:
         self.focus = items[(i + delta) % len(items)]
 
     def move_direction(self, d: tuple[int, int]) -> None:
-        items = [c for c in self.usable() if c is not self.focus]
+        items = [c for c in self.reachable() if c is not self.focus]
         if not items or self.focus is None:
             self.move(1)
             return
@@ -507,6 +560,8 @@ class Controls:
             self._sync_text_focus()
 
     def activate(self, c: Control, back: bool = False) -> None:
+        if not c.usable:
+            return  # a disabled control keeps the focus; its hint says why
         if c.kind in ("button", "hotspot", "text"):
             if c.action:
                 c.action()
@@ -519,6 +574,8 @@ class Controls:
             self.adjust(c, -1 if back else 1)
 
     def adjust(self, c: Control, direction: int) -> None:
+        if not c.usable:
+            return
         if c.kind == "slider":
             value = self._snap(c, float(c.value) + direction * c.step)
             if value != c.value:
@@ -538,7 +595,7 @@ class Controls:
 
     def draw_focus(self, surface: pygame.Surface, colour: pygame.Color, width: int) -> None:
         c = self.focus
-        if c is None or not self.keyboard_mode or c not in self.order or not c.usable:
+        if c is None or not self.keyboard_mode or c not in self.order or not c.visible:
             return
         r = c.area.inflate(width * 2 + 2, width * 2 + 2)
         pygame.draw.rect(surface, colour, r, width)

@@ -110,7 +110,7 @@ class Session:
             done = self.saves.apply(cmd) if self.saves is not None else self.game.apply(cmd)
         except (IllegalCommand, CommandError) as e:
             self.last_error = str(e)
-            return Outcome(False, str(e), cmd)
+            return Outcome(False, self.readable(str(e)), cmd)
         self.last_error = ""
         self.changed()
         return Outcome(True, "", done)
@@ -121,7 +121,15 @@ class Session:
             check(self.rules, self.state, cmd)
             return True, ""
         except (IllegalCommand, CommandError) as e:
-            return False, str(e)
+            return False, self.readable(str(e))
+
+    def readable(self, reason: str) -> str:
+        """The engine's reason in the player's words: power ids become names, first letter capital."""
+        import re
+        powers = self.rules.scenario.powers
+        text = re.sub(r"\b[a-z][a-z0-9_]*\b", lambda m: powers[m.group(0)].name if m.group(0) in powers
+                      else m.group(0), reason)
+        return text[:1].upper() + text[1:]
 
     def end_turn(self) -> Outcome:
         return self.apply(EndTurn(self.power))

@@ -187,16 +187,17 @@ class ConferenceScreen(GameScreen):
         n = len(vm.sessions)
         if n:
             sw = min(70.0, (w - 760) / n)
+            # Day and month if every session's date fits its box, else the day alone for all of them.
+            inner = self.r(0, 0, sw - 4, 26).width - 2
+            f = tx.font("ui", sc.font(10))
+            whole = all(f.size(short_date(d))[0] <= inner for d in vm.sessions)
             for i, d in enumerate(vm.sessions):
                 box = self.r(w - 16 - (n - i) * sw, y + 40, sw - 4, 26)
                 fill = "ink" if i == vm.current else ("paper_dark" if i < vm.current else "paper_light")
                 pygame.draw.rect(surface, pal.rgb(fill), box)
                 pygame.draw.rect(surface, pal.rgb("rule"), box, 1)
                 ink = pal.rgb("paper_light" if i == vm.current else "ink")
-                lab = tx.render(short_date(d), "ui", sc.font(10), ink)
-                if lab.get_width() > box.width - 2:
-                    # Too narrow for "13 Apr": the day alone (the line above names the session's date).
-                    lab = tx.render(short_date(d).split()[0], "ui", sc.font(10), ink)
+                lab = tx.render(short_date(d) if whole else short_date(d).split()[0], "ui", sc.font(10), ink)
                 surface.blit(lab, (box.centerx - lab.get_width() // 2, box.centery - lab.get_height() // 2))
         self.rule(surface, 16, y + 76, w - 32)
         # The table: delegations around it, meetings as lines between them.

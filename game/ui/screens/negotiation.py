@@ -76,6 +76,8 @@ class NegotiationScreen(GameScreen):
         mx = tx0 + tw + 320
         self.l_mode = ui.label(r(mx, y + 8, w - mx - 12, 28), "", "subtitle")
         self.l_left = ui.label(r(12, y + h - 74, self.left_w, 20), "", "caption")
+        ui.reserve("papers")
+        ui.reserve("rows")
         self.papers_vm: PapersVM | None = None
         self.paper_buttons: dict[int, Any] = {}
         self.body_top = y + 48
@@ -83,6 +85,10 @@ class NegotiationScreen(GameScreen):
         self.rows_box = (self.mid_x, self.body_top, self.mid_w, bottom - self.body_top - 8)
         self.card = EstimateCard(self, (self.card_x, self.body_top, self.card_w, bottom - self.body_top - 8),
                                  self.use_advice)
+        cw = max(84.0, self.text_w(S["ui.neg.clear"], "button"))
+        self.b_clear = ui.button(r(12, bottom, cw, 38), S["ui.neg.clear"], self.clear, S["ui.neg.clear.tip"])
+        self.b_new = ui.button(r(18 + cw, bottom, max(60.0, self.left_w - cw - 12), 38), S["ui.neg.new"],
+                               self.new_draft, S["ui.neg.new.tip"])
         bx = self.mid_x
         buttons = []
         for key, action, oid in (("send", self.send, "primary"), ("accept", lambda: self.answer("accept"), None),
@@ -92,10 +98,6 @@ class NegotiationScreen(GameScreen):
             buttons.append(ui.button(r(bx, bottom, bw, 38), S[f"ui.neg.{key}"], action, S[f"ui.neg.{key}.tip"], oid))
             bx += bw + 8
         self.b_send, self.b_accept, self.b_reject, self.b_counter, self.b_withdraw = buttons
-        cw = max(84.0, self.text_w(S["ui.neg.clear"], "button"))
-        self.b_clear = ui.button(r(12, bottom, cw, 38), S["ui.neg.clear"], self.clear, S["ui.neg.clear.tip"])
-        self.b_new = ui.button(r(18 + cw, bottom, max(60.0, self.left_w - cw - 12), 38), S["ui.neg.new"],
-                               self.new_draft, S["ui.neg.new.tip"])
         self.row_widgets: dict[str, dict[str, Any]] = {}
         self.rows: list[ClauseRowVM] = []
         self._rows_key = None
