@@ -38,7 +38,7 @@ class ConferenceScreen(GameScreen):
         vm = conference_vm(self.rules, self.state, s.power, self.cid)
         self.vm = vm
         ui.label(r(16, y + 4, 700, 40), vm.heading, "heading")
-        self.l_state = ui.label(r(16, y + 38, 700, 24), "", "italic")
+        self.l_state = ui.label(r(16, y + 38 + 30 * (self.sc.text - 1), 700, 24), "", "italic")
         self.l_session = ui.label(r(w - 420, y + 8, 404, 24), "", "number_right")
         self.l_session.set_tooltip(vm.session_tip)
         self.table_box = (16.0, y + 96, 560.0, h - 160)
