@@ -206,6 +206,7 @@ S: dict[str, str] = {
     "ui.menu.load.tip": "Open one of your saved games.",
     "ui.menu.no_saves_module": "Saving and loading are not in this build yet.",
     "ui.menu.no_saves": "You have no saved games yet.",
+    "ui.save.none_manual": "None saved by name yet; {n} autosaves are kept for you (Load lists them).",
     "ui.menu.classroom": "Classroom",
     "ui.menu.classroom.tip": "Sessions for a class, with delegations, briefings and a facilitator: coming in a later version.",
     "ui.menu.scenarios": "Scenarios and mods",
