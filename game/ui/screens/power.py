@@ -34,7 +34,8 @@ class PowerScreen(GameScreen):
         dy = 44 * (self.sc.text - 1)  # the title's extra height in larger text
         self.l_leader = ui.label(r(18, y + 52 + dy, 410, 24), "", None)
         self.l_gov = ui.label(r(18, y + 74 + 1.3 * dy, 410, 22), "", "italic")
-        self.t_text = ui.text_box(r(12, y + 100, 418, 200), "", None)
+        top = y + 100 + 1.6 * dy + 6 * (self.sc.text - 1) * 10  # below the government line in any text size
+        self.t_text = ui.text_box(r(12, top, 418, y + 300 - top), "", None)
         self.text_html = ""
         self.ladder_y = y + 330
         if not hub:
