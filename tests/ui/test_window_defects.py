@@ -101,3 +101,21 @@ def test_the_save_dialog_mentions_the_autosaves_when_no_game_was_saved_by_name(s
     texts = [getattr(e, "text", "") for e in app.manager.get_sprite_group().sprites()]
     assert S["ui.menu.no_saves"] not in texts
     assert any("autosave" in t for t in texts)
+
+
+def test_a_sent_proposal_is_named_for_the_player_not_by_its_number(started):
+    import re
+    app = started(stage="midgame")
+    from game.ui.screens.negotiation import NegotiationScreen
+    screen = NegotiationScreen(app, counterpart="germany")
+    app.push(screen)
+    app.step()
+    screen.draft_demo()
+    screen._sync_rows()
+    screen._dirty = True
+    app.step()
+    assert app.top.ui.control_of(screen.b_send).enabled
+    click(app, screen.b_send)
+    assert screen.mode() == "sent"
+    line = screen.ui.full_text.get(id(screen.l_mode), screen.l_mode.text)
+    assert "Germany" in line and not re.search(r"[Pp]roposal \d", line), line

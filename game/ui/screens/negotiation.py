@@ -455,9 +455,9 @@ class NegotiationScreen(GameScreen):
         # The line under the header.
         name = power_name(self.rules, self.counterpart)
         if mode == "answer" and prop is not None:
-            text = S["ui.neg.answering"].format(title=prop.title, sender=power_name(self.rules, prop.sender[0]))
+            text = S["ui.neg.answering"].format(title=self.paper_title(prop), sender=power_name(self.rules, prop.sender[0]))
         elif prop is not None and mode in ("sent", "answered"):
-            text = S["ui.neg.viewing"].format(title=prop.title[:1].upper() + prop.title[1:],
+            text = S["ui.neg.viewing"].format(title=self.paper_title(prop),
                                               status=S["ui.neg.status." + prop.status])
         else:
             text = S["ui.neg.drafting"].format(name=name)
@@ -489,6 +489,19 @@ class NegotiationScreen(GameScreen):
         for pid, b in self.paper_buttons.items():
             (b.select() if pid == self.paper else b.unselect()) if b.is_selected != (pid == self.paper) else None
 
+    def paper_title(self, prop) -> str:  # type: ignore[no-untyped-def]
+        """A paper's name for the player: its own title, or for a numbered one (the engine names
+        unnamed proposals by number) who sent it to whom and when."""
+        import re
+        if not re.fullmatch(r"(proposal|counter-proposal to) \d+", prop.title or ""):
+            return prop.title[:1].upper() + prop.title[1:]
+        from game.ui.viewmodels.common import date_text
+        me = self.session.power
+        key = "ui.neg.paper.counter" if prop.reply_to is not None else "ui.neg.paper.proposal"
+        return S[key].format(sender=S["ui.neg.paper.you"] if me in prop.sender else power_name(self.rules, prop.sender[0]),
+                             to=power_name(self.rules, prop.receivers[0]) if prop.receivers else "",
+                             date=date_text(prop.date))
+
     # --- commands ---------------------------------------------------------------------------
 
     def send(self) -> None:
@@ -501,7 +514,7 @@ class NegotiationScreen(GameScreen):
         if mine:
             self.paper = mine[-1].id
             self.base = tuple(mine[-1].clauses)
-            self.app.toast(S["ui.toast.sent"].format(title=mine[-1].title))
+            self.app.toast(S["ui.toast.sent"].format(title=self.paper_title(mine[-1])))
         self._dirty = True
 
     def answer(self, response: str) -> None:
