@@ -191,6 +191,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--frames", type=limits.frames, default=3, metavar="N",
                         help=f"frames to draw before the screenshot (at most {limits.MAX_FRAMES})")
     parser.add_argument("--size", default="1280x720", metavar="WxH")
+    parser.add_argument("--text-size", dest="text_size", default="normal", metavar="SIZE",
+                        help="small, normal, large or largest (screenshots)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     for name in SUBCOMMANDS:
         try:

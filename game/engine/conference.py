@@ -131,6 +131,15 @@ def met_this_turn(state: State, cid: str, power: str) -> bool:
     return any(m["turn"] == state.turn and power in (m["a"], m["b"]) for m in state.conferences[cid].meetings)
 
 
+def called_meeting_this_turn(state: State, cid: str, power: str) -> bool:
+    """Whether ``power`` asked for a private meeting this session (``a`` is the side that asked)."""
+    return any(m["turn"] == state.turn and m["a"] == power for m in state.conferences[cid].meetings)
+
+
+def met_pair_this_turn(state: State, cid: str, a: str, b: str) -> bool:
+    return any(m["turn"] == state.turn and {a, b} == {m["a"], m["b"]} for m in state.conferences[cid].meetings)
+
+
 def excluded_from(state: State, cid: str, power: str) -> bool:
     return power in state.conferences[cid].excluded
 

@@ -230,8 +230,12 @@ def _meet(rules: Rules, state: State, cmd: MeetPrivately) -> Command:
     for p in (cmd.power, cmd.other):
         if conf.excluded_from(state, cmd.conference, p):
             _fail(f"{p} is excluded from the private talks")
-    if conf.met_this_turn(state, cmd.conference, cmd.power):
+    # A delegation has one meeting of its own asking a session; being asked to one (the villa talks the
+    # other side calls) does not use it up.
+    if conf.called_meeting_this_turn(state, cmd.conference, cmd.power):
         _fail("one private meeting a session")
+    if conf.met_pair_this_turn(state, cmd.conference, cmd.power, cmd.other):
+        _fail(f"already met {cmd.other} this session")
     return cmd
 
 

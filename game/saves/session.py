@@ -24,6 +24,7 @@ engine's reason instead of raising, and redraws when ``version`` goes up
 from __future__ import annotations
 
 import dataclasses
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -157,7 +158,7 @@ class Session:
             done = self.apply(cmd, by=self.power or None)
         except (IllegalCommand, CommandError) as e:
             self.last_error = str(e)
-            return Outcome(False, str(e), cmd)
+            return Outcome(False, self.readable(str(e)), cmd)
         self.last_error = ""
         return Outcome(True, "", done)
 
@@ -172,7 +173,14 @@ class Session:
             check(self.rules, self.state, cmd)
             return True, ""
         except (IllegalCommand, CommandError) as e:
-            return False, str(e)
+            return False, self.readable(str(e))
+
+    def readable(self, reason: str) -> str:
+        """The engine's reason in the player's words: power ids become names, first letter capital."""
+        powers = self.rules.scenario.powers
+        text = re.sub(r"\b[a-z][a-z0-9_]*\b", lambda m: powers[m.group(0)].name if m.group(0) in powers
+                      else m.group(0), reason)
+        return text[:1].upper() + text[1:]
 
     def pending_choices(self) -> list[str]:
         """The events waiting for the player's decision."""

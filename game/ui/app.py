@@ -388,13 +388,14 @@ class App:
 
     def _draw_focus_tip(self, surf: pygame.Surface, top: "Screen") -> None:
         ui = top.ui
-        c = ui.focus if ui is not None else None
-        if c is None or not ui.keyboard_mode or not c.tooltip or c not in ui.order or not c.usable:
+        c = ui.hint() if ui is not None else None  # keyboard focus, or a disabled control under the mouse
+        text = ui.hint_text(c) if ui is not None and c is not None else ""
+        if c is None or not text:
             return
         sc = self.scale
         px = sc.font(13)
         width = sc.px(320)
-        lines = tx.wrap(c.tooltip, "ui", px, width - sc.px(16))
+        lines = tx.wrap(text, "ui", px, width - sc.px(16))
         h = len(lines) * int(px * 1.3) + sc.px(10)
         area = c.area
         x = min(max(0, area.x), self.size[0] - width)

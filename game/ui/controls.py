@@ -47,6 +47,7 @@ class Control:
     enabled: bool = True
     group: str = ""
     power_id: str = ""          # for controls that stand for a power (the map's hotspots)
+    seq: float = 0.0            # place in the reading order (Tab)
 
     @property
     def area(self) -> pygame.Rect:
@@ -55,12 +56,55 @@ class Control:
         return pygame.Rect(self.rect or (0, 0, 0, 0))
 
     @property
-    def usable(self) -> bool:
-        if not self.enabled:
-            return False
+    def visible(self) -> bool:
         if self.element is None:
             return True
         return bool(self.element.visible) and self.element.alive()
+
+    @property
+    def usable(self) -> bool:
+        return self.enabled and self.visible
+
+
+ELLIPSIS = "\u2026"
+#: Groups read last whatever the order they were made in: the bar of buttons at the bottom.
+LAST_GROUPS = ("nav",)
+
+
+def text_font(element: Any) -> Any:
+    """The pygame_gui font an element draws its text with (a check box's is its label's)."""
+    label = getattr(element, "text_label", None)
+    return getattr(label if label is not None else element, "font", None)
+
+
+def text_room(element: Any) -> int:
+    """The width in pixels an element has for its text (inside padding and border)."""
+    if isinstance(element, UICheckBox):
+        return int(getattr(element, "room", element.rect.width))
+    pad = int(getattr(element, "text_horiz_alignment_padding", 0) or 0)
+    border = getattr(element, "border_width", 0) or 0
+    if isinstance(border, dict):  # pygame_gui 0.6.14 keeps one width per side
+        border = max([int(v) for v in border.values()] or [0])
+    return int(element.rect.width) - 2 * (pad + border)
+
+
+def text_width(element: Any, text: str) -> int:
+    font = text_font(element)
+    return int(font.get_rect(text).width) if font is not None and text else 0
+
+
+def ellipsize(measure: Callable[[str], int], text: str, width: int) -> str:
+    """The longest start of ``text`` that fits ``width`` with an ellipsis (the whole text if it fits)."""
+    if width <= 0 or measure(text) <= width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if measure(text[:mid].rstrip() + ELLIPSIS) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + ELLIPSIS
 
 
 def _oid(object_id: str | None) -> ObjectID | None:
@@ -80,10 +124,37 @@ class Controls:
         self.by_element: dict[int, Control] = {}
         self.focus: Control | None = None
         self.keyboard_mode = False
+        #: Text as the screen meant it, and the tooltip it gave, for elements whose text was cut to fit.
+        self.full_text: dict[int, str] = {}
+        self.base_tip: dict[int, str] = {}
+        self.cut: set[int] = set()
+        #: Width in pixels of a text in an element type's font, padding included (set by the screen).
+        self.measure: Callable[..., int] | None = None
+        self.pointer: tuple[int, int] | None = None
+        self.counter = 0
+        self.group_seq: dict[str, float] = {}
+        self.group_n: dict[str, int] = {}
 
     # --- making widgets ---------------------------------------------------------------
 
+    def reserve(self, group: str) -> None:
+        """Keep a place in the reading order for a group made later (rows rebuilt on refresh)."""
+        if group not in self.group_seq:
+            self.group_seq[group] = float(self.counter)
+            self.counter += 1
+
     def _add(self, c: Control) -> Control:
+        # Reading order is the order a screen lays its controls out, top to bottom; a group made again
+        # later (a list refreshed) keeps the place it first had.
+        if c.group and c.group in self.group_seq:
+            self.group_n[c.group] = self.group_n.get(c.group, 0) + 1
+            c.seq = self.group_seq[c.group] + self.group_n[c.group] / 100000.0
+        else:
+            c.seq = float(self.counter)
+            self.counter += 1
+            if c.group:
+                self.group_seq[c.group] = c.seq
+                self.group_n[c.group] = 0
         self.order.append(c)
         if c.element is not None:
             self.by_element[id(c.element)] = c
@@ -96,15 +167,17 @@ class Controls:
         if not enabled:
             b.disable()
         self._add(Control("button", b, action=action, tooltip=tooltip, enabled=enabled, group=group))
+        self.fit(b, text, tooltip)
         return b
 
     def label(self, rect: pygame.Rect, text: str, object_id: str | None = None, tooltip: str = "") -> UILabel:
         if self.text_factor > 1.0:
             # Larger text needs taller lines; the layout keeps the top of each label where it was.
             rect = pygame.Rect(rect.x, rect.y, rect.width, int(rect.height * self.text_factor))
-        lab = UILabel(rect, text, self.manager, container=self.container, object_id=_oid(object_id))
+        lab = UILabel(rect, "", self.manager, container=self.container, object_id=_oid(object_id))
         if tooltip:
             lab.set_tooltip(tooltip)
+        self.fit(lab, text, tooltip)
         return lab
 
     def text_box(self, rect: pygame.Rect, html: str, object_id: str | None = None) -> UITextBox:
@@ -120,10 +193,13 @@ class Controls:
         size = rect.height
         box = UICheckBox(pygame.Rect(rect.x, rect.y + (rect.height - size) // 2, size, size), text, self.manager,
                          container=self.container, initial_state=bool(value), tool_tip_text=tooltip or None)
+        # The label runs right of the box; it may use the rest of the rect and no more.
+        box.room = rect.right - (box.text_label.rect.x if box.text_label is not None else rect.x + size)  # type: ignore[attr-defined]
         if not enabled:
             box.disable()
         self._add(Control("check", box, on_change=on_change, tooltip=tooltip, value=bool(value),
                           enabled=enabled, group=group))
+        self.fit(box, text, tooltip)
         return box
 
     def slider(self, rect: pygame.Rect, value: float, lo: float, hi: float, step: float,
@@ -147,15 +223,34 @@ class Controls:
         return self._add(c).element
 
     def _make_dropdown(self, c: Control) -> UIDropDownMenu:
-        labels = [(label, str(i)) for i, (_, label) in enumerate(c.options)] or [("-", "0")]
+        measure = self.measure
+        room = c.rect.width
+        labels = [(label if measure is None else ellipsize(lambda t: measure(t, "drop_down_menu"), label, room),
+                   str(i)) for i, (_, label) in enumerate(c.options)] or [("-", "0")]
         idx = next((i for i, (v, _) in enumerate(c.options) if v == c.value), 0)
-        d = UIDropDownMenu(labels, labels[idx], c.rect, self.manager, container=self.container,
-                           expansion_height_limit=int(c.rect.height * 8))
-        if c.tooltip:
-            d.set_tooltip(c.tooltip)
+        d = self._dropdown_menu(labels, labels[idx], c.rect)
+        full = c.options[idx][1] if c.options else ""
+        tip = c.tooltip if full == labels[idx][0] or not full else f"{full}\n{c.tooltip}".strip()
+        if tip:
+            d.set_tooltip(tip)
         if not c.enabled or not c.options:
             d.disable()
         return d
+
+    def _dropdown_menu(self, labels: list[tuple[str, str]], selected: tuple[str, str],
+                       rect: pygame.Rect) -> UIDropDownMenu:
+        """A drop-down whose list stays inside the window: it opens downwards if its options fit below,
+        else towards the side with more room, limited to that room (the list scrolls)."""
+        window = self.container.get_container().get_rect() if self.container is not None else None
+        height = window.height if window is not None else rect.bottom + rect.height * 8
+        top = rect.y + (window.y if window is not None else 0)
+        below = height - (top + rect.height) - 4
+        above = top - 4
+        need = rect.height * len(labels) + 4
+        up = need > below and above > below
+        limit = max(rect.height, min(need, int(above if up else below)))
+        return UIDropDownMenu(labels, selected, rect, self.manager, container=self.container,
+                              expansion_height_limit=limit, object_id=_oid("opens_up") if up else None)
 
     def text_entry(self, rect: pygame.Rect, text: str, submit: Action, tooltip: str = "") -> UITextEntryLine:
         """A line of text; Enter submits. While it has the focus, keys type into it (Tab still moves on)."""
@@ -177,10 +272,48 @@ class Controls:
     # --- changing widgets (only when the value changed) -------------------------------------
 
     def set_text(self, element: Any, text: str) -> None:
-        if element is None or getattr(element, "text", None) == text:
+        if element is None or self.full_text.get(id(element), getattr(element, "text", None)) == text:
             return
         stats.bump("set_text")
-        element.set_text(text)
+        self.fit(element, text)
+
+    def fit(self, element: Any, text: str, tooltip: str | None = None) -> str:
+        """Show ``text`` in the element, cut with an ellipsis if it is wider than the element;
+        the whole text then goes into the tooltip. Returns what is shown."""
+        key = id(element)
+        shown = ellipsize(lambda t: text_width(element, t), text, text_room(element))
+        if getattr(element, "text", None) != shown:
+            element.set_text(shown)
+        was_cut = key in self.cut
+        self.full_text[key] = text
+        if shown != text:
+            self.cut.add(key)
+        else:
+            self.cut.discard(key)
+        if tooltip is not None:
+            self.base_tip[key] = tooltip
+        if tooltip is not None or was_cut or key in self.cut:
+            tip = self.tooltip_of(element)
+            element.set_tooltip(tip or None)
+        return shown
+
+    def set_tooltip(self, element: Any, tooltip: str) -> None:
+        """A new tooltip for an element (kept together with the whole text if the text was cut)."""
+        self.base_tip[id(element)] = tooltip
+        c = self.by_element.get(id(element))
+        if c is not None:
+            c.tooltip = tooltip
+        element.set_tooltip(self.tooltip_of(element) or None)
+
+    def tooltip_of(self, element: Any) -> str:
+        """The text a hover shows for this element: the whole text if it was cut, then its tooltip."""
+        key = id(element)
+        c = self.by_element.get(key)
+        base = self.base_tip.get(key) or (c.tooltip if c is not None else "")
+        full = self.full_text.get(key, "")
+        if key in self.cut and full not in base:
+            return f"{full}\n{base}" if base else full
+        return base
 
     def set_html(self, box: UITextBox, html: str) -> None:
         if box.html_text == html:
@@ -195,8 +328,7 @@ class Controls:
                 return
             c.enabled = on
             if tooltip is not None and tooltip != c.tooltip:
-                c.tooltip = tooltip
-                element.set_tooltip(tooltip or None)
+                self.set_tooltip(element, tooltip)
         element.enable() if on else element.disable()
 
     def set_visible(self, element: Any, on: bool) -> None:
@@ -262,6 +394,8 @@ class Controls:
 
     def handle_gui_event(self, event: pygame.event.Event) -> bool:
         """pygame_gui's events: a press, a toggle, a slider, a choice. True if one of ours."""
+        if event.type == pygame.MOUSEMOTION:
+            self.pointer = tuple(event.pos)  # type: ignore[assignment]
         element = getattr(event, "ui_element", None)
         if element is None:
             return False
@@ -318,7 +452,7 @@ class Controls:
             self.move(-1 if shift else 1)
             self._sync_text_focus()
             return True
-        c = self.focus if self.focus in self.order and self.focus is not None and self.focus.usable else None
+        c = self.focus if self.focus in self.order and self.focus is not None and self.focus.visible else None
         typing = self._typing()
         if typing is not None:
             if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
@@ -363,8 +497,33 @@ class Controls:
     def usable(self) -> list[Control]:
         return [c for c in self.order if c.usable]
 
+    def reachable(self) -> list[Control]:
+        """What Tab walks, in reading order: every visible control, disabled ones too (their focus
+        shows why they are disabled)."""
+        items = [c for c in self.order if c.kind != "label" and c.visible]
+        return sorted(items, key=lambda c: (c.group in LAST_GROUPS, c.seq))
+
+    def hint(self) -> Control | None:
+        """The control whose tooltip the window should draw itself: the keyboard's focus, or a disabled
+        control under the mouse (pygame_gui shows no tooltip for those)."""
+        c = self.focus
+        if self.keyboard_mode and c is not None and c in self.order and c.visible:
+            return c
+        if self.pointer is not None:
+            for c in self.order:
+                if c.kind != "label" and not c.enabled and c.visible and c.area.collidepoint(self.pointer):
+                    return c
+        return None
+
+    def hint_text(self, c: Control) -> str:
+        from game.engine.strings import S
+        tip = self.tooltip_of(c.element) if c.element is not None else c.tooltip
+        if not c.enabled and tip:
+            return S["ui.hint.disabled"].format(reason=tip[:1].upper() + tip[1:])
+        return tip
+
     def move(self, delta: int) -> None:
-        items = self.usable()
+        items = self.reachable()
         if not items:
             self.focus = None
             return
@@ -375,7 +534,7 @@ class Controls:
         self.focus = items[(i + delta) % len(items)]
 
     def move_direction(self, d: tuple[int, int]) -> None:
-        items = [c for c in self.usable() if c is not self.focus]
+        items = [c for c in self.reachable() if c is not self.focus]
         if not items or self.focus is None:
             self.move(1)
             return
@@ -401,6 +560,8 @@ class Controls:
             self._sync_text_focus()
 
     def activate(self, c: Control, back: bool = False) -> None:
+        if not c.usable:
+            return  # a disabled control keeps the focus; its hint says why
         if c.kind in ("button", "hotspot", "text"):
             if c.action:
                 c.action()
@@ -413,6 +574,8 @@ class Controls:
             self.adjust(c, -1 if back else 1)
 
     def adjust(self, c: Control, direction: int) -> None:
+        if not c.usable:
+            return
         if c.kind == "slider":
             value = self._snap(c, float(c.value) + direction * c.step)
             if value != c.value:
@@ -432,7 +595,7 @@ class Controls:
 
     def draw_focus(self, surface: pygame.Surface, colour: pygame.Color, width: int) -> None:
         c = self.focus
-        if c is None or not self.keyboard_mode or c not in self.order or not c.usable:
+        if c is None or not self.keyboard_mode or c not in self.order or not c.visible:
             return
         r = c.area.inflate(width * 2 + 2, width * 2 + 2)
         pygame.draw.rect(surface, colour, r, width)

@@ -1,4 +1,5 @@
-"""``python main.py --screenshot FILE [--screen NAME] [--scenario ID] [--frames N] [--size WxH]``:
+"""``python main.py --screenshot FILE [--screen NAME] [--scenario ID] [--frames N] [--size WxH]
+[--text-size small|normal|large|largest]``:
 render a screen with no window (SDL's dummy driver), write a PNG, exit 0.
 
 Screens: menu (default), newgame, scenarios, settings, map, power, home,
@@ -42,7 +43,11 @@ def screenshot(args: argparse.Namespace) -> int:
     except ValueError as e:
         raise UsageError(str(e)) from None
     frames = max(1, int(getattr(args, "frames", 3) or 1))
-    surface = render(name, size, getattr(args, "shot_scenario", None), frames)
+    from game.ui.settings import TEXT_SIZES
+    text_size = (getattr(args, "text_size", None) or "normal").lower()
+    if text_size not in TEXT_SIZES:
+        raise UsageError(f"unknown text size {text_size!r}; sizes: {', '.join(TEXT_SIZES)}")
+    surface = render(name, size, getattr(args, "shot_scenario", None), frames, text_size=text_size)
     import pygame
     out = Path(args.screenshot)
     if out.parent and not out.parent.exists():
@@ -53,11 +58,12 @@ def screenshot(args: argparse.Namespace) -> int:
 
 
 def render(name: str, size: tuple[int, int], scenario: str | None = None, frames: int = 3,
-           settings_dir: Path | None = None, colour_blind: bool = False):  # type: ignore[no-untyped-def]
+           settings_dir: Path | None = None, colour_blind: bool = False,
+           text_size: str = "normal"):  # type: ignore[no-untyped-def]
     """The named screen after ``frames`` frames, as a surface (the app's display)."""
     from game.ui.app import App
     from game.ui.settings import Settings
-    settings = Settings(window_size=size, advisor=False, colour_blind=colour_blind)
+    settings = Settings(window_size=size, advisor=False, colour_blind=colour_blind, text_size=text_size)
     folder = settings_dir or Path(tempfile.mkdtemp(prefix="rapallo-shot-"))
     app = App(size, settings, settings_dir=folder)
     SETUPS[name](app, scenario)

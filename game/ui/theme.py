@@ -186,3 +186,14 @@ def make_manager(size: tuple[int, int], palette: Palette, scale: Scale):  # type
                                str(FONTS / files.get("italic", files["regular"])),
                                str(FONTS / files.get("bold", files["regular"])))
     return manager
+
+
+def font_spec(element: str, object_id: str | None = None) -> tuple[str, int, str]:
+    """The font (role, size at UI scale 1, style) the theme gives an element type or object id,
+    so that a layout can measure its text before making the widget."""
+    theme = _template()
+    block: dict[str, Any] = {}
+    for key in ("defaults", element, f"#{object_id}" if object_id else "", f"{element}.#{object_id}" if object_id else ""):
+        block.update(theme.get(key, {}).get("font", {}) if key else {})
+    style = "bold" if block.get("bold") == "1" else "italic" if block.get("italic") == "1" else "regular"
+    return str(block.get("name", "ui")), int(block.get("size", "15")), style

@@ -221,7 +221,7 @@ def test_the_conference_screen_speaks_and_meets(started):
     click(app, b)
     assert len(app.session.state.conferences["genoa"].speeches) == speeches + 1
     assert not any(app.top.ui.control_of(b).enabled for b in conf.speak_buttons.values())
-    assert "one speech a session" in app.top.ui.control_of(b).tooltip
+    assert "one speech a session" in app.top.ui.control_of(b).tooltip.lower()
 
 
 def test_settings_are_kept_between_runs(make_app, tmp_path):

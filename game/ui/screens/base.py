@@ -44,10 +44,20 @@ class Screen:
     def r(self, x: float, y: float, w: float, h: float) -> pygame.Rect:
         return self.sc.rect(x, y, w, h)
 
+    def text_w(self, text: str, element: str = "label", object_id: str | None = None) -> float:
+        """How wide ``text`` is in logical units in the theme's font for that element (with its padding)."""
+        from game.ui import text as tx
+        from game.ui.theme import font_spec
+        role, size, style = font_spec(element, object_id)
+        px = tx.font(role, self.sc.font(size), style).size(text)[0]
+        pad = {"button": 2 * 8 + 4, "drop_down_menu": 40}.get(element, 2)
+        return px / self.sc.s + pad
+
     def build(self) -> None:
         self.destroy()
         self.root = UIContainer(pygame.Rect((0, 0), self.app.size), self.app.manager, starting_height=1)
         self.ui = Controls(self.app.manager, self.root, self.app.scale.text)
+        self.ui.measure = lambda text, element, object_id=None: int(self.text_w(text, element, object_id) * self.sc.s)
         self.compose()
         self.built_key = self.app.layout_key()
         self.seen_version = -1

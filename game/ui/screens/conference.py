@@ -38,7 +38,7 @@ class ConferenceScreen(GameScreen):
         vm = conference_vm(self.rules, self.state, s.power, self.cid)
         self.vm = vm
         ui.label(r(16, y + 4, 700, 40), vm.heading, "heading")
-        self.l_state = ui.label(r(16, y + 38, 700, 24), "", "italic")
+        self.l_state = ui.label(r(16, y + 38 + 30 * (self.sc.text - 1), 700, 24), "", "italic")
         self.l_session = ui.label(r(w - 420, y + 8, 404, 24), "", "number_right")
         self.l_session.set_tooltip(vm.session_tip)
         self.table_box = (16.0, y + 96, 560.0, h - 160)
@@ -73,17 +73,39 @@ class ConferenceScreen(GameScreen):
                     ui.label(r(rx + 10, ay + 38, w - rx - 26, 20), ch.extra, "caption", ch.extra)
                 ay += 62
         bottom = y + h - 48
-        self.b_attend = ui.button(r(16, bottom, 150, 38), S["ui.conf.attend"], self.attend, S["ui.conf.attend.tip"])
-        self.b_walkout = ui.button(r(172, bottom, 130, 38), S["ui.conf.walkout"], self.walkout,
+        # The row of buttons, each as wide as its words in the current text size.
+        bx = 16.0
+        aw = max(130.0, self.text_w(S["ui.conf.attend"], "button"))
+        self.b_attend = ui.button(r(bx, bottom, aw, 38), S["ui.conf.attend"], self.attend, S["ui.conf.attend.tip"])
+        bx += aw + 6
+        ww = max(110.0, self.text_w(S["ui.conf.walkout"], "button"))
+        self.b_walkout = ui.button(r(bx, bottom, ww, 38), S["ui.conf.walkout"], self.walkout,
                                    S["ui.conf.walkout.tip"])
-        ui.label(r(318, bottom + 6, 50, 26), S["ui.conf.meet_with"], "italic")
+        bx += ww + 14
+        lw = self.text_w(S["ui.conf.meet_with"], "label", "italic") + 4
+        ui.label(r(bx, bottom + 6, lw, 26), S["ui.conf.meet_with"], "italic")
+        bx += lw
         self.others = list(vm.others) or [("", "-")]
-        self.meet_with = self.others[0][0]
-        self.w_meet = ui.choice(r(366, bottom + 4, 180, 32), self.others, self.meet_with, self._set_meet,
+        self.meet_with = self._first_meetable(self.others)
+        dw = min(200.0, max(140.0, max(self.text_w(n, "drop_down_menu") for _, n in self.others)))
+        self.w_meet = ui.choice(r(bx, bottom + 4, dw, 32), self.others, self.meet_with, self._set_meet,
                                 S["ui.conf.meet.tip"])
-        self.b_meet = ui.button(r(552, bottom, 160, 38), S["ui.conf.meet"], self.meet, S["ui.conf.meet.tip"])
-        self.b_propose = ui.button(r(w - 256, bottom, 240, 38), S["ui.conf.propose"], self.propose,
-                                   S["ui.conf.propose.tip"], "primary")
+        bx += dw + 6
+        mw = max(140.0, self.text_w(S["ui.conf.meet"], "button"))
+        self.b_meet = ui.button(r(bx, bottom, mw, 38), S["ui.conf.meet"], self.meet, S["ui.conf.meet.tip"])
+        bx += mw + 12
+        pw = max(200.0, self.text_w(S["ui.conf.propose"], "button", "primary"))
+        self.b_propose = ui.button(r(max(bx, w - 16 - pw), bottom, min(pw, w - 16 - bx), 38), S["ui.conf.propose"],
+                                   self.propose, S["ui.conf.propose.tip"], "primary")
+
+    def _first_meetable(self, others: list[tuple[str, str]]) -> str:
+        """The first delegation the player may meet now (else the first one), so that the button
+        starts out usable when any meeting is possible."""
+        s = self.session
+        for pid, _ in others:
+            if pid and self.cid and s.legal(MeetPrivately(s.power, self.cid, pid))[0]:
+                return pid
+        return others[0][0]
 
     def advisor_rect(self) -> tuple[float, float, float, float]:
         return (16.0, self.sc.height - 54 - 56 - 196, 500.0, 186.0)
@@ -113,7 +135,7 @@ class ConferenceScreen(GameScreen):
         ui.set_enabled(self.b_walkout, ok, S["ui.conf.walkout.tip"] if ok else why)
         others = list(vm.others) or [("", "-")]
         if self.meet_with not in [o[0] for o in others]:
-            self.meet_with = others[0][0]
+            self.meet_with = self._first_meetable(others)
         self.w_meet = ui.set_choice(self.w_meet, self.meet_with, others)
         ok, why = s.legal(MeetPrivately(me, self.cid, self.meet_with or me))
         ui.set_enabled(self.b_meet, ok, S["ui.conf.meet.tip"] if ok else why)
@@ -165,12 +187,17 @@ class ConferenceScreen(GameScreen):
         n = len(vm.sessions)
         if n:
             sw = min(70.0, (w - 760) / n)
+            # Day and month if every session's date fits its box, else the day alone for all of them.
+            inner = self.r(0, 0, sw - 4, 26).width - 2
+            f = tx.font("ui", sc.font(10))
+            whole = all(f.size(short_date(d))[0] <= inner for d in vm.sessions)
             for i, d in enumerate(vm.sessions):
                 box = self.r(w - 16 - (n - i) * sw, y + 40, sw - 4, 26)
                 fill = "ink" if i == vm.current else ("paper_dark" if i < vm.current else "paper_light")
                 pygame.draw.rect(surface, pal.rgb(fill), box)
                 pygame.draw.rect(surface, pal.rgb("rule"), box, 1)
-                lab = tx.render(short_date(d), "ui", sc.font(10), pal.rgb("paper_light" if i == vm.current else "ink"))
+                ink = pal.rgb("paper_light" if i == vm.current else "ink")
+                lab = tx.render(short_date(d) if whole else short_date(d).split()[0], "ui", sc.font(10), ink)
                 surface.blit(lab, (box.centerx - lab.get_width() // 2, box.centery - lab.get_height() // 2))
         self.rule(surface, 16, y + 76, w - 32)
         # The table: delegations around it, meetings as lines between them.

@@ -25,7 +25,7 @@ class EndScreen(Screen):
         self.vm: EndVM = vm
         W, H = self.sc.width, self.sc.height
         ui.label(r(24, 4, W - 48, 60), vm.heading, "title")
-        ui.label(r(24, 62, 560, 30), vm.score, "heading", S["ui.end.score.tip"])
+        ui.label(r(24, 62 + 30 * (self.sc.text - 1), 560, 30), vm.score, "heading", S["ui.end.score.tip"])
         col_w = 400.0
         obj = "".join(f"{'<b>' if o.met else ''}{_esc(o.text)}{'</b>' if o.met else ''} \u2014 "
                       f"{S['ui.ledger.met'] if o.met else S['ui.ledger.not_met']}<br>" for o in vm.objectives)
@@ -74,6 +74,7 @@ class EndScreen(Screen):
                 series.append(Series(ser.name, list(ser.values), colour, mark, dash))
             cw = w / 2
             chart = LineChart(self.r(x + k * cw, y + 18, cw - 8, h - 18), list(vm.dates), series, vm.bounds, self.sc.s)
+            chart.text = self.sc.text
             chart.title = vm.title  # type: ignore[attr-defined]
             self.charts.append(chart)
 

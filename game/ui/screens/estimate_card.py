@@ -23,10 +23,6 @@ POOL = 10
 LINE_H = 21
 
 
-def _cut(text: str, n: int) -> str:
-    return text if len(text) <= n else text[: n - 1].rstrip() + "\u2026"
-
-
 class EstimateCard:
     def __init__(self, screen: "Screen", box: tuple[float, float, float, float],
                  use_advice: Callable[[], None]) -> None:
@@ -41,11 +37,16 @@ class EstimateCard:
         self.total.set_tooltip(S["ui.neg.total.tip"])
         self.rows = []
         ly = y + 128
+        # Reasons wrap onto as many lines as they need: the pool is of lines, not of reasons.
+        self.line_h = LINE_H * max(1.0, screen.sc.text)
+        self.num_w = max(58.0, screen.text_w("\u2212100", "label", "number_right") + 4)
         for i in range(POOL):
-            num = ui.label(r(x + 8, ly + i * LINE_H, 58, LINE_H), "", "number_right")
-            lab = ui.label(r(x + 72, ly + i * LINE_H, w - 82, LINE_H), "", "caption")
+            num = ui.label(r(x + 8, ly + i * self.line_h, self.num_w, self.line_h), "", "number_right")
+            lab = ui.label(r(x + 14 + self.num_w, ly + i * self.line_h, w - 24 - self.num_w, self.line_h), "",
+                           "caption")
             self.rows.append((num, lab))
-        self.notes_y = ly + POOL * LINE_H + 6
+        self.wrap_px = r(0, 0, w - 24 - self.num_w, 10).width - 6
+        self.notes_y = ly + POOL * self.line_h + 6
         self.notes = ui.text_box(r(x + 6, self.notes_y, w - 12, y + h - self.notes_y - 44), "", None)
         self.notes_html = ""
         self.use = ui.button(r(x + w - 190, y + h - 40, 178, 32), S["ui.neg.wwit.apply"], use_advice,
@@ -62,31 +63,15 @@ class EstimateCard:
             ui.set_text(self.total, "")
         else:
             ui.set_text(self.total, S["ui.neg.total"].format(total=vm.total, threshold=vm.threshold))
-        lines = list(vm.lines)
-        shown = lines[:POOL]
-        if len(lines) > POOL:
-            shown = lines[:POOL - 1]
+        slots = self._lay_out(list(vm.lines))
         for i, (num, lab) in enumerate(self.rows):
-            if i < len(shown):
-                line = shown[i]
-                ui.set_text(num, line.text)
-                ui.set_text(lab, _cut(line.label, 58))
-                if self.tips[i] != line.tooltip:
-                    self.tips[i] = line.tooltip
-                    num.set_tooltip(line.tooltip)
-                    lab.set_tooltip(line.tooltip)
-            elif i == len(shown) and len(lines) > len(shown):
-                rest = lines[len(shown):]
-                ui.set_text(num, ("+" if sum(x.value for x in rest) > 0 else "") + f"{sum(x.value for x in rest):.0f}")
-                ui.set_text(lab, S["ui.neg.more_lines"].format(n=len(rest)))
-                tip = "; ".join(f"{x.text} {x.label}" for x in rest)
-                if self.tips[i] != tip:
-                    self.tips[i] = tip
-                    num.set_tooltip(tip)
-                    lab.set_tooltip(tip)
-            else:
-                ui.set_text(num, "")
-                ui.set_text(lab, "")
+            number, text, tip = slots[i] if i < len(slots) else ("", "", "")
+            ui.set_text(num, number)
+            ui.set_text(lab, text)
+            if self.tips[i] != tip:
+                self.tips[i] = tip
+                ui.set_tooltip(num, tip)
+                ui.set_tooltip(lab, tip)
         pal = self.screen.pal
         parts = []
         for red in vm.red_lines:
@@ -99,6 +84,27 @@ class EstimateCard:
             self.notes_html = html
             ui.set_html(self.notes, html)
         ui.set_visible(self.use, vm.advice_package is not None)
+
+    def _lay_out(self, lines: list) -> list[tuple[str, str, str]]:  # type: ignore[type-arg]
+        """The reasons as (number, text, tooltip) lines of the pool: each reason wrapped to the card's
+        width, as many whole reasons as fit, then one line that sums up the rest."""
+        from game.ui.theme import font_spec
+        role, size, style = font_spec("label", "caption")
+        px = self.screen.sc.font(size)
+        out: list[tuple[str, str, str]] = []
+        for k, line in enumerate(lines):
+            wrapped = tx.wrap(line.label, role, px, self.wrap_px, style)
+            room = POOL - len(out) - (0 if k == len(lines) - 1 else 1)
+            if len(wrapped) > room:
+                rest = lines[k:]
+                total = sum(x.value for x in rest)
+                tip = "; ".join(f"{x.text} {x.label}" for x in rest)
+                out.append((("+" if total > 0 else "") + f"{total:.0f}",
+                            S["ui.neg.more_lines"].format(n=len(rest)), tip))
+                break
+            for j, part in enumerate(wrapped):
+                out.append((line.text if j == 0 else "", part, line.tooltip))
+        return out
 
     def draw(self, surface: pygame.Surface) -> None:
         sc, pal = self.screen.sc, self.screen.pal

@@ -38,7 +38,12 @@ class GameScreen(Screen):
     @property
     def body(self) -> tuple[float, float, float, float]:
         """The logical area between the two bars: x, y, w, h."""
-        return (0.0, float(TOP), self.sc.width, self.sc.height - TOP - BOTTOM)
+        return (0.0, self.top_h, self.sc.width, self.sc.height - self.top_h - BOTTOM)
+
+    @property
+    def top_h(self) -> float:
+        """The top bar's height: two lines (the date over the turn) in the current text size."""
+        return max(float(TOP), round(8 + 1.25 * (22 + 13) * self.sc.text))
 
     def compose(self) -> None:
         self._compose_bars()
@@ -58,11 +63,12 @@ class GameScreen(Screen):
         ui, r, W = self.ui, self.r, self.sc.width
         assert ui is not None
         self.hud_vm: HudVM | None = None
+        t = self.sc.text
         self.l_date = ui.label(r(16, 3, 228, 28), "", "heading")
-        self.l_turn = ui.label(r(17, 29, 228, 20), "", "caption")
+        self.l_turn = ui.label(r(17, 3 + round(22 * 1.2 * t), 228, 20), "", "caption")
         self.stat_labels: list[tuple] = []
         self.l_player = ui.label(r(W - 190, 6, 176, 20), "", "caption")
-        self.l_score = ui.label(r(W - 190, 25, 176, 22), "", "number")
+        self.l_score = ui.label(r(W - 190, 6 + round(13 * 1.3 * t), 176, 22), "", "number")
         y = self.sc.height - BOTTOM + 9
         self.nav: dict[str, object] = {}
         x = 16
@@ -124,13 +130,20 @@ class GameScreen(Screen):
             val.kill()
         self.stat_labels = []
         x0, x1 = 250.0, self.sc.width - 200.0
-        n = max(1, len(vm.stats))
-        w = (x1 - x0) / n
-        for i, stat in enumerate(vm.stats):
-            x = x0 + i * w
-            cap = ui.label(r(x, 5, w - 4, 16), stat.label.upper(), "hud_caption", stat.tooltip)
-            val = ui.label(r(x, 21, w - 4, 26), stat.value, "number", stat.tooltip)
+        # Each value gets the room its caption needs (measured in the current text size) and a gap;
+        # what is left is shared out, and if there is too little the captions are cut (tooltip whole).
+        needs = [max(self.text_w(st.label.upper(), "label", "hud_caption"), self.text_w("0000", "label", "number"))
+                 for st in vm.stats]
+        gap = 14.0
+        spare = (x1 - x0) - sum(needs) - gap * len(needs)
+        share = spare / max(1, len(needs))
+        x = x0
+        for stat, need in zip(vm.stats, needs):
+            w = max(24.0, need + share) if spare < 0 else need + share
+            cap = ui.label(r(x, 5, w, 16), stat.label.upper(), "hud_caption", stat.tooltip)
+            val = ui.label(r(x, 5 + round(12 * 1.35 * self.sc.text), w, 26), stat.value, "number", stat.tooltip)
             self.stat_labels.append((cap, val, stat.id))
+            x += w + gap
 
     def refresh(self) -> None:
         self.refresh_bars()
@@ -191,9 +204,9 @@ class GameScreen(Screen):
 
     def draw_back(self, surface: pygame.Surface) -> None:
         sc, pal = self.sc, self.pal
-        top = self.r(0, 0, sc.width, TOP)
+        top = self.r(0, 0, sc.width, self.top_h)
         pygame.draw.rect(surface, pal.rgb("paper_dark"), top)
-        self.rule(surface, 0, TOP - 4, sc.width, double=True, colour="ink_soft")
+        self.rule(surface, 0, self.top_h - 4, sc.width, double=True, colour="ink_soft")
         bottom = self.r(0, sc.height - BOTTOM, sc.width, BOTTOM)
         pygame.draw.rect(surface, pal.rgb("paper_dark"), bottom)
         self.rule(surface, 0, sc.height - BOTTOM, sc.width, double=True, colour="ink_soft")

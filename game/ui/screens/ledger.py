@@ -40,8 +40,9 @@ class LedgerScreen(GameScreen):
         for t in TABS:
             label = S[f"ui.ledger.{t}"]
             tip = S[f"ui.ledger.{t}.tip"].format(hub=self.rules.scenario.powers[self.rules.hub].name)
-            self.tabs[t] = ui.button(r(tx_, y + 8, 150, 32), label, lambda t=t: self.set_tab(t), tip, "tab")
-            tx_ += 156
+            tw = max(150.0, self.text_w(label, "button", "tab"))
+            self.tabs[t] = ui.button(r(tx_, y + 8, tw, 32), label, lambda t=t: self.set_tab(t), tip, "tab")
+            tx_ += tw + 6
         self.w_attitude = None
         if self.tab == "attitudes":
             ui.label(r(w - 340, y + 10, 80, 28), S["ui.ledger.which"], "italic")
@@ -158,6 +159,7 @@ class LedgerScreen(GameScreen):
                     continue
                 series.append(Series(s.name, list(s.values), colour, mark, dash))
             chart = LineChart(self.r(x, yy + 22, w, ch - 28), list(vm.dates), series, vm.bounds, self.sc.s)
+            chart.text = self.sc.text
             chart.title = vm.title  # type: ignore[attr-defined]
             chart.title_y = yy  # type: ignore[attr-defined]
             self.charts.append(chart)

@@ -18,7 +18,7 @@ class MenuScreen(Screen):
         ui, r = self.ui, self.r
         assert ui is not None
         ui.label(r(90, 70, 520, 64), S["ui.title"], "title")
-        ui.label(r(92, 134, 560, 30), S["ui.subtitle"], "subtitle")
+        ui.label(r(92, 70 + max(64.0, 44 * 1.2 * self.sc.text), 560, 30), S["ui.subtitle"], "subtitle")
         can_continue, can_load, why = saves_status(self.app)
         items = [
             ("new", S["ui.menu.new"], S["ui.menu.new.tip"], self._new, True),

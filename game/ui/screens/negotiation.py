@@ -55,21 +55,29 @@ class NegotiationScreen(GameScreen):
         ui, r = self.ui, self.r
         assert ui is not None
         x, y, w, h = self.body
-        self.left_w = max(200.0, w * 0.18)
+        self.left_w = max(200.0, w * 0.18, max(84.0, self.text_w(S["ui.neg.clear"], "button"))
+                          + self.text_w(S["ui.neg.new"], "button") + 6)
         self.card_w = max(330.0, w * 0.29)
         self.mid_x = self.left_w + 12
         self.mid_w = w - self.left_w - self.card_w - 36
         self.card_x = w - self.card_w - 12
-        ui.label(r(12, y + 6, 60, 30), S["ui.neg.with"], "italic")
+        lw = self.text_w(S["ui.neg.with"], "label", "italic") + 4
+        ui.label(r(12, y + 6, lw, 30), S["ui.neg.with"], "italic")
         names = [(p, power_name(self.rules, p)) for p in self.others]
-        self.w_counterpart = ui.choice(r(60, y + 8, 180, 30), names, self.counterpart, self.set_counterpart,
+        cw = min(240.0, max(150.0, max(self.text_w(n, "drop_down_menu") for _, n in names)))
+        self.w_counterpart = ui.choice(r(16 + lw, y + 8, cw, 30), names, self.counterpart, self.set_counterpart,
                                        S["ui.neg.with.tip"])
-        ui.label(r(254, y + 6, 80, 30), S["ui.neg.channel"], "italic")
+        tx0 = 30 + lw + cw
+        tw = self.text_w(S["ui.neg.channel"], "label", "italic") + 4
+        ui.label(r(tx0, y + 6, tw, 30), S["ui.neg.channel"], "italic")
         self.channel_options: list[ChannelVM] = []
-        self.w_channel = ui.choice(r(324, y + 8, 300, 30), [(None, "")], None, self.set_channel,
+        self.w_channel = ui.choice(r(tx0 + tw + 4, y + 8, 300, 30), [(None, "")], None, self.set_channel,
                                    S["ui.neg.channel.tip"])
-        self.l_mode = ui.label(r(640, y + 8, w - 652, 28), "", "subtitle")
+        mx = tx0 + tw + 320
+        self.l_mode = ui.label(r(mx, y + 8, w - mx - 12, 28), "", "subtitle")
         self.l_left = ui.label(r(12, y + h - 74, self.left_w, 20), "", "caption")
+        ui.reserve("papers")
+        ui.reserve("rows")
         self.papers_vm: PapersVM | None = None
         self.paper_buttons: dict[int, Any] = {}
         self.body_top = y + 48
@@ -77,19 +85,19 @@ class NegotiationScreen(GameScreen):
         self.rows_box = (self.mid_x, self.body_top, self.mid_w, bottom - self.body_top - 8)
         self.card = EstimateCard(self, (self.card_x, self.body_top, self.card_w, bottom - self.body_top - 8),
                                  self.use_advice)
+        cw = max(84.0, self.text_w(S["ui.neg.clear"], "button"))
+        self.b_clear = ui.button(r(12, bottom, cw, 38), S["ui.neg.clear"], self.clear, S["ui.neg.clear.tip"])
+        self.b_new = ui.button(r(18 + cw, bottom, max(60.0, self.left_w - cw - 12), 38), S["ui.neg.new"],
+                               self.new_draft, S["ui.neg.new.tip"])
         bx = self.mid_x
-        self.b_send = ui.button(r(bx, bottom, 110, 38), S["ui.neg.send"], self.send, S["ui.neg.send.tip"], "primary")
-        self.b_accept = ui.button(r(bx + 118, bottom, 100, 38), S["ui.neg.accept"], lambda: self.answer("accept"),
-                                  S["ui.neg.accept.tip"])
-        self.b_reject = ui.button(r(bx + 226, bottom, 100, 38), S["ui.neg.reject"], lambda: self.answer("reject"),
-                                  S["ui.neg.reject.tip"])
-        self.b_counter = ui.button(r(bx + 334, bottom, 100, 38), S["ui.neg.counter"], lambda: self.answer("counter"),
-                                   S["ui.neg.counter.tip"])
-        self.b_withdraw = ui.button(r(bx + 442, bottom, 110, 38), S["ui.neg.withdraw"], self.withdraw,
-                                    S["ui.neg.withdraw.tip"])
-        self.b_clear = ui.button(r(12, bottom, 110, 38), S["ui.neg.clear"], self.clear, S["ui.neg.clear.tip"])
-        self.b_new = ui.button(r(128, bottom, self.left_w - 126, 38), S["ui.neg.new"], self.new_draft,
-                               S["ui.neg.new.tip"])
+        buttons = []
+        for key, action, oid in (("send", self.send, "primary"), ("accept", lambda: self.answer("accept"), None),
+                                 ("reject", lambda: self.answer("reject"), None),
+                                 ("counter", lambda: self.answer("counter"), None), ("withdraw", self.withdraw, None)):
+            bw = max(100.0, self.text_w(S[f"ui.neg.{key}"], "button", oid))
+            buttons.append(ui.button(r(bx, bottom, bw, 38), S[f"ui.neg.{key}"], action, S[f"ui.neg.{key}.tip"], oid))
+            bx += bw + 8
+        self.b_send, self.b_accept, self.b_reject, self.b_counter, self.b_withdraw = buttons
         self.row_widgets: dict[str, dict[str, Any]] = {}
         self.rows: list[ClauseRowVM] = []
         self._rows_key = None
@@ -209,31 +217,45 @@ class NegotiationScreen(GameScreen):
         self._dirty = True
         self.update_view()
 
+    def _param_widths(self, row: ClauseRowVM) -> list[tuple[float, float]]:
+        """(widget, value label) widths of a row's parameters, measured in the current text size."""
+        out = []
+        for p in row.params[:2]:
+            if p.kind == "choice":
+                widest = max((self.text_w(label, "drop_down_menu") for _, label in p.options), default=120.0)
+                out.append((min(200.0, max(120.0, widest)), 0.0))
+            else:
+                samples = [self._value_label(row.type, p.name, v, p.unit) for v in (p.lo, p.hi, p.default)]
+                out.append((96.0, max(self.text_w(t, "label", "number") for t in samples) + 4))
+        return out
+
     def _make_row(self, row: ClauseRowVM, x: float, y: float, w: float) -> None:
         ui, r = self.ui, self.r
         assert ui is not None
         widgets: dict[str, Any] = {}
-        title_w = max(170.0, w - 2 * 156 - 24)
+        widths = self._param_widths(row)
+        params_w = sum(a + (b + 2 if b else 0) + 8 for a, b in widths)
+        title_w = max(120.0, w - 18 - params_w - 8)
         widgets["check"] = ui.check(r(x + 18, y + 5, title_w, 24), row.title, row.type in self.draft,
                                     lambda on, t=row.type: self.toggle(t, on), row.tooltip, row.allowed, group="rows")
         px = x + 18 + title_w + 8
-        for p in row.params[:2]:
+        for p, (pw, lw) in zip(row.params[:2], widths):
             tip = f"{p.title}" + (f" ({p.unit})" if p.unit else "")
             value = self.draft.get(row.type, {}).get(p.name, p.default)
             if p.kind == "choice":
-                widgets[p.name] = ui.choice(r(px, y + 4, 148, 28), list(p.options), value,
+                widgets[p.name] = ui.choice(r(px, y + 4, pw, 28), list(p.options), value,
                                             lambda v, t=row.type, n=p.name: self.set_param(t, n, v), tip,
                                             row.allowed, group="rows")
             else:
-                widgets[p.name] = ui.slider(r(px, y + 6, 96, 24), float(value), p.lo, p.hi, p.step,
+                widgets[p.name] = ui.slider(r(px, y + 6, pw, 24), float(value), p.lo, p.hi, p.step,
                                             lambda v, t=row.type, n=p.name: self.set_param(t, n, v), tip,
                                             row.allowed, group="rows")
-                lab = ui.label(r(px + 98, y + 6, 52, 24), self._value_label(row.type, p.name, value, p.unit),
+                lab = ui.label(r(px + pw + 2, y + 6, lw, 24), self._value_label(row.type, p.name, value, p.unit),
                                "number", tip)
                 widgets[p.name + ":label"] = lab
                 ui.control_of(widgets[p.name]).group = "rows"  # type: ignore[union-attr]
                 self._track_label(lab)
-            px += 156
+            px += pw + (lw + 2 if lw else 0) + 8
         self.row_widgets[row.type] = widgets
 
     def _track_label(self, lab: Any) -> None:
@@ -433,9 +455,9 @@ class NegotiationScreen(GameScreen):
         # The line under the header.
         name = power_name(self.rules, self.counterpart)
         if mode == "answer" and prop is not None:
-            text = S["ui.neg.answering"].format(title=prop.title, sender=power_name(self.rules, prop.sender[0]))
+            text = S["ui.neg.answering"].format(title=self.paper_title(prop), sender=power_name(self.rules, prop.sender[0]))
         elif prop is not None and mode in ("sent", "answered"):
-            text = S["ui.neg.viewing"].format(title=prop.title[:1].upper() + prop.title[1:],
+            text = S["ui.neg.viewing"].format(title=self.paper_title(prop),
                                               status=S["ui.neg.status." + prop.status])
         else:
             text = S["ui.neg.drafting"].format(name=name)
@@ -467,6 +489,19 @@ class NegotiationScreen(GameScreen):
         for pid, b in self.paper_buttons.items():
             (b.select() if pid == self.paper else b.unselect()) if b.is_selected != (pid == self.paper) else None
 
+    def paper_title(self, prop) -> str:  # type: ignore[no-untyped-def]
+        """A paper's name for the player: its own title, or for a numbered one (the engine names
+        unnamed proposals by number) who sent it to whom and when."""
+        import re
+        if not re.fullmatch(r"(proposal|counter-proposal to) \d+", prop.title or ""):
+            return prop.title[:1].upper() + prop.title[1:]
+        from game.ui.viewmodels.common import date_text
+        me = self.session.power
+        key = "ui.neg.paper.counter" if prop.reply_to is not None else "ui.neg.paper.proposal"
+        return S[key].format(sender=S["ui.neg.paper.you"] if me in prop.sender else power_name(self.rules, prop.sender[0]),
+                             to=power_name(self.rules, prop.receivers[0]) if prop.receivers else "",
+                             date=date_text(prop.date))
+
     # --- commands ---------------------------------------------------------------------------
 
     def send(self) -> None:
@@ -479,7 +514,7 @@ class NegotiationScreen(GameScreen):
         if mine:
             self.paper = mine[-1].id
             self.base = tuple(mine[-1].clauses)
-            self.app.toast(S["ui.toast.sent"].format(title=mine[-1].title))
+            self.app.toast(S["ui.toast.sent"].format(title=self.paper_title(mine[-1])))
         self._dirty = True
 
     def answer(self, response: str) -> None:

@@ -31,9 +31,11 @@ class PowerScreen(GameScreen):
         self.col = (16.0, 440.0, 860.0)
         hub = self.power == self.rules.hub
         self.l_name = ui.label(r(16, y + 2, 410, 52), "", "title")
-        self.l_leader = ui.label(r(18, y + 52, 410, 24), "", None)
-        self.l_gov = ui.label(r(18, y + 74, 410, 22), "", "italic")
-        self.t_text = ui.text_box(r(12, y + 100, 418, 200), "", None)
+        dy = 44 * (self.sc.text - 1)  # the title's extra height in larger text
+        self.l_leader = ui.label(r(18, y + 52 + dy, 410, 24), "", None)
+        self.l_gov = ui.label(r(18, y + 74 + 1.3 * dy, 410, 22), "", "italic")
+        top = y + 100 + 1.6 * dy + 6 * (self.sc.text - 1) * 10  # below the government line in any text size
+        self.t_text = ui.text_box(r(12, top, 418, y + 300 - top), "", None)
         self.text_html = ""
         self.ladder_y = y + 330
         if not hub:
@@ -114,10 +116,11 @@ class PowerScreen(GameScreen):
         ui.remove_group("treaties")
         x, y, w, h = self.body
         for i, t in enumerate(vm.treaties[:4]):
-            yy = y + 42 + i * 40
+            t_ = max(1.0, self.sc.text)
+            yy = y + 42 + i * 40 * t_
             lab = ui.label(r(862, yy, w - 990, 22), t.title, None)
             lab.set_tooltip(f"{t.title} ({t.partners}), {S['ui.power.signed'].format(date=t.signed)}: {t.text}")
-            sub = ui.label(r(862, yy + 18, w - 990, 18), S["ui.power.signed"].format(date=t.signed), "caption")
+            sub = ui.label(r(862, yy + 18 * t_, w - 990, 18), S["ui.power.signed"].format(date=t.signed), "caption")
             self._track(lab)
             self._track(sub)
             ok, why = self.session.legal(CancelTreaty(self.session.power, t.id))

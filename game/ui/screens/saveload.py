@@ -85,9 +85,13 @@ class SaveScreen(Screen):
         self.entry = ui.text_entry(r(x + 140, y + 62, w - 170, 34), saves_link.default_name(self.app), self.save,
                                    S["ui.save.name.tip"])
         ui.label(r(x + 24, y + 108, w - 48, 24), S["ui.save.existing"], "subheading")
-        mine = [i for i in saves_link.listing(self.app) if i.ok and i.kind == "manual"][:6]
+        listing = saves_link.listing(self.app)
+        mine = [i for i in listing if i.ok and i.kind == "manual"][:6]
         if not mine:
-            ui.label(r(x + 24, y + 136, w - 48, 26), S["ui.menu.no_saves"], "italic")
+            # Autosaves are not listed here (they are not overwritten by name), but they exist: say so.
+            autos = sum(1 for i in listing if i.ok and i.kind != "manual")
+            ui.label(r(x + 24, y + 136, w - 48, 26),
+                     S["ui.save.none_manual"].format(n=autos) if autos else S["ui.menu.no_saves"], "italic")
         for i, info in enumerate(mine):
             ui.button(r(x + 24, y + 134 + i * 40, w - 48, 36), _row(info),
                       lambda n=info.name: self.use_name(n), S["ui.save.overwrite.tip"], "paper_item")

@@ -168,6 +168,7 @@ class MapScreen(GameScreen):
         rect = self.view.rect
         names = {p: mp.name for p, mp in self.vm.powers.items()}
         labels = {p: ("" if mp.is_hub else S[f"ui.status.short.{mp.status}"]) for p, mp in self.vm.powers.items()}
+        self.view.text = sc.text
         surface.blit(self.view.surface(pal, self.vm.statuses, sc.s, names, labels), rect.topleft)
         pygame.draw.rect(surface, pal.rgb("ink"), rect, max(1, sc.px(1)))
         rows = [(pal.rgb("hub").lerp(pal.rgb("paper_light"), 0.35), HUB_PATTERN,

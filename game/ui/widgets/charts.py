@@ -3,6 +3,8 @@ charts for the ledger and the debrief. Lines are told apart by dash,
 marker and a label at their end as well as by colour."""
 from __future__ import annotations
 
+import math
+
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -87,6 +89,23 @@ def styled(pal: Palette, i: int) -> tuple[pygame.Color, str, tuple[int, ...]]:
     return pygame.Color(colours[i % len(colours)]), MARKERS[i % len(MARKERS)], DASHES[i % len(DASHES)]
 
 
+def nice_ticks(lo: float, hi: float, most: int = 6) -> list[float]:
+    """Round, evenly spaced axis values covering lo..hi: steps of 1, 2 or 5 times a power of ten,
+    so that no label is a rounded in-between value (100, 102, 105, 108 looked like a skipped value)."""
+    span = max(hi - lo, 1e-9)
+    step = 1.0
+    for exp in range(-3, 12):
+        for m in (1, 2, 5):
+            step = m * 10.0 ** exp
+            if span / step <= most - 1:
+                first = math.floor(lo / step) * step
+                last = math.ceil(hi / step) * step
+                if (last - first) / step <= most - 1:
+                    n = int(round((last - first) / step))
+                    return [round(first + k * step, 6) for k in range(n + 1)]
+    return [lo, hi]
+
+
 class LineChart:
     """A chart of several series over the same dates; ``point_at`` finds what the mouse is over."""
 
@@ -96,10 +115,15 @@ class LineChart:
         self.dates = dates
         self.series = series
         self.s = scale
+        #: The text-size factor for the axis and series labels.
+        self.text = 1.0
         vals = [v for s in series for v in s.values]
         lo, hi = bounds if bounds else ((min(vals), max(vals)) if vals else (0.0, 1.0))
         if hi - lo < 1e-9:
             hi = lo + 1.0
+        # The axis runs over round values, every one of them labelled.
+        self.ticks = nice_ticks(lo, hi)
+        lo, hi = self.ticks[0], self.ticks[-1]
         self.lo, self.hi = lo, hi
         label_w = int(120 * scale)
         self.plot = pygame.Rect(rect.x + int(44 * scale), rect.y + int(10 * scale),
@@ -116,18 +140,19 @@ class LineChart:
         p = self.plot
         pygame.draw.rect(surface, pal.rgb("paper_light"), p)
         ink_soft = pal.rgb("ink_soft")
-        for k in range(5):
-            v = self.lo + (self.hi - self.lo) * k / 4
+        step = self.ticks[1] - self.ticks[0] if len(self.ticks) > 1 else 1.0
+        fmt = "{:,.0f}" if step >= 1 else "{:,.1f}" if step >= 0.1 else "{:,.2f}"
+        for v in self.ticks:
             y = self.xy(0, v)[1]
             pygame.draw.line(surface, pal.rgb("paper_dark"), (p.x, y), (p.right, y))
-            lab = tx.render(f"{v:,.0f}", "ui", max(8, int(11 * s)), ink_soft)
+            lab = tx.render(fmt.format(v), "ui", max(8, int(11 * s * self.text)), ink_soft)
             surface.blit(lab, (p.x - lab.get_width() - int(6 * s), y - lab.get_height() // 2))
         n = len(self.dates)
         ticks = sorted({0, n - 1} | {int(i * (n - 1) / 4) for i in range(5)}) if n > 1 else [0]
         for i in ticks:
             x = self.xy(i, self.lo)[0]
             pygame.draw.line(surface, ink_soft, (x, p.bottom), (x, p.bottom + int(4 * s)))
-            lab = tx.render(date_label(self.dates[i]), "ui", max(8, int(11 * s)), ink_soft)
+            lab = tx.render(date_label(self.dates[i]), "ui", max(8, int(11 * s * self.text)), ink_soft)
             surface.blit(lab, (min(p.right - lab.get_width(), max(p.x, x - lab.get_width() // 2)),
                                p.bottom + int(6 * s)))
         pygame.draw.rect(surface, pal.rgb("rule"), p, 1)
@@ -151,7 +176,7 @@ class LineChart:
             y = max(y, last + lh)
             last = y
             marker(surface, ser.marker, ser.colour, (p.right + int(10 * s), y), max(2, int(3 * s)))
-            surface.blit(tx.render(ser.name, "ui", max(8, int(12 * s)), pal.rgb("ink")),
+            surface.blit(tx.render(ser.name, "ui", max(8, int(12 * s * self.text)), pal.rgb("ink")),
                          (p.right + int(18 * s), y - lh // 2))
 
     def point_at(self, pos: tuple[int, int]) -> tuple[Series, int, float] | None:

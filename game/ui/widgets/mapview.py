@@ -54,6 +54,8 @@ class MapView:
         self._holes: dict[str, list[list[tuple[float, float]]]] = {}
         self._surface: pygame.Surface | None = None
         self._key: tuple | None = None
+        #: The text-size factor: names, cities and the legend grow with it (shapes do not).
+        self.text = 1.0
 
     # --- geometry -------------------------------------------------------------------------
 
@@ -142,7 +144,7 @@ class MapView:
 
     def surface(self, pal: Palette, statuses: dict[str, int], scale_px: float, names: dict[str, str],
                 labels: dict[str, str]) -> pygame.Surface:
-        key = (tuple(self.rect), tuple(sorted(statuses.items())), pal.paper, scale_px)
+        key = (tuple(self.rect), tuple(sorted(statuses.items())), pal.paper, scale_px, self.text)
         if self._surface is not None and self._key == key:
             return self._surface
         self._surface = self._draw(pal, statuses, scale_px, names, labels)
@@ -215,7 +217,7 @@ class MapView:
                     pygame.draw.lines(surf, ink, True, poly, max(1, int(s)))
             pygame.draw.rect(surf, ink, box, max(1, int(s)))
             pygame.draw.rect(surf, ink, box.inflate(-max(3, int(4 * s)), -max(3, int(4 * s))), 1)
-            title = tx.render(i.name.upper(), "telegram", max(8, int(10 * s)), ink, "bold")
+            title = tx.render(i.name.upper(), "telegram", max(8, int(10 * s * self.text)), ink, "bold")
             surf.blit(title, (box.x + int(6 * s), box.bottom - title.get_height() - int(5 * s)))
         # Power names with their relations written under them, placed so that they do not collide.
         placed: list[pygame.Rect] = []
@@ -234,7 +236,7 @@ class MapView:
             x, y = x - ox, y - oy
             pygame.draw.circle(surf, ink, (x, y), max(2, int(2.2 * s)))
             pygame.draw.circle(surf, pal.rgb("paper_light"), (x, y), max(1, int(1.1 * s)))
-            lab = tx.render(c.name, "body", max(8, int(11 * s)), ink, "italic")
+            lab = tx.render(c.name, "body", max(8, int(11 * s * self.text)), ink, "italic")
             lx = x - lab.get_width() - int(4 * s) if c.id in LEFT_LABELS else x + int(4 * s)
             where = pygame.Rect(lx, y - lab.get_height() // 2, lab.get_width(), lab.get_height())
             if where.collidelist(placed) < 0:
@@ -246,8 +248,8 @@ class MapView:
                placed: list[pygame.Rect]) -> pygame.Rect:
         """Draw a label plate at the first nearby spot that is free; a leader line if it had to move."""
         ink = pal.rgb("ink")
-        big = tx.render(name.upper(), "body", max(9, int(13 * s)), ink, "bold")
-        small = tx.render(sub, "ui", max(8, int(10 * s)), ink) if sub else None
+        big = tx.render(name.upper(), "body", max(9, int(13 * s * self.text)), ink, "bold")
+        small = tx.render(sub, "ui", max(8, int(10 * s * self.text)), ink) if sub else None
         pad = int(4 * s)
         w = max(big.get_width(), small.get_width() if small else 0) + 2 * pad
         h = big.get_height() + (small.get_height() if small else 0) + int(2 * s)
@@ -291,10 +293,10 @@ class MapView:
 
     def legend(self, surface: pygame.Surface, pos: tuple[int, int], pal: Palette, s: float,
                rows: list[tuple[pygame.Color, str, str]], title: str) -> pygame.Rect:
-        """A legend box: colour, pattern and words for each row."""
-        px = max(8, int(13 * s))
+        """A legend box: colour, pattern and words for each row (its words in the text size)."""
+        px = max(8, int(13 * s * self.text))
         sw = int(22 * s)
-        lh = int(20 * s)
+        lh = max(int(20 * s), int(px * 1.45))
         width = max(tx.font("ui", px).size(t)[0] for _, _, t in rows) + sw + int(24 * s)
         width = max(width, tx.font("telegram", px, "bold").size(title.upper())[0] + int(16 * s))
         height = lh * len(rows) + int(34 * s)
