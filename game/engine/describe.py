@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from game.engine.model import conditions as C
 from game.engine.model import effects as E
 from game.engine.rules import Rules
@@ -49,6 +51,31 @@ def _flag_source(rules: Rules, flag: str, negated: bool = False) -> str:
             if any(isinstance(e, E.RaiseFlag) and e.flag == flag for e in option.effects):
                 return S["cond.option" + neg].format(event=event.title, option=option.title)
     return S["cond.flag" + neg].format(flag=flag)
+
+
+def _tests_flag(node: Any, flag: str) -> bool:
+    """Whether a condition (or anything holding conditions) tests ``flag`` somewhere inside it."""
+    if isinstance(node, C.FlagTest):
+        return node.flag == flag
+    if isinstance(node, (list, tuple)):
+        return any(_tests_flag(n, flag) for n in node)
+    if isinstance(node, dict):
+        return any(_tests_flag(n, flag) for n in node.values())
+    if isinstance(node, BaseModel):
+        return any(_tests_flag(getattr(node, name), flag) for name in type(node).model_fields)
+    return False
+
+
+def flag_uses(rules: Rules, flag: str) -> list[str]:
+    """What a raised flag bears on, in the player's words: the events and the red lines whose conditions
+    test it (the flag's own name is the modder's, never shown)."""
+    sc = rules.scenario
+    out = [S["ui.event.flag.event"].format(event=e.title) for e in sc.events
+           if _tests_flag(e.conditions, flag)]
+    for pid, power in sc.powers.items():
+        out += [S["ui.event.flag.red_line"].format(power=power.name, reason=line.reason)
+                for line in power.red_lines if _tests_flag(getattr(line, "when", None), flag)]
+    return out[:3]
 
 
 def _date(d: object) -> str:
@@ -126,7 +153,8 @@ def describe_effect(rules: Rules, effect: Any, chooser: str | None = None) -> st
     if isinstance(effect, E.SetValue):
         return S["ui.event.set"].format(target=_target(rules, effect.set.var, chooser), to=effect.set.to)
     if isinstance(effect, E.RaiseFlag):
-        return S["ui.event.flag"].format(name=effect.flag.replace("_", " "))
+        uses = flag_uses(rules, effect.flag)
+        return S["ui.event.flag"].format(uses="; ".join(uses)) if uses else S["ui.event.flag.quiet"]
     if isinstance(effect, E.SetLeader):
         c = effect.set_leader
         return S["ui.event.leader"].format(leader=rules.scenario.powers[c.power].leaders[c.leader].name,

@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from game.saves.session import Session
 
 TOAST_SECONDS = 6.0
+#: A notice shown this long has been seen: the next click, key or change of screen puts it away.
+TOAST_READ_SECONDS = 1.0
+TOASTS_SHOWN = 2
 
 # pygame_gui asks for fonts to be preloaded; ours load on first use, at a cost too small to matter.
 warnings.filterwarnings("ignore", message=".*not already loaded.*", category=UserWarning)
@@ -58,7 +61,8 @@ class App:
         self.running = True
         self.time = 0.0
         self.frames = 0
-        self.toasts: list[tuple[str, float]] = []
+        #: Notices on screen: (text, when it expires, when it appeared).
+        self.toasts: list[tuple[str, float, float]] = []
         self._under: pygame.Surface | None = None
         self.settings_version = 0
         from game.saves.store import SaveStore
@@ -122,6 +126,7 @@ class App:
 
     def switch(self, screen: "Screen") -> None:
         """Replace every screen with this one."""
+        self.settle_toasts()
         for s in self.stack:
             s.destroy()
         self.stack = []
@@ -248,8 +253,15 @@ class App:
         return False
 
     def toast(self, message: str) -> None:
-        self.toasts.append((message, self.time + TOAST_SECONDS))
-        self.toasts = self.toasts[-3:]
+        """A notice for a few seconds; the same notice is not stacked twice, and at most two show at once."""
+        self.toasts = [t for t in self.toasts if t[0] != message]
+        self.toasts.append((message, self.time + TOAST_SECONDS, self.time))
+        self.toasts = self.toasts[-TOASTS_SHOWN:]
+
+    def settle_toasts(self, older_than: float = TOAST_READ_SECONDS) -> None:
+        """The player has moved on (a click, a key, another screen): notices already read go, so that
+        none stays over the tabs and buttons under it. Notices that have just appeared stay."""
+        self.toasts = [t for t in self.toasts if self.time - t[2] < older_than]
 
     def quit(self) -> None:
         self.close_game()
@@ -334,6 +346,8 @@ class App:
                 self.settings.window_size = (event.w, event.h)
             return
         top = self.top
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+            self.settle_toasts()      # drawn, not widgets: the click still reaches what lies under a notice
         if event.type == pygame.KEYDOWN and self._key(event, top):
             return
         if event.type == pygame.USEREVENT and hasattr(event, "user_type"):
@@ -408,14 +422,14 @@ class App:
         tx.blit_lines(surf, lines, (x + sc.px(8), y + sc.px(5)), "ui", px, self.palette.rgb("ink"), leading=1.3)
 
     def _draw_toasts(self, surf: pygame.Surface) -> None:
-        self.toasts = [(m, t) for m, t in self.toasts if t > self.time]
+        self.toasts = [t for t in self.toasts if t[1] > self.time]
         if not self.toasts:
             return
         # Telegram strips under the top bar, newest first: clear of every screen's buttons.
         sc = self.scale
         px = sc.font(14)
         y = sc.px(58)
-        for message, _ in reversed(self.toasts):
+        for message, *_ in reversed(self.toasts):
             lines = tx.wrap(message.upper(), "telegram", px, sc.px(760))
             h = len(lines) * int(px * 1.3) + sc.px(12)
             w = max(tx.font("telegram", px).size(line)[0] for line in lines) + sc.px(24)
