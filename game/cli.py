@@ -25,7 +25,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 FIRST_FRAME_ONLY = "RAPALLO_EXIT_AFTER_FIRST_FRAME"
 
 #: Modules with a ``register(subparsers)`` function adding their subcommands.
-SUBCOMMANDS = ("game.cli", "game.scenario.commands", "game.saves.commands")
+SUBCOMMANDS = ("game.cli", "game.scenario.commands", "game.saves.commands", "game.net.commands")
 
 
 

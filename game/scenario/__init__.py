@@ -31,10 +31,12 @@ def mod_dirs(mods: Sequence[str] | None) -> list[Path]:
 
 
 def load_rules(scenario_id: str, mods: Sequence[str] = ()) -> "Rules":
-    """The rules of a scenario by id, or a UsageError saying what is wrong."""
+    """The rules of a scenario by id or by file path, or a UsageError saying what is wrong."""
     from game.scenario.catalog import catalog, find
     from game.scenario.findings import errors
     extra = mod_dirs(mods)
+    if scenario_id.endswith((".yaml", ".yml")) or "/" in scenario_id or "\\" in scenario_id:
+        return _rules_from_file(scenario_id, extra)
     entry = find(scenario_id, extra)
     if entry is None:
         known = ", ".join(e.id for e in catalog(extra)) or "none"
@@ -43,3 +45,16 @@ def load_rules(scenario_id: str, mods: Sequence[str] = ()) -> "Rules":
         msgs = "\n".join(str(f) for f in errors(entry.findings)[:20])
         raise UsageError(f"scenario {scenario_id!r} has errors:\n{msgs}")
     return entry.rules()
+
+
+def _rules_from_file(path: str, extra: Sequence[Path]) -> "Rules":
+    from game.scenario.findings import errors
+    from game.scenario.loader import ScenarioError, load_scenario, rules_from
+    if not Path(path).is_file():
+        raise UsageError(f"{path}: there is no such scenario file")
+    loaded = load_scenario(path, extra_dirs=extra)
+    try:
+        return rules_from(loaded)
+    except ScenarioError as e:
+        msgs = "\n".join(str(f) for f in errors(e.findings)[:20]) or str(e)
+        raise UsageError(f"scenario file {path} has errors:\n{msgs}") from None
