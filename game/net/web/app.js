@@ -173,7 +173,7 @@ function renderMe() {
   const b = me.brief, body = [];
   if (b) {
     body.push(el("p", `${b.name}${b.title ? ", " + b.title : ""}`, {class: "who"}),
-              el("p", TEXT.delegation(b.delegation)), el("p", b.public),
+              el("p", TEXT.delegation(powerName(b.delegation))), el("p", b.public),
               el("h3", TEXT.briefing), el("p", b.briefing, {class: "secret", id: "briefing"}),
               el("h3", TEXT.objectives));
     const ol = el("ul");
@@ -218,6 +218,8 @@ function renderPowers() {
   }
   fill($("powers"), rows);
 }
+
+function powerName(id) { const p = me.powers.find((x) => x.id === id); return p ? p.name : id; }
 
 function canDo(verb) { return !me.brief || me.brief.may.includes(verb); }
 
