@@ -13,14 +13,16 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
+import sys
 import time
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 from aiohttp import WSMsgType, web
 
-from game.net.session import HostSession, Refused, Seat
+from game.net.session import HostSession, Refused, Seat, write_all
 
 WEB = Path(__file__).resolve().parent / "web"
 MAX_MESSAGE = 64 * 1024          # bytes a client may send in one message
@@ -68,6 +70,8 @@ class HostServer:
     def __init__(self, session: HostSession) -> None:
         self.session = session
         self.clients: set[Client] = set()
+        self._write_lock = asyncio.Lock()
+        self._asked = self._written = 0     # persist() calls made, and how many of them a finished write covers
         self.files = {p.name: p for p in WEB.iterdir() if p.is_file() and p.suffix in CONTENT_TYPES}
         self.app = web.Application(client_max_size=MAX_MESSAGE)
         self.app.router.add_get("/", self.index)
@@ -131,6 +135,12 @@ class HostServer:
             if reply == "result":
                 body = {"op": "result", "ok": False, "error": str(e)}
             await self._send(client, body)
+        except OSError as e:    # the disk refused a save: the class must hear it, the teacher must see it
+            print(f"error: the classroom game could not be saved ({e})", file=sys.stderr, flush=True)
+            await self._send(client, {"op": "error", "message": "the host could not save the game; tell the teacher"})
+        except Exception:       # a bug must not take the host down with it: report it and keep serving
+            traceback.print_exc()
+            await self._send(client, {"op": "error", "message": "the host could not do that (an internal error)"})
 
     def _held(self, besides: Client | None = None) -> frozenset[str]:
         return frozenset(c.seat.role for c in self.clients if c.seat is not None and c is not besides)
@@ -146,6 +156,7 @@ class HostServer:
                     and seat.role not in ("facilitator", "observer"):
                 other.seat = None
                 await self._send(other, {"op": "error", "message": "this role was taken up in another window"})
+        await self.persist()
         client.seat, client.last = seat, ""
         s = self.session
         powers = [{"id": p, "name": s.rules.scenario.powers[p].name} for p in s.rules.powers]
@@ -159,6 +170,7 @@ class HostServer:
         if client.seat is None:
             raise Refused("join a role first")
         self.session.command(client.seat, msg.get("text", ""))
+        await self.persist()
         await self._send(client, {"op": "result", "ok": True})
         await self.broadcast()
 
@@ -170,6 +182,22 @@ class HostServer:
 
     async def op_ping(self, client: Client, msg: dict[str, Any]) -> None:
         await self._send(client, {"op": "pong"})
+
+    async def persist(self) -> None:
+        """Return once every change made before this call is on disk. Changes that come together share one
+        write (a group commit): 35 students joining at once cost a few writes, not 35."""
+        self._asked += 1
+        mine = self._asked
+        async with self._write_lock:
+            if self._written >= mine:
+                return
+            covered = self._asked
+            jobs = self.session.pending_writes()
+            if jobs:
+                await asyncio.to_thread(write_all, jobs)
+                for _path, _data, done in jobs:
+                    done()
+            self._written = covered
 
     # --- sending ----------------------------------------------------------------------------------
 

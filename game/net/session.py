@@ -17,7 +17,7 @@ import json
 import secrets
 import string
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from game.engine.commands import (Advance, Answer, Command, CommandError, FacilitatorCommand,
                                   IllegalCommand, Propose)
@@ -25,7 +25,7 @@ from game.engine.game import Game
 from game.engine.legal import FACILITATOR, OBSERVER
 from game.engine.model.roles import Role
 from game.engine.rules import Rules
-from game.saves import atomic, document
+from game.saves import atomic, codec, document
 from game.saves.errors import SaveError
 from game.saves.restore import load as load_save
 from game.saves.store import SaveStore
@@ -73,6 +73,8 @@ class HostSession:
         self.version = 0                                    # moves on with every accepted command
         self._cache: dict[str, tuple[int, str]] = {}        # seat -> (version, observation as JSON)
         self.store = SaveStore(folder)
+        self._saved_version = 0
+        self._saved_tokens: dict[str, str] = dict(self.tokens)
 
     # --- creation ---------------------------------------------------------------------------------
 
@@ -139,8 +141,7 @@ class HostSession:
             raise Refused(f"{self.roles[role].name} is taken by a student who is connected; choose another role")
         else:
             held = secrets.token_urlsafe(18)
-            self.tokens[role] = held
-            self.save_sidecar()
+            self.tokens[role] = held        # written by the server before the student hears of it
         return Seat(role, self.roles[role].delegation), held
 
     def role_list(self, connected: frozenset[str]) -> list[dict[str, Any]]:
@@ -195,8 +196,7 @@ class HostSession:
             cmd = self.game.apply(cmd, by=who.seat)
         except (IllegalCommand, CommandError, ValueError) as e:
             raise Refused(str(e)) from None
-        self.version += 1
-        self.save_game()
+        self.version += 1                   # saved by the server before the command is acknowledged
         return cmd
 
     def estimate(self, who: Seat, text: str) -> list[dict[str, Any]]:
@@ -232,12 +232,47 @@ class HostSession:
         return text
 
     # --- saving -----------------------------------------------------------------------------------
+    # The server writes through ``pending_writes``: the bytes are made here, on the game's thread, and
+    # written (atomically, with fsync) off it, several changes at once when they come together; each
+    # change is acknowledged only once a write that holds it is done. ``save_game`` and ``save_sidecar``
+    # write at once, for starting a session.
+
+    def pending_writes(self) -> list[tuple[Path, bytes, Callable[[], None]]]:
+        """What has changed since the last write: (path, bytes, what to record once written)."""
+        jobs: list[tuple[Path, bytes, Callable[[], None]]] = []
+        version, tokens = self.version, dict(self.tokens)
+        if version != self._saved_version:
+            def saved_game() -> None:
+                self._saved_version = max(self._saved_version, version)
+            jobs.append((self.save_path_in(self.folder), self._game_bytes(), saved_game))
+        if tokens != self._saved_tokens:
+            def saved_tokens() -> None:
+                self._saved_tokens = tokens
+            jobs.append((self.folder / SIDECAR, self._sidecar_bytes(), saved_tokens))
+        return jobs
 
     def save_game(self) -> Path:
-        meta = document.SaveMeta(power="", game_id=self.game_id, name="Classroom (host)", kind="autosave")
-        return self.store.write(self.save_path_in(self.folder), document.build(self.game, meta))
+        path = self.save_path_in(self.folder)
+        atomic.write_atomic(path, self._game_bytes())
+        self._saved_version = self.version
+        return path
 
     def save_sidecar(self) -> None:
+        atomic.write_atomic(self.folder / SIDECAR, self._sidecar_bytes())
+        self._saved_tokens = dict(self.tokens)
+
+    def _game_bytes(self) -> bytes:
+        meta = document.SaveMeta(power="", game_id=self.game_id, name="Classroom (host)", kind="autosave")
+        path = self.save_path_in(self.folder)
+        return codec.encode(document.build(self.game, meta), self.store.compressed(path))
+
+    def _sidecar_bytes(self) -> bytes:
         blob = {"format": "rapallo-classroom-host", "code": self.code, "key": self.key, "tokens": self.tokens,
                 "game_id": self.game_id, "scenario": self.rules.id}
-        atomic.write_atomic(self.folder / SIDECAR, json.dumps(blob, indent=1, sort_keys=True).encode())
+        return json.dumps(blob, indent=1, sort_keys=True).encode()
+
+
+def write_all(jobs: list[tuple[Path, bytes, Callable[[], None]]]) -> None:
+    """Write each file atomically (the saves layer's write: temp file, fsync, rename, fsync the folder)."""
+    for path, data, _done in jobs:
+        atomic.write_atomic(path, data)
