@@ -22,6 +22,7 @@ from typing import Any, Callable
 
 from aiohttp import WSMsgType, web
 
+from game.net.mapsvg import map_svg
 from game.net.session import HostSession, Refused, Seat, write_all
 
 WEB = Path(__file__).resolve().parent / "web"
@@ -51,6 +52,7 @@ class Client:
     ws: web.WebSocketResponse
     seat: Seat | None = None
     last: str = ""                       # the observation last sent, to send only what changed
+    choosing: bool = False               # asked for the roles and has not joined yet: gets their updates
     allowance: float = BURST
     checked: float = field(default_factory=time.monotonic)
 
@@ -72,16 +74,25 @@ class HostServer:
         self.clients: set[Client] = set()
         self._write_lock = asyncio.Lock()
         self._asked = self._written = 0     # persist() calls made, and how many of them a finished write covers
+        self._map: bytes | None = None
         self.files = {p.name: p for p in WEB.iterdir() if p.is_file() and p.suffix in CONTENT_TYPES}
         self.app = web.Application(client_max_size=MAX_MESSAGE)
         self.app.router.add_get("/", self.index)
         self.app.router.add_get("/ws", self.websocket)
+        self.app.router.add_get("/map.svg", self.map)
         self.app.router.add_get("/{name}", self.static)
 
     # --- files: only the page's own, by name ------------------------------------------------------
 
     async def index(self, request: web.Request) -> web.StreamResponse:
         return self._file("index.html")
+
+    async def map(self, request: web.Request) -> web.StreamResponse:
+        if self._map is None:    # drawn on first request, once: the map asset is the game's own data
+            rules = self.session.rules
+            self._map = map_svg(powers={p: rules.scenario.powers[p].name for p in rules.powers}).encode()
+        return web.Response(body=self._map, content_type="image/svg+xml", charset="utf-8",
+                            headers={"Cache-Control": "max-age=3600", "X-Content-Type-Options": "nosniff"})
 
     async def static(self, request: web.Request) -> web.StreamResponse:
         return self._file(request.match_info["name"])
@@ -112,6 +123,8 @@ class HostServer:
                 await self._handle(client, msg.data)
         finally:
             self.clients.discard(client)
+            if client.seat is not None:      # the role is free again for whoever is choosing
+                await self._broadcast_roles()
         return ws
 
     async def _handle(self, client: Client, data: str) -> None:
@@ -146,6 +159,7 @@ class HostServer:
         return frozenset(c.seat.role for c in self.clients if c.seat is not None and c is not besides)
 
     async def op_roles(self, client: Client, msg: dict[str, Any]) -> None:
+        client.choosing = client.seat is None
         await self._send(client, {"op": "roles", "roles": self.session.role_list(self._held())})
 
     async def op_join(self, client: Client, msg: dict[str, Any]) -> None:
@@ -157,7 +171,7 @@ class HostServer:
                 other.seat = None
                 await self._send(other, {"op": "error", "message": "this role was taken up in another window"})
         await self.persist()
-        client.seat, client.last = seat, ""
+        client.seat, client.last, client.choosing = seat, "", False
         s = self.session
         powers = [{"id": p, "name": s.rules.scenario.powers[p].name} for p in s.rules.powers]
         await self._send(client, {"op": "joined", "role": seat.role, "seat": seat.seat, "token": token,
@@ -216,7 +230,7 @@ class HostServer:
 
     async def _broadcast_roles(self) -> None:
         roles = self.session.role_list(self._held())
-        waiting = [c for c in self.clients if c.seat is None]
+        waiting = [c for c in self.clients if c.choosing]
         await asyncio.gather(*(self._send(c, {"op": "roles", "roles": roles}) for c in waiting))
 
     async def _send(self, client: Client, body: dict[str, Any]) -> None:

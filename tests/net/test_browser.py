@@ -70,6 +70,7 @@ def test_two_students_negotiate_and_the_teacher_advances(browser: Any, host: Hos
 def test_the_page_renders_with_a_role_not_blank(browser: Any, host: Host, tmp_path: Path) -> None:
     page = open_as(browser, host, "italy_0")
     page.wait_for_selector("#powers tr")
+    page.wait_for_selector("#map-figure svg [data-power=germany][data-status]")   # the map, shaded by standing
     shot = tmp_path / "student.png"
     page.screenshot(path=str(shot), full_page=True)
     import pygame

@@ -13,6 +13,8 @@ from tests.net.conftest import CODE, PER_POWER, Client, Host, mark, run
 def test_the_host_serves_the_student_page(host: Host) -> None:
     page = urllib.request.urlopen(host.url, timeout=10).read().decode()
     assert "<html" in page.lower() and "app.js" in page
+    svg = urllib.request.urlopen(host.url + "map.svg", timeout=10).read().decode()
+    assert svg.startswith("<svg") and 'data-power="germany"' in svg and ">Germany</text>" in svg
 
 
 def test_the_server_gives_only_its_own_files(host: Host) -> None:
@@ -152,3 +154,30 @@ def test_bad_messages_get_errors_and_the_host_keeps_serving(host: Host) -> None:
 def aiohttp_closed_types() -> tuple:
     import aiohttp
     return (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.CLOSING, aiohttp.WSMsgType.ERROR)
+
+
+def test_an_estimate_weighs_a_draft_as_the_delegation_can_read_it_and_only_for_itself(host: Host) -> None:
+    async def go() -> None:
+        c = await Client.connect(host.ws_url)
+        await c.join("germany_1")
+        await c.send(op="estimate", text="germany: propose soviet_russia: renounce_claims")
+        reply = await c.until("estimate")
+        assert [e["power"] for e in reply["estimates"]] == ["soviet_russia"]
+        assert "threshold" not in json.dumps(reply)
+        await c.send(op="estimate", text="france: propose soviet_russia: renounce_claims")
+        assert "germany" in (await c.until("error"))["message"]
+        await c.close()
+    run(go())
+
+
+def test_an_observer_watches_public_news_and_cannot_act(host: Host) -> None:
+    async def go() -> None:
+        c = await Client.connect(host.ws_url)
+        joined = await c.join("observer")
+        assert joined["seat"] == "observer" and joined["brief"] is None
+        seen = await c.until("observation")
+        assert seen["data"]["you"] is None and seen["data"]["hub_values"] == {}
+        await c.send(op="command", text="soviet_russia: end")
+        assert (await c.until("result"))["ok"] is False
+        await c.close()
+    run(go())

@@ -207,7 +207,29 @@ function renderClock() {
 }
 setInterval(renderClock, 15000);
 
+let mapLoading = false;
+function loadMap() {
+  if (mapLoading) return;
+  mapLoading = true;
+  fetch("map.svg").then((r) => r.text()).then((text) => {
+    const svg = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
+    $("map-figure").prepend(document.importNode(svg, true));
+    if (obs) shadeMap();
+  }).catch(() => { mapLoading = false; });
+}
+
+function shadeMap() {
+  const status = {[obs.hub]: "hub"};
+  for (const p of obs.powers) status[p.id] = String(p.status);
+  for (const e of document.querySelectorAll("#map-figure [data-power], #map-figure [data-owner]")) {
+    const id = e.getAttribute("data-power") || e.getAttribute("data-owner");
+    if (id in status) e.setAttribute("data-status", status[id]);
+  }
+}
+
 function renderPowers() {
+  loadMap();
+  shadeMap();
   const rows = [];
   for (const p of obs.powers) {
     const tr = el("tr");
