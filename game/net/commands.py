@@ -8,7 +8,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import re
+import os
 import sys
+import threading
+from typing import Any, Callable
 
 from game.errors import UsageError
 from game.scenario import load_rules
@@ -78,18 +81,55 @@ def cmd_host(args: argparse.Namespace) -> int:
                              "or start a new one with --saves ANOTHER_FOLDER")
         session = HostSession.new(rules, folder, _code(args.code) if args.code else None)
     host = args.host or lan_address()
-    if not args.no_window:
-        print("The facilitator's window is not part of the browser host yet: use the page with the key below.",
-              file=sys.stderr)
+    address: list[str] = []
 
     def announce(addr: str, port: int) -> None:
-        print(f"Students open: http://{addr}:{port}/", flush=True)
+        address.append(f"http://{addr}:{port}/")
+        print(f"Students open: {address[0]}", flush=True)
         print(f"Join code: {session.code}", flush=True)
         print(f"Facilitator key (keep it to yourself): {session.key}", flush=True)
         print(f"Saving to {folder}. Stop with Ctrl+C; continue later with --resume.", flush=True)
 
+    from game.cli import FIRST_FRAME_ONLY   # the start benchmark's switch: one frame, then close
+    window = not args.no_window and _display()
     try:
-        asyncio.run(serve(session, host, args.port, announce))
+        if window:
+            _with_window(lambda on_ready: serve(session, host, args.port, announce, on_ready),
+                         lambda: (address[0], session.code), bool(os.environ.get(FIRST_FRAME_ONLY)))
+        else:
+            asyncio.run(serve(session, host, args.port, announce))
     except OSError as e:
         raise UsageError(f"cannot listen on {host}:{args.port} ({e.strerror or e}); try another --port") from None
     return 0
+
+
+def _display() -> bool:
+    from game.cli import display_available
+    ok, why = display_available()
+    if not ok:
+        print(f"No window ({why}): the host runs without one.", file=sys.stderr)
+    return ok
+
+
+def _with_window(serving: Callable[[Callable[..., None]], Any], url_code: Callable[[], tuple[str, str]],
+                 first_frame_only: bool) -> None:
+    """The server's loop in a thread, the window on the main thread; a failure to listen reaches the caller."""
+    from game.net import window
+    failed: list[BaseException] = []
+
+    def start(on_ready: Callable[..., None]) -> threading.Thread:
+        def main() -> None:
+            try:
+                asyncio.run(serving(on_ready))
+            except BaseException as e:  # noqa: BLE001 - handed to the main thread below
+                failed.append(e)
+        thread = threading.Thread(target=main, name="classroom-host", daemon=True)
+        thread.start()
+        return thread
+
+    try:
+        window.run(start, url_code, first_frame_only)
+    except TimeoutError:
+        if failed:
+            raise failed[0] from None
+        raise

@@ -213,6 +213,24 @@ class HostServer:
                     done()
             self._written = covered
 
+    # --- the host's window, on this loop ---------------------------------------------------------------
+
+    async def status(self) -> dict[str, Any]:
+        """What the host's window shows: the date and who holds which role (no secrets)."""
+        state = self.session.game.state
+        return {"turn": state.turn, "last_turn": self.session.rules.last_turn, "date": state.date,
+                "roles": self.session.role_list(self._held())}
+
+    async def facilitator(self, text: str) -> str:
+        """A facilitator's command from the host's window; "" when done, else why it was refused."""
+        try:
+            self.session.command(Seat("facilitator", "facilitator"), text)
+        except Refused as e:
+            return str(e)
+        await self.persist()
+        await self.broadcast()
+        return ""
+
     # --- sending ----------------------------------------------------------------------------------
 
     async def broadcast(self) -> None:
@@ -246,8 +264,10 @@ class HostServer:
             pass  # the client went away mid-send; its handler cleans up
 
 
-async def serve(session: HostSession, host: str, port: int, announce: Callable[[str, int], None]) -> None:
-    """Serve until cancelled (Ctrl+C); ``announce(host, port)`` once listening."""
+async def serve(session: HostSession, host: str, port: int, announce: Callable[[str, int], None],
+                on_ready: Callable[[asyncio.AbstractEventLoop, HostServer], None] | None = None) -> None:
+    """Serve until cancelled (Ctrl+C); ``announce(host, port)`` once listening, then ``on_ready(loop, server)``
+    (the window's way in: it calls the server's coroutines on this loop, never the game directly)."""
     server = HostServer(session)
     runner = web.AppRunner(server.app, access_log=None)
     await runner.setup()
@@ -255,6 +275,8 @@ async def serve(session: HostSession, host: str, port: int, announce: Callable[[
     await site.start()
     bound = runner.addresses[0][1] if runner.addresses else port
     announce(host, int(bound))
+    if on_ready is not None:
+        on_ready(asyncio.get_running_loop(), server)
     try:
         await asyncio.Event().wait()
     finally:
