@@ -53,6 +53,7 @@ class Client:
     seat: Seat | None = None
     last: str = ""                       # the observation last sent, to send only what changed
     choosing: bool = False               # asked for the roles and has not joined yet: gets their updates
+    ready: bool = False                  # told it has joined: observations may follow
     allowance: float = BURST
     checked: float = field(default_factory=time.monotonic)
 
@@ -168,20 +169,27 @@ class HostServer:
         for other in list(self.clients):   # the same student in a newer window: the older one gives the role up
             if other is not client and other.seat is not None and other.seat.role == seat.role \
                     and seat.role not in ("facilitator", "observer"):
-                other.seat = None
+                other.seat, other.ready = None, False
                 await self._send(other, {"op": "error", "message": "this role was taken up in another window"})
-        await self.persist()
-        client.seat, client.last, client.choosing = seat, "", False
+        # Seated at once, so that nobody else takes the role while its token is being saved; observations
+        # start only after "joined" (``ready``), which waits for the save.
+        client.seat, client.ready, client.last, client.choosing = seat, False, "", False
+        try:
+            await self.persist()
+        except BaseException:
+            client.seat = None
+            raise
         s = self.session
         powers = [{"id": p, "name": s.rules.scenario.powers[p].name} for p in s.rules.powers]
         await self._send(client, {"op": "joined", "role": seat.role, "seat": seat.seat, "token": token,
                                   "brief": s.brief(seat.role), "clauses": s.clause_catalogue(), "powers": powers,
                                   "round_minutes": s.rules.scenario.classroom.round_minutes})
+        client.ready = True
         await self._observe(client)
         await self._broadcast_roles()
 
     async def op_command(self, client: Client, msg: dict[str, Any]) -> None:
-        if client.seat is None:
+        if client.seat is None or not client.ready:
             raise Refused("join a role first")
         self.session.command(client.seat, msg.get("text", ""))
         await self.persist()
@@ -235,7 +243,7 @@ class HostServer:
 
     async def broadcast(self) -> None:
         """The new observation to every client whose seat can see a change (once per seat, shared)."""
-        await asyncio.gather(*(self._observe(c) for c in list(self.clients) if c.seat is not None))
+        await asyncio.gather(*(self._observe(c) for c in list(self.clients) if c.seat is not None and c.ready))
 
     async def _observe(self, client: Client) -> None:
         assert client.seat is not None

@@ -117,6 +117,9 @@ class Client:
     async def join(self, role: str, code: str = CODE, **more: Any) -> dict[str, Any]:
         """Join and return the answer ("joined" or "error"), past any update of the role list."""
         await self.send(op="join", code=code, role=role, **more)
+        return await self.join_answer()
+
+    async def join_answer(self) -> dict[str, Any]:
         while True:
             body = await self.recv()
             if body["op"] in ("joined", "error"):

@@ -181,3 +181,13 @@ def test_an_observer_watches_public_news_and_cannot_act(host: Host) -> None:
         assert (await c.until("result"))["ok"] is False
         await c.close()
     run(go())
+
+
+def test_two_students_choosing_the_same_free_role_at_once_do_not_both_get_it(host: Host) -> None:
+    async def go() -> None:
+        a, b = await Client.connect(host.ws_url), await Client.connect(host.ws_url)
+        await asyncio.gather(a.send(op="join", code=CODE, role="poland_2"), b.send(op="join", code=CODE, role="poland_2"))
+        answers = sorted([(await a.join_answer())["op"], (await b.join_answer())["op"]])
+        assert answers == ["error", "joined"]
+        await asyncio.gather(a.close(), b.close())
+    run(go())
