@@ -52,6 +52,11 @@ def new_code(n: int = 4) -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(n))
 
 
+def _same(given: str, secret: str) -> bool:
+    """Compare a secret in constant time (bytes: a student may type any character)."""
+    return secrets.compare_digest(given.encode("utf-8", "replace"), secret.encode("utf-8"))
+
+
 def verb_needed(cmd: Command) -> str:
     """The ``may:`` verb a role needs to give ``cmd`` (accepting a treaty is signing it)."""
     if isinstance(cmd, Answer):
@@ -123,10 +128,10 @@ class HostSession:
              ) -> tuple[Seat, str]:
         """Seat a client in ``role``; returns the seat and the role's token. ``connected`` names the roles
         some other live connection holds now. Raises Refused with the reason."""
-        if not isinstance(code, str) or not secrets.compare_digest(code.strip().upper(), self.code):
+        if not isinstance(code, str) or not _same(code.strip().upper(), self.code):
             raise Refused("wrong join code: read it again from the teacher's screen")
         if role == FACILITATOR:
-            if not isinstance(key, str) or not secrets.compare_digest(key, self.key):
+            if not isinstance(key, str) or not _same(key, self.key):
                 raise Refused("the facilitator's seat needs the key printed on the host's console")
             return Seat(FACILITATOR, FACILITATOR), ""
         if role == OBSERVER:
@@ -135,7 +140,7 @@ class HostSession:
             raise Refused(f"no role {role!r} in this game")
         held = self.tokens.get(role)
         if held and token:
-            if not secrets.compare_digest(str(token), held):
+            if not _same(str(token), held):
                 raise Refused(f"{self.roles[role].name} is taken, and this browser's token is not theirs")
         elif role in connected:
             raise Refused(f"{self.roles[role].name} is taken by a student who is connected; choose another role")

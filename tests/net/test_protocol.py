@@ -32,6 +32,7 @@ def test_a_wrong_join_code_gets_an_error_and_no_seat(host: Host) -> None:
         c = await Client.connect(host.ws_url)
         reply = await c.join("soviet_russia_0", code="WRONG")
         assert reply["op"] == "error" and "code" in reply["message"]
+        assert "code" in (await c.join("soviet_russia_0", code="КОД"))["message"]
         await c.send(op="command", text="soviet_russia: policy comintern 30")
         result = await c.until("result")
         assert result["ok"] is False
