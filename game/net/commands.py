@@ -90,7 +90,7 @@ def cmd_host(args: argparse.Namespace) -> int:
         print(f"Facilitator key (keep it to yourself): {session.key}", flush=True)
         print(f"Saving to {folder}. Stop with Ctrl+C; continue later with --resume.", flush=True)
 
-    from game.cli import FIRST_FRAME_ONLY   # the start benchmark's switch: one frame, then close
+    from game.display import FIRST_FRAME_ONLY   # the start benchmark's switch: one frame, then close
     window = not args.no_window and _display()
     try:
         if window:
@@ -104,7 +104,7 @@ def cmd_host(args: argparse.Namespace) -> int:
 
 
 def _display() -> bool:
-    from game.cli import display_available
+    from game.display import display_available
     ok, why = display_available()
     if not ok:
         print(f"No window ({why}): the host runs without one.", file=sys.stderr)
