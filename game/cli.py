@@ -21,12 +21,12 @@ from game.scenario import load_rules, mod_dirs as _mod_dirs
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-#: Set (to 1) by bench/bench_start.py: open the window even headless, and close it after its first frame.
-FIRST_FRAME_ONLY = "RAPALLO_EXIT_AFTER_FIRST_FRAME"
+# Whether a window can open (and the start benchmark's switch) live below the launcher: the classroom host asks too.
+from game.display import FIRST_FRAME_ONLY, display_available  # noqa: E402,F401
 
 #: Modules with a ``register(subparsers)`` function adding their subcommands.
 SUBCOMMANDS = ("game.cli", "game.scenario.commands", "game.saves.commands", "game.balance_commands",
-               "game.classroom.commands")
+               "game.classroom.commands", "game.net.commands")
 
 
 
@@ -41,17 +41,6 @@ def default_scenario() -> str:
 
 
 # --- play -------------------------------------------------------------------------------
-
-def display_available() -> tuple[bool, str]:
-    """Whether a window can open here, and if not, why."""
-    if os.environ.get(FIRST_FRAME_ONLY):  # the start benchmark: a headless window that closes after one frame
-        return True, ""
-    if os.environ.get("SDL_VIDEODRIVER") in ("dummy", "offscreen"):
-        return False, "SDL_VIDEODRIVER is set to a headless driver"
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        return False, "no display was found (DISPLAY is not set)"
-    return True, ""
-
 
 def window_entry() -> Callable[[argparse.Namespace], int] | None:
     try:

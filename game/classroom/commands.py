@@ -13,7 +13,7 @@ from game.errors import UsageError
 
 def register(sub: argparse._SubParsersAction) -> None:
     c = sub.add_parser("classroom", help="classroom play: printable role packets, and a save's records and debrief")
-    inner = c.add_subparsers(dest="classroom_command", metavar="packets|export", required=True)
+    inner = c.add_subparsers(dest="classroom_command", metavar="packets|export|host", required=True)
     p = inner.add_parser("packets", help="one printable HTML page per role, an index and the facilitator's guide")
     p.add_argument("--scenario", default="genoa_rapallo_1922", metavar="ID|PATH",
                    help="a scenario id or a scenario file (default: genoa_rapallo_1922)")
