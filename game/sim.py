@@ -29,7 +29,7 @@ def run_one(rules: Rules, seed: int, turns: int | None = None) -> dict[str, Any]
 
 def run_record(game: Game) -> dict[str, Any]:
     rules, state = game.rules, game.state
-    treaties = [{"date": t.signed, "parties": [rules.hub, *t.partners], "clauses": [c.type for c in t.clauses]}
+    treaties = [{"date": t.signed, "parties": t.parties(rules.hub), "clauses": [c.type for c in t.clauses]}
                 for t in state.treaties]
     return {
         "seed": state.seed,

@@ -242,7 +242,9 @@ def initial_state(rules: Rules, seed: int, humans: Iterable[str] = ()) -> State:
     )
     for t in sc.treaties:
         clauses = [rules.normalise(Clause.of(c.type, c.params)) for c in t.clauses]
-        state.treaties.append(Treaty(state.new_id(), t.title, list(t.with_), clauses, t.signed.isoformat(), 0))
+        parties, hub_party = t.parties(rules.hub)
+        state.treaties.append(Treaty(state.new_id(), t.title, parties, clauses, t.signed.isoformat(), 0,
+                                     hub_party=hub_party))
     recompute_status(rules, state)
     update_left_out(rules, state)
     record_series(rules, state)

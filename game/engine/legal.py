@@ -244,7 +244,7 @@ def _cancel(rules: Rules, state: State, cmd: CancelTreaty) -> Command:
     t = next((t for t in state.treaties if t.id == cmd.treaty), None)
     if t is None or not t.in_force:
         _fail(f"there is no treaty {cmd.treaty} in force")
-    if cmd.power != rules.hub and cmd.power not in t.partners:
+    if cmd.power not in t.parties(rules.hub):
         _fail(f"{cmd.power} is not a party to treaty {cmd.treaty}")
     return cmd
 
@@ -299,7 +299,7 @@ def legal_commands(rules: Rules, state: State, power: str) -> list[Command]:
         cands += [Speak(power, cid, a.id) for a in rules.scenario.conferences[cid].agenda]
         cands += [MeetPrivately(power, cid, o) for o in cs.attending if o != power]
     for t in state.treaties:
-        if t.in_force and (power == rules.hub or power in t.partners):
+        if t.in_force and power in t.parties(rules.hub):
             cands.append(CancelTreaty(power, t.id))
     cands.append(EndTurn(power))
     out = []

@@ -49,6 +49,13 @@ class Treaty:
     conference: str | None = None
     proposed_by: list[str] = field(default_factory=list)
     flowed: dict[str, float] = field(default_factory=dict)
+    #: False for a treaty among other powers (Locarno): then ``partners`` are all its parties and the
+    #: hub power is not one of them. Left out of the record when True, so older saves hash the same.
+    hub_party: bool = True
+
+    def parties(self, hub: str) -> list[str]:
+        """Every party to the treaty, the hub power first when it is one."""
+        return [hub, *self.partners] if self.hub_party else list(self.partners)
 
 
 @dataclass
@@ -191,6 +198,10 @@ _SHAPES: dict[str, Any] = {
 
 def _record(obj: Treaty | Proposal) -> dict[str, Any]:
     d = dict(obj.__dict__)
+    if isinstance(obj, Treaty):
+        # Defaults added after saves existed are left out, so that older states keep their hash.
+        if d.get("hub_party", True):
+            d.pop("hub_party", None)
     d["clauses"] = [{"type": c.type, "params": [list(kv) for kv in c.params]} for c in obj.clauses]
     return d
 

@@ -98,9 +98,16 @@ class Ctx:
         return self.state.status.get(power, 0)
 
     def has_treaty(self, powers: tuple[str, ...], any_of: bool, clauses: tuple[str, ...],
-                   in_force: bool, signed_from: dt.date | None, signed_to: dt.date | None) -> bool:
+                   in_force: bool, signed_from: dt.date | None, signed_to: dt.date | None,
+                   between: tuple[str, ...] = ()) -> bool:
+        """``powers``: the hub's partners in a treaty of the hub; ``between``: parties of any treaty."""
         for t in self.state.treaties:
             if in_force and not t.in_force:
+                continue
+            if between:
+                if not all(p in t.parties(self.rules.hub) for p in between):
+                    continue
+            elif not t.hub_party:
                 continue
             signed = dt.date.fromisoformat(t.signed)
             if (signed_from and signed < signed_from) or (signed_to and signed > signed_to):
@@ -190,7 +197,9 @@ class Ctx:
 
     def scripted_treaty(self, spec: "SignSpec") -> None:
         clauses = [self.rules.normalise(Clause.of(c.type, c.params)) for c in spec.clauses]
-        engine_action("sign_treaty")(self.rules, self.state, list(spec.with_), clauses, spec.title, proposed_by=[])
+        parties, hub_party = spec.parties(self.rules.hub)
+        engine_action("sign_treaty")(self.rules, self.state, parties, clauses, spec.title, proposed_by=[],
+                                     hub_party=hub_party)
 
     def conference(self, conference: str, action: str, power: str | None) -> None:
         engine_action("conference")(self.rules, self.state, conference, action, power)

@@ -53,13 +53,25 @@ class AssumptionChecker:
 
     # --- who may stand where ---------------------------------------------------------------
 
+    def _treaty_parties(self, path: Path, spec: Any, what: str) -> None:
+        """with: the hub's partners (not the hub, each once); between: two or more distinct powers."""
+        if spec.with_:
+            self._parties(path + ("with",), spec.with_, what, "R010")
+            return
+        seen: set[str] = set()
+        for i, p in enumerate(spec.between or []):
+            if p in seen:
+                self.add(path + ("between", i), "R010", f"{what} names '{p}' twice in between")
+            seen.add(p)
+
     def _parties(self, path: Path, powers: list[str], what: str, code: str) -> None:
         """Treaty partners: other powers than the hub, each once."""
         seen: set[str] = set()
         for i, p in enumerate(powers):
             if p == self.hub:
                 self.add(path + (i,), code, f"{what} cannot name the hub power '{p}': every treaty is between "
-                                            f"{self.hub} and other powers, so list only the others")
+                                            f"{self.hub} and the powers in with (list only the others), or use between: for a "
+                                            f"treaty among any powers")
             elif p in seen:
                 self.add(path + (i,), code, f"{what} names '{p}' twice")
             seen.add(p)
@@ -79,8 +91,8 @@ class AssumptionChecker:
     def _effect(self, node: Any, path: Path) -> None:
         if isinstance(node, E.Sign):
             spec = node.sign
-            self._parties(path + ("sign", "with"), spec.with_, "a treaty signed by an event", "R010")
-            self._clauses_open_to(path + ("sign", "clauses"), spec.clauses, spec.with_)
+            self._treaty_parties(path + ("sign",), spec, "a treaty signed by an event")
+            self._clauses_open_to(path + ("sign", "clauses"), spec.clauses, spec.named())
         elif isinstance(node, E.Propose):
             self._proposal(path + ("propose",), node.propose)
         elif isinstance(node, E.SetStatus) and node.set_status.power == self.hub:
@@ -136,8 +148,8 @@ class AssumptionChecker:
 
     def _initial_treaties(self) -> None:
         for i, t in enumerate(self.sc.treaties):
-            self._parties(("treaties", i, "with"), t.with_, "a treaty in force at the start", "R010")
-            self._clauses_open_to(("treaties", i, "clauses"), t.clauses, t.with_)
+            self._treaty_parties(("treaties", i), t, "a treaty in force at the start")
+            self._clauses_open_to(("treaties", i, "clauses"), t.clauses, t.named())
 
     # --- what self. and partner. stand for ---------------------------------------------------
 

@@ -196,7 +196,7 @@ class ReferenceChecker:
         elif isinstance(node, C.StatusTest):
             self.power(path + ("status", "power"), node.status.power)
         elif isinstance(node, C.TreatyTest):
-            for key in ("with", "with_any"):
+            for key in ("with", "with_any", "between"):
                 for i, p in enumerate(getattr(node.treaty, "with_" if key == "with" else key)):
                     self.power(path + ("treaty", key, i), p)
             for i, c in enumerate(node.treaty.clauses):
@@ -267,8 +267,9 @@ class ReferenceChecker:
                 self.findings.append(self.source.finding(path + ("propose",), "R001",
                                                          f"a proposal must involve the hub power '{self.sc.hub}'"))
         elif isinstance(node, E.Sign):
-            for i, p in enumerate(node.sign.with_):
-                self.power(path + ("sign", "with", i), p)
+            key = "with" if node.sign.with_ else "between"
+            for i, p in enumerate(node.sign.named()):
+                self.power(path + ("sign", key, i), p)
             for i, c in enumerate(node.sign.clauses):
                 self.clause_values(path + ("sign", "clauses", i), c)
         elif isinstance(node, (E.OpenConference, E.CloseConference)):

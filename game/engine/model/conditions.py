@@ -31,7 +31,8 @@ class Context(Protocol):
     def value(self, ref: str) -> float: ...
     def status(self, power: str) -> int: ...
     def has_treaty(self, powers: tuple[str, ...], any_of: bool, clauses: tuple[str, ...],
-                   in_force: bool, signed_from: dt.date | None, signed_to: dt.date | None) -> bool: ...
+                   in_force: bool, signed_from: dt.date | None, signed_to: dt.date | None,
+                   between: tuple[str, ...] = ()) -> bool: ...
     def flag(self, name: str) -> bool: ...
     def fired(self, event: str) -> bool: ...
     def conference_state(self, conference: str) -> str: ...
@@ -121,6 +122,9 @@ class TreatySpec(Strict):
                             description="The treaty binds the hub power and all of these powers.")
     with_any: list[Id] = Field(default_factory=list,
                                description="The treaty binds the hub power and at least one of these powers.")
+    between: list[Id] = Field(default_factory=list,
+                              description="The treaty binds all of these powers, the hub power among them or not "
+                                          "(Locarno); use instead of with and with_any.")
     clauses: list[Id] = Field(default_factory=list, description="Clause types the treaty must contain.")
     in_force: StrictBool = Field(True, description="true: still in force now; false: signed at any time.")
     signed_from: dt.date | None = Field(None, description="Signed on or after this date.")
@@ -135,11 +139,17 @@ class TreatyTest(Strict):
     def holds(self, ctx: Context) -> bool:
         t = self.treaty
         powers = tuple(t.with_any) if t.with_any else tuple(t.with_)
+        if t.between:
+            return ctx.has_treaty((), False, tuple(t.clauses), t.in_force, t.signed_from, t.signed_to,
+                                  between=tuple(t.between))
         return ctx.has_treaty(powers, bool(t.with_any), tuple(t.clauses), t.in_force,
                               t.signed_from, t.signed_to)
 
     def describe(self) -> str:
         t = self.treaty
+        if t.between:
+            what = f" with {', '.join(t.clauses)}" if t.clauses else ""
+            return f"a treaty between {' and '.join(t.between)}{what}" + (" in force" if t.in_force else "")
         who = " or ".join(t.with_any) if t.with_any else " and ".join(t.with_) or "anyone"
         what = f" with {', '.join(t.clauses)}" if t.clauses else ""
         return f"a treaty with {who}{what}" + (" in force" if t.in_force else "")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Protocol, Union
 
-from pydantic import Discriminator, Field, Tag, field_validator
+from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 
 from game.engine.model.common import Id, Strict, VarRef
 from game.engine.model.conditions import single_key
@@ -193,8 +193,35 @@ class Propose(Strict):
         world.scripted_proposal(self.propose)
 
 
-class SignSpec(Strict):
-    with_: list[Id] = Field(alias="with", min_length=1, description="The hub power's partners.")
+class Parties(Strict):
+    """Who is bound by a treaty: the hub power and ``with``, or ``between`` any two or more powers."""
+
+    with_: Annotated[list[Id], Field(min_length=1)] | None = Field(None, alias="with",
+                                                                  description="The hub power's partners.")
+    between: Annotated[list[Id], Field(min_length=2)] | None = Field(None, description="Every party of a treaty that need not include "
+                              "the hub power (Locarno): two or more distinct powers. Give with or between.")
+
+    @model_validator(mode="after")
+    def _one_way(self) -> "Parties":
+        if (self.with_ is None) == (self.between is None):
+            raise ValueError("a treaty names its parties with 'with' (the hub power's partners) or 'between' "
+                             "(two or more powers), not both and not neither")
+        return self
+
+    def parties(self, hub: str) -> tuple[list[str], bool]:
+        """(the partners as the engine records them, whether the hub power is a party)."""
+        if self.with_ is not None:
+            return list(self.with_), True
+        assert self.between is not None
+        if hub in self.between:
+            return [p for p in self.between if p != hub], True
+        return list(self.between), False
+
+    def named(self) -> list[str]:
+        return list(self.with_ or self.between or [])
+
+
+class SignSpec(Parties):
     clauses: list[ClauseRef] = Field(min_length=1, description="Its clauses: clause type ids, or {type_id: {param: value}}.")
     title: str = Field(min_length=1, description="The treaty's name.")
 
@@ -205,7 +232,7 @@ class SignSpec(Strict):
 
 
 class Sign(Strict):
-    """A treaty between the hub power and partners is signed (scripted)."""
+    """A treaty is signed (scripted): of the hub power with partners, or between other powers."""
 
     sign: SignSpec
 

@@ -10,7 +10,7 @@ from pydantic import Field, field_validator, model_validator
 from game.engine.model.clauses import ClauseType, Flow
 from game.engine.model.common import Id, Strict
 from game.engine.model.conditions import Condition
-from game.engine.model.effects import ClauseRef, clause_list
+from game.engine.model.effects import ClauseRef, Parties, clause_list
 from game.engine.model.events import Conference, Event, History, Objective
 from game.engine.model.powers import Bloc, Power
 from game.engine.model.roles import Classroom, Role
@@ -79,11 +79,10 @@ class Policy(Strict):
     ai: list[PolicyRule] = Field(default_factory=list, description="Rules an AI follows to set it, first match wins.")
 
 
-class InitialTreaty(Strict):
+class InitialTreaty(Parties):
     """A treaty already in force when the scenario starts (its effects are in the starting values)."""
 
     title: str = Field(min_length=1, description="The treaty's name (Treaty of Riga).")
-    with_: list[Id] = Field(alias="with", min_length=1, description="The hub power's partners.")
     clauses: list[ClauseRef] = Field(min_length=1, description="Its clauses: clause type ids, or {type_id: {param: value}}.")
     signed: dt.date = Field(description="The day it was signed.")
 
