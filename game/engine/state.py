@@ -131,6 +131,8 @@ class State:
     finished: bool = False
     end_reason: str = ""
     next_id: int = 1
+    #: Powers that have broken off relations with the hub power (left out of the record when empty).
+    broken: list[str] = field(default_factory=list)
 
     @property
     def today(self) -> dt.date:
@@ -155,6 +157,8 @@ class State:
             elif f.name in ("grievances", "choices"):
                 v = [x.__dict__ for x in v]
             out[f.name] = v
+        if not out["broken"]:
+            del out["broken"]          # so that states from before the field keep their hash
         return out
 
     @classmethod
@@ -193,6 +197,7 @@ _SHAPES: dict[str, Any] = {
     "treaties": list, "proposals": list, "conferences": dict, "grievances": list, "flags": list, "fired": dict,
     "objectives_met": dict, "choices": list, "ended": list, "news": list, "causes": list, "ledger": list,
     "series": dict, "series_dates": list, "finished": bool, "end_reason": str, "next_id": int,
+    "broken": list,
 }
 
 

@@ -67,6 +67,8 @@ S: dict[str, str] = {
     "news.proposal": "{sender} proposes to {receivers} ({title}): {clauses}.",
     "news.proposal_joint": "{sender} propose to {receivers} ({title}): {clauses}.",
     "news.treaty": "Treaty signed: {title} ({partners}).",
+    "ui.event.break": "{power} breaks off relations; its treaties lapse",
+    "ui.event.restore": "relations with {power} restored ({status})",
     "news.treaty_among": "Treaty signed among other powers: {title} ({partners}).",
     "news.rejected": "{power} rejects {title}.",
     "news.countered": "{power} answers {title} with a counter-proposal.",

@@ -138,6 +138,9 @@ class Ctx:
     def leader(self, power: str) -> str:
         return self.state.leaders[power]
 
+    def relations_broken(self, power: str) -> bool:
+        return power in self.state.broken
+
     # --- writing -------------------------------------------------------------
 
     def adjust(self, ref: str, by: float, cause: str | None) -> None:
@@ -210,6 +213,27 @@ class Ctx:
 
     def end_scenario(self, reason: str) -> None:
         self.state.end_reason = reason
+
+    def break_relations(self, power: str, reason: str) -> None:
+        """No scripted penalties here: the event that breaks relations says what else it costs."""
+        state = self.state
+        if power not in state.broken:
+            state.broken = sorted([*state.broken, power])
+        for t in state.treaties:
+            if t.in_force and t.hub_party and power in t.partners:
+                t.in_force, t.cancelled, t.cancelled_by = False, state.date, power
+        for p in state.proposals:
+            if p.status == "pending" and p.involves(power) and p.involves(self.rules.hub):
+                p.status, p.closed_turn = "expired", state.turn
+        state.status_floor[power] = int(Status.none)
+        engine_action("recompute_status")(self.rules, state)
+        self.news(reason, "relations", [power])
+
+    def restore_relations(self, power: str, to: str, reason: str) -> None:
+        self.state.broken = [p for p in self.state.broken if p != power]
+        self.state.status_floor[power] = int(Status.parse(to))
+        engine_action("recompute_status")(self.rules, self.state)
+        self.news(reason, "relations", [power])
 
 
 def update_left_out(rules: Rules, state: State) -> None:

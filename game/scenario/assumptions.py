@@ -46,6 +46,7 @@ class AssumptionChecker:
         for node, path in walk(self.sc):
             self._effect(node, path)
         self._blocs_and_relations()
+        self._stage()
         self._initial_treaties()
         for root, path, self_, partner, why in self._contexts():
             self._scoped(root, path, self_, partner, why)
@@ -95,6 +96,14 @@ class AssumptionChecker:
             self._clauses_open_to(path + ("sign", "clauses"), spec.clauses, spec.named())
         elif isinstance(node, E.Propose):
             self._proposal(path + ("propose",), node.propose)
+        elif isinstance(node, (E.BreakRelations, E.RestoreRelations)):
+            key = "break_relations" if isinstance(node, E.BreakRelations) else "restore_relations"
+            if getattr(node, key).power == self.hub:
+                self.add(path + (key, "power"), "R012", f"{key} names the hub power '{self.hub}': relations are "
+                                                        f"broken or restored between {self.hub} and another power")
+        elif isinstance(node, C.RelationsTest) and node.relations.power == self.hub:
+            self.add(path + ("relations", "power"), "R012", f"a relations test names the hub power '{self.hub}': "
+                                                            f"name the power whose relations with it are tested")
         elif isinstance(node, E.SetStatus) and node.set_status.power == self.hub:
             self.add(path + ("set_status", "power"), "R012",
                      f"set_status names the hub power '{self.hub}': a status is what another power has "
@@ -128,6 +137,20 @@ class AssumptionChecker:
             return
         others = senders if spec.to == self.hub else [spec.to]
         self._clauses_open_to(path + ("clauses",), spec.clauses, others)
+
+    def _stage(self) -> None:
+        for pid, p in self.sc.powers.items():
+            if p.enters is None and p.leaves is None:
+                continue
+            if pid == self.hub:
+                self.add(("powers", pid, "enters" if p.enters else "leaves"), "R016",
+                         f"the hub power '{pid}' is on the stage from start to end: remove enters/leaves")
+            elif p.enters and p.leaves and p.enters >= p.leaves:
+                self.add(("powers", pid, "leaves"), "R016", f"'{pid}' leaves on {p.leaves} but enters only on "
+                                                            f"{p.enters}: leaves must come after enters")
+            elif p.enters and p.enters > self.sc.end:
+                self.add(("powers", pid, "enters"), "R016", f"'{pid}' enters on {p.enters}, after the scenario "
+                                                            f"ends ({self.sc.end}): it would never play")
 
     def _blocs_and_relations(self) -> None:
         for bid, bloc in self.sc.blocs.items():

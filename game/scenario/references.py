@@ -195,6 +195,8 @@ class ReferenceChecker:
                 self.var(path + ("compare", "to"), node.compare.to)
         elif isinstance(node, C.StatusTest):
             self.power(path + ("status", "power"), node.status.power)
+        elif isinstance(node, C.RelationsTest):
+            self.power(path + ("relations", "power"), node.relations.power)
         elif isinstance(node, C.TreatyTest):
             for key in ("with", "with_any", "between"):
                 for i, p in enumerate(getattr(node.treaty, "with_" if key == "with" else key)):
@@ -246,6 +248,10 @@ class ReferenceChecker:
             self.var(path + ("set", "var"), node.set.var)
         elif isinstance(node, E.SetLeader):
             self._leader(path + ("set_leader",), node.set_leader.power, node.set_leader.leader)
+        elif isinstance(node, E.BreakRelations):
+            self.power(path + ("break_relations", "power"), node.break_relations.power)
+        elif isinstance(node, E.RestoreRelations):
+            self.power(path + ("restore_relations", "power"), node.restore_relations.power)
         elif isinstance(node, E.SetStatus):
             self.power(path + ("set_status", "power"), node.set_status.power)
             if node.set_status.to not in STATUSES:

@@ -38,6 +38,7 @@ class Context(Protocol):
     def conference_state(self, conference: str) -> str: ...
     def attending(self, conference: str, power: str) -> bool: ...
     def leader(self, power: str) -> str: ...
+    def relations_broken(self, power: str) -> bool: ...
 
 
 OPS: dict[str, Callable[[float, float], bool]] = {
@@ -276,10 +277,28 @@ class AtLeast(Strict):
         return f"at least {self.at_least.count} of: {parts}"
 
 
+class RelationsSpec(Strict):
+    power: Id = Field(description="The power whose relations with the hub power are tested.")
+    broken: StrictBool = Field(description="true: broken off now; false: not broken off now.")
+
+
+class RelationsTest(Strict):
+    """Relations between a power and the hub power are broken off now (or not)."""
+
+    relations: RelationsSpec
+
+    def holds(self, ctx: Context) -> bool:
+        return ctx.relations_broken(self.relations.power) == self.relations.broken
+
+    def describe(self) -> str:
+        r = self.relations
+        return f"{r.power} has {'broken off' if r.broken else 'not broken off'} relations"
+
+
 CONDITION_KINDS: dict[str, type[Strict]] = {
     "all": AllOf, "any": AnyOf, "not": Not, "at_least": AtLeast, "compare": Compare,
     "date": DateWindow, "status": StatusTest, "treaty": TreatyTest, "flag": FlagTest,
-    "event": EventTest, "conference": ConferenceTest, "leader": LeaderTest,
+    "event": EventTest, "conference": ConferenceTest, "leader": LeaderTest, "relations": RelationsTest,
 }
 
 

@@ -64,6 +64,8 @@ class World(Protocol):
     def conference(self, conference: str, action: str, power: str | None) -> None: ...
     def adjust_personality(self, power: str, interest: str, by: float) -> None: ...
     def end_scenario(self, reason: str) -> None: ...
+    def break_relations(self, power: str, reason: str) -> None: ...
+    def restore_relations(self, power: str, to: str, reason: str) -> None: ...
 
 
 class AdjustSpec(Strict):
@@ -306,12 +308,48 @@ class EndScenario(Strict):
         world.end_scenario(self.end_scenario)
 
 
+class BreakSpec(Strict):
+    power: Id = Field(description="The power that breaks off relations with the hub power (or that the hub power "
+                                  "breaks with).")
+    reason: str = Field(min_length=1, description="What happened, in the player's words; shown in the news.")
+
+
+class BreakRelations(Strict):
+    """Relations with the hub power are broken off: the power's status floor falls to none, its treaties with
+    the hub power are cancelled, its pending proposals with the hub power lapse, and no proposal runs between
+    them until relations are restored."""
+
+    break_relations: BreakSpec
+
+    def apply(self, world: World) -> None:
+        world.break_relations(self.break_relations.power, self.break_relations.reason)
+
+
+class RestoreSpec(Strict):
+    power: Id = Field(description="The power whose relations with the hub power are restored.")
+    to: Literal["none", "de_facto", "de_jure", "full_relations"] = Field(
+        "full_relations", description="The status floor restored (default full_relations).")
+    reason: str = Field(min_length=1, description="What happened, in the player's words; shown in the news.")
+
+
+class RestoreRelations(Strict):
+    """Relations broken off are restored: proposals run again and the status floor is set (default full
+    relations); cancelled treaties stay cancelled."""
+
+    restore_relations: RestoreSpec
+
+    def apply(self, world: World) -> None:
+        r = self.restore_relations
+        world.restore_relations(r.power, r.to, r.reason)
+
+
 EFFECT_KINDS: dict[str, type[Strict]] = {
     "adjust": Adjust, "set": SetValue, "flag": RaiseFlag, "clear_flag": ClearFlag,
     "news": News, "set_leader": SetLeader, "set_status": SetStatus, "grievance": Grievance,
     "propose": Propose, "sign": Sign, "open_conference": OpenConference,
     "close_conference": CloseConference, "invite": Invite, "exclude": Exclude,
     "personality": Personality, "end_scenario": EndScenario,
+    "break_relations": BreakRelations, "restore_relations": RestoreRelations,
 }
 
 
