@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterable
 
 from game.engine import ai, conference as conf, events, facilitator
 from game.engine.actionlog import Action, action, choices_since, news_mark
+from game.engine.chain import carry_over, part_record
 from game.engine.commands import (Advance, Answer, AssignNegotiator, Attend, CancelTreaty, ChooseOption, Command,
                                   EndTurn, FacilitatorCommand, IllegalCommand, MeetPrivately, Propose, SetPolicy, Speak, WalkOut,
                                   WithdrawProposal)
@@ -46,6 +47,8 @@ class Game:
         self.actions: list[Action] = []
         #: Called with the game after every turn resolves (autosave, redraw); never part of the state.
         self.on_turn_end: list[Callable[["Game"], None]] = []
+        #: The earlier parts of a chained campaign, oldest first (chain.part_record), for saves and replays.
+        self.chain: list[dict[str, Any]] = []
 
     # --- creation ----------------------------------------------------------------
 
@@ -93,7 +96,22 @@ class Game:
     def clone(self) -> "Game":
         g = Game(self.rules, self.state.clone(), list(self.log))
         g.turn_hashes = list(self.turn_hashes)
+        g.chain = [dict(part) for part in self.chain]
         return g
+
+    def continue_into(self, rules: Rules) -> "Game":
+        """The next part of a chained campaign: a new game of ``rules`` that starts from the end of this
+        one, carrying what this scenario's ``carry:`` names (same seed, same people where they exist)."""
+        if not self.state.finished:
+            raise ValueError(f"{self.rules.id} has not ended yet: a campaign continues only from its end")
+        humans = [p for p in self.humans() if p in rules.scenario.powers]
+        state = initial_state(rules, self.state.seed, humans)
+        carry_over(self.rules, self.state, rules, state, tuple(self.rules.scenario.carry))
+        record_series(rules, state)
+        game = Game(rules, state)
+        game.chain = [*self.chain, part_record(self.rules, self.state, self.humans(), self.log)]
+        game._begin_turn()
+        return game
 
     def state_hash(self) -> str:
         return self.state.hash()

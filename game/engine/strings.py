@@ -69,6 +69,7 @@ S: dict[str, str] = {
     "news.treaty": "Treaty signed: {title} ({partners}).",
     "ui.event.break": "{power} breaks off relations; its treaties lapse",
     "ui.event.restore": "relations with {power} restored ({status})",
+    "news.continued": "The campaign continues from the end of {title} ({date}): treaties, relations and the state of affairs carry over.",
     "news.treaty_among": "Treaty signed among other powers: {title} ({partners}).",
     "news.rejected": "{power} rejects {title}.",
     "news.countered": "{power} answers {title} with a counter-proposal.",

@@ -155,6 +155,12 @@ class Scenario(Strict):
     tuning: Tuning = Field(default_factory=Tuning, description="Coefficients of the engine's mechanics (defaults suit most scenarios).")
     roles: dict[Id, Role] = Field(default_factory=dict, description="People students play in class, by id, each in a power's delegation.")
     classroom: Classroom = Field(default_factory=Classroom, description="How a class plays it: round length, glossary, injects, debrief questions.")
+    next: Id | None = Field(None, description="The scenario a campaign continues into at this one's end "
+                            "(play --continue, Game.continue_into); none: the story ends here.")
+    carry: list[Literal["treaties", "statuses", "values", "flags"]] = Field(
+        default_factory=lambda: ["treaties", "statuses", "values", "flags"],
+        description="What carries over into next: treaties in force, statuses and broken relations, state values "
+                    "both scenarios have, flags.")
 
     @model_validator(mode="after")
     def _basics(self) -> "Scenario":
