@@ -27,7 +27,7 @@ from game.engine.negotiators import mission_key, negotiators_reaching
 from game.engine.rules import Rules
 from game.engine.scoring import check_any_time, scores
 from game.engine.clauses import Clause
-from game.engine.state import State, Treaty, new_rng_state
+from game.engine.state import State, Treaty, compact, new_rng_state
 from game.engine.strings import S
 from game.engine.treaties import cancel_treaty, recompute_status
 from game.engine.variables import relation_name
@@ -167,6 +167,7 @@ class Game:
             state.turn += 1
             state.date = rules.turn_dates[state.turn].isoformat()
         record_series(rules, state)
+        compact(state)
         self.turn_hashes.append(state.hash())
         if not state.finished:
             self._begin_turn()
