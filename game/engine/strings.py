@@ -70,6 +70,8 @@ S: dict[str, str] = {
     "ui.event.break": "{power} breaks off relations; its treaties lapse",
     "ui.event.restore": "relations with {power} restored ({status})",
     "news.continued": "The campaign continues from the end of {title} ({date}): treaties, relations and the state of affairs carry over.",
+    "text.glossary.none": "The glossary has no entry for {term!r}; type 'glossary' for the list.",
+    "text.glossary.empty": "This scenario has no glossary.",
     "news.treaty_among": "Treaty signed among other powers: {title} ({partners}).",
     "news.rejected": "{power} rejects {title}.",
     "news.countered": "{power} answers {title} with a counter-proposal.",
@@ -154,6 +156,7 @@ S: dict[str, str] = {
   cancel TREATY_ID [yes]     tear up a treaty (it asks first; it will be remembered)
   choose EVENT OPTION        decide an event
   treaties | news | history  lists
+  glossary [TERM]            people, places and terms explained (all of them, or those matching TERM)
   end | next                 end your turn
   undo                       take back your last command (even an 'end')
   save [NAME] | load NAME    save the game under a name, or load a save (by name or path)

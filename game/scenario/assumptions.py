@@ -47,6 +47,7 @@ class AssumptionChecker:
             self._effect(node, path)
         self._blocs_and_relations()
         self._stage()
+        self._glossary()
         self._initial_treaties()
         for root, path, self_, partner, why in self._contexts():
             self._scoped(root, path, self_, partner, why)
@@ -137,6 +138,18 @@ class AssumptionChecker:
             return
         others = senders if spec.to == self.hub else [spec.to]
         self._clauses_open_to(path + ("clauses",), spec.clauses, others)
+
+    def _glossary(self) -> None:
+        """A name finds one entry: no two entries share a term or another spelling."""
+        seen: dict[str, str] = {}
+        for i, e in enumerate(self.sc.glossary):
+            for j, name in enumerate([e.term, *e.aka]):
+                key = name.strip().lower()
+                if key in seen and seen[key] != e.id:
+                    where = ("glossary", i, "term") if j == 0 else ("glossary", i, "aka", j - 1)
+                    self.add(where, "R017", f"the glossary name '{name}' is already used by the entry "
+                                            f"'{seen[key]}': each name finds one entry")
+                seen.setdefault(key, e.id)
 
     def _stage(self) -> None:
         for pid, p in self.sc.powers.items():

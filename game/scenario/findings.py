@@ -74,6 +74,7 @@ CODES: dict[str, tuple[str, str]] = {
     "R016": ("error", "A power enters or leaves the stage on an impossible day: enters on or after it leaves, or "
                       "enters after the scenario ends; or the hub power is given enters/leaves."),
     # classroom roles (game/scenario/roles_pass.py)
+    "R017": ("error", "Two glossary entries share a name (a term or one of its aka spellings)."),
     "R050": ("error", "A role's delegation is not a power of the scenario."),
     "R051": ("error", "A role's may names a verb the game does not know."),
     "R052": ("error", "The classroom section suggests injecting an event that does not exist."),

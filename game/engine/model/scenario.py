@@ -127,6 +127,17 @@ class Tuning(Strict):
     repeat_penalty: float = Field(5, ge=0, description="Value a power takes off, per earlier refusal, a package it already refused and now sees again unchanged.")
 
 
+class GlossaryEntry(Strict):
+    """One entry of the glossary and encyclopedia: a person, place, term or treaty named in the game."""
+
+    id: Id = Field(description="The entry's id (lists merge by id, so a mod may add or correct entries).")
+    term: str = Field(min_length=1, description="The name as headed in the glossary (De jure recognition).")
+    kind: Literal["person", "place", "term", "treaty", "power"] = Field(
+        description="person, place, term, treaty or power.")
+    text: str = Field(min_length=1, description="A few sentences in the project's own words.")
+    aka: list[str] = Field(default_factory=list, description="Other spellings that find it (NEP, Rapallo).")
+
+
 class Scenario(Strict):
     """A scenario: a stretch of history, its powers and everything they can do."""
 
@@ -155,6 +166,10 @@ class Scenario(Strict):
     tuning: Tuning = Field(default_factory=Tuning, description="Coefficients of the engine's mechanics (defaults suit most scenarios).")
     roles: dict[Id, Role] = Field(default_factory=dict, description="People students play in class, by id, each in a power's delegation.")
     classroom: Classroom = Field(default_factory=Classroom, description="How a class plays it: round length, glossary, injects, debrief questions.")
+    teacher_note: str = Field("", description="A short note for teachers: what the scenario simplifies, which "
+                              "figures are illustrative, and the myths it avoids (shown in packets and docs).")
+    glossary: list[GlossaryEntry] = Field(default_factory=list, description="People, places, terms and treaties "
+                                          "the game names, explained (the terminal's glossary command).")
     next: Id | None = Field(None, description="The scenario a campaign continues into at this one's end "
                             "(play --continue, Game.continue_into); none: the story ends here.")
     carry: list[Literal["treaties", "statuses", "values", "flags"]] = Field(
