@@ -120,7 +120,11 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     if not args.json and args.seeds > 1 and sys.stderr.isatty():
         from tqdm import tqdm
         bar = tqdm(total=args.seeds, unit="run", file=sys.stderr)
-    runs = iter_runs(rules, seeds, args.turns, min(args.jobs, args.seeds), bar.update if bar else None)
+    runs = iter_runs(rules, seeds, args.turns, min(args.jobs, args.seeds), bar.update if bar else None,
+                     chain=args.continue_)
+    if args.continue_:
+        from game.sim import last_part
+        rules = last_part(rules)            # the runs end in the campaign's last part
     tally = Tally(rules.hub)
     if args.json:       # streamed: one run per line as it finishes
         sys.stdout.write('{"scenario": %s, "runs": [' % json.dumps(rules.id))
@@ -165,6 +169,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     m.add_argument("--jobs", type=limits.jobs, default=1, metavar="J",
                    help=f"processes to run in parallel (at most {limits.JOBS_PER_CORE} per core)")
     m.add_argument("--json", action="store_true", help="print one JSON document")
+    m.add_argument("--continue", dest="continue_", action="store_true",
+                   help="carry each run on through the scenario's next: parts to the end of the campaign")
     m.add_argument("--mods", action="append", metavar="DIR", help="also install the mods in DIR (repeatable)")
     m.add_argument("--save", type=limits.save_name, metavar="FILE", help="save the run of the first seed (a file, or a name in the saves folder)")
     m.add_argument("--saves", metavar="DIR", help="the saves folder (default: $RAPALLO_SAVES or saves/)")

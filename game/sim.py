@@ -21,15 +21,39 @@ from game.engine.scoring import outcome
 _RULES: Rules | None = None
 
 
-def run_one(rules: Rules, seed: int, turns: int | None = None) -> dict[str, Any]:
+def run_one(rules: Rules, seed: int, turns: int | None = None, chain: bool = False) -> dict[str, Any]:
+    """One observer game; with ``chain``, carried on through every ``next:`` scenario to the campaign's end."""
     game = Game.new(rules, seed=seed)
     game.run_to_end(max_turns=turns)
-    return run_record(game)
+    parts = [rules.id]
+    while chain and game.state.finished and game.rules.scenario.next:
+        game = game.continue_into(chain_rules(game.rules.scenario.next))
+        game.run_to_end(max_turns=turns)
+        parts.append(game.rules.id)
+    rec = run_record(game)
+    if chain:
+        rec["parts"] = parts
+    return rec
+
+
+def chain_rules(scenario_id: str) -> Rules:
+    """The rules of a campaign's next part (shipped scenarios and the installed mods)."""
+    from game.scenario import load_rules
+    return load_rules(scenario_id)
+
+
+def last_part(rules: Rules) -> Rules:
+    """The rules of the last scenario of the chain that starts with ``rules``."""
+    seen = {rules.id}
+    while rules.scenario.next and rules.scenario.next not in seen:
+        rules = chain_rules(rules.scenario.next)
+        seen.add(rules.id)
+    return rules
 
 
 def run_record(game: Game) -> dict[str, Any]:
     rules, state = game.rules, game.state
-    treaties = [{"date": t.signed, "parties": [rules.hub, *t.partners], "clauses": [c.type for c in t.clauses]}
+    treaties = [{"date": t.signed, "parties": t.parties(rules.hub), "clauses": [c.type for c in t.clauses]}
                 for t in state.treaties]
     return {
         "seed": state.seed,
@@ -48,13 +72,13 @@ def _init(rules: Rules) -> None:
     _RULES = rules
 
 
-def _work(args: tuple[int, int | None]) -> dict[str, Any]:
+def _work(args: tuple[int, int | None, bool]) -> dict[str, Any]:
     assert _RULES is not None
     return run_one(_RULES, *args)
 
 
 def iter_runs(rules: Rules, seeds: Iterable[int], turns: int | None = None, jobs: int = 1,
-              progress: Callable[[int], None] | None = None) -> Iterator[dict[str, Any]]:
+              progress: Callable[[int], None] | None = None, chain: bool = False) -> Iterator[dict[str, Any]]:
     """One observer game per seed, in order of seed, on ``jobs`` processes, yielded as they finish.
 
     The seeds are read a batch at a time, so a million of them never sit in memory at once.
@@ -62,7 +86,7 @@ def iter_runs(rules: Rules, seeds: Iterable[int], turns: int | None = None, jobs
     it = iter(seeds)
     if jobs <= 1:
         for seed in it:
-            yield run_one(rules, seed, turns)
+            yield run_one(rules, seed, turns, chain)
             if progress:
                 progress(1)
         return
@@ -70,7 +94,7 @@ def iter_runs(rules: Rules, seeds: Iterable[int], turns: int | None = None, jobs
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(jobs, initializer=_init, initargs=(rules,)) as pool:
         while True:
-            tasks = [(s, turns) for s in islice(it, batch)]
+            tasks = [(s, turns, chain) for s in islice(it, batch)]
             if not tasks:
                 return
             for rec in pool.imap(_work, tasks, chunksize=max(1, len(tasks) // (jobs * 8))):

@@ -27,6 +27,7 @@ from game.engine.negotiation import open_between, pending_for
 from game.engine.negotiators import can_reach, mission_key
 from game.engine.rules import Rules
 from game.engine.sides import treaty_partners
+from game.engine.stage import may_talk, on_stage
 from game.engine.search import best_offer, bloc_terms, counter_offer
 from game.engine.state import Proposal, State
 from game.engine.valuation import evaluate
@@ -39,6 +40,8 @@ HUB_PROPOSALS_PER_TURN = 2
 
 
 def turn(rules: Rules, state: State, power: str) -> Iterator[Command]:
+    if not on_stage(rules, state, power):
+        return
     gen = np.random.default_rng([state.seed, 3, state.turn, rules.power_index[power]])
     yield from _answers(rules, state, power, gen)
     if power == rules.hub:
@@ -108,7 +111,8 @@ def _negotiators(rules: Rules, state: State, power: str) -> Iterator[Command]:
     ranked = sorted(negs, key=lambda n: -(negs[n].skills.economics + negs[n].skills.persuasion + negs[n].skills.guile))
     sitting = [cid for cid in conf.sitting(state) if power in state.conferences[cid].attending]
     if power == rules.hub:
-        targets = sorted(rules.partners, key=lambda p: -prospect(rules, state, p))
+        targets = sorted((p for p in rules.partners if may_talk(rules, state, power, p)),
+                         key=lambda p: -prospect(rules, state, p))
     else:
         targets = [rules.hub]
     plan: list[str] = []
@@ -214,12 +218,15 @@ def _proposals(rules: Rules, state: State, power: str, gen: np.random.Generator)
         return
     if state.status.get(power, 0) >= 3 or proposals_left(state, power) <= 0:   # its counters count too
         return
+    if not may_talk(rules, state, power, hub):
+        return
     side = [power]
     for bid, bloc in rules.scenario.blocs.items():
         if power in bloc.members and state.values[f"world.{bid}_unity"] >= bloc.joint_above:
             if bloc.leader != power:
                 return
-            side = [power] + [m for m in bloc.members if m != power and not _busy(rules, state, m, hub)]
+            side = [power] + [m for m in bloc.members if m != power and not _busy(rules, state, m, hub)
+                              and may_talk(rules, state, m, hub)]
     if any(_busy(rules, state, m, hub) or _cooling(rules, state, m, hub) for m in side):
         return
     venue = _venue(rules, state, power, side[1:] + [hub]) if len(side) > 1 else None
@@ -245,7 +252,7 @@ def _hub_proposals(rules: Rules, state: State, gen: np.random.Generator) -> Iter
     hub = rules.hub
     profile = rules.scenario.powers[hub].ai
     options = [p for p in rules.partners
-               if state.status.get(p, 0) < 3 and not _busy(rules, state, hub, p) and not _cooling(rules, state, hub, p)
+               if may_talk(rules, state, hub, p) and state.status.get(p, 0) < 3 and not _busy(rules, state, hub, p) and not _cooling(rules, state, hub, p)
                and (can_reach(rules, state, hub, p) or _venue(rules, state, hub, [p]))]
     options.sort(key=lambda p: -prospect(rules, state, p))
     found = []

@@ -64,6 +64,11 @@ def game_notes(rules: Rules, state: State) -> list[Note]:
     if not signed:
         notes.append(Note("debrief.no_treaty"))
     for t in signed:
+        if not t.hub_party:
+            notes.append(Note("debrief.treaty_among", {"date": t.signed, "title": t.title,
+                                                       "hub": rules.scenario.powers[rules.hub].name,
+                                                       "partners": _names(rules, t.partners)}))
+            continue
         notes.append(Note("debrief.treaty", {"date": t.signed, "hub": rules.scenario.powers[rules.hub].name,
                                               "partners": _names(rules, t.partners), "clauses": _clauses(rules, t)}))
         src = _source(state, rules, t)

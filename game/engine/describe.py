@@ -187,6 +187,11 @@ def describe_effect(rules: Rules, effect: Any, chooser: str | None = None) -> st
                                                 interest=(interest.title if interest else p.interest).lower())
     if isinstance(effect, E.EndScenario):
         return S["ui.event.end"]
+    if isinstance(effect, E.BreakRelations):
+        return S["ui.event.break"].format(power=_power(rules, effect.break_relations.power))
+    if isinstance(effect, E.RestoreRelations):
+        return S["ui.event.restore"].format(power=_power(rules, effect.restore_relations.power),
+                                            status=effect.restore_relations.to.replace("_", " "))
     return None
 
 

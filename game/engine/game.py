@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterable
 
 from game.engine import ai, conference as conf, events, facilitator
 from game.engine.actionlog import Action, action, choices_since, news_mark
+from game.engine.chain import carry_over, part_record
 from game.engine.commands import (Advance, Answer, AssignNegotiator, Attend, CancelTreaty, ChooseOption, Command,
                                   EndTurn, FacilitatorCommand, IllegalCommand, MeetPrivately, Propose, SetPolicy, Speak, WalkOut,
                                   WithdrawProposal)
@@ -27,7 +28,7 @@ from game.engine.negotiators import mission_key, negotiators_reaching
 from game.engine.rules import Rules
 from game.engine.scoring import check_any_time, scores
 from game.engine.clauses import Clause
-from game.engine.state import State, Treaty, new_rng_state
+from game.engine.state import State, Treaty, compact, new_rng_state
 from game.engine.strings import S
 from game.engine.treaties import cancel_treaty, recompute_status
 from game.engine.variables import relation_name
@@ -47,6 +48,8 @@ class Game:
         self.actions: list[Action] = []
         #: Called with the game after every turn resolves (autosave, redraw); never part of the state.
         self.on_turn_end: list[Callable[["Game"], None]] = []
+        #: The earlier parts of a chained campaign, oldest first (chain.part_record), for saves and replays.
+        self.chain: list[dict[str, Any]] = []
 
     # --- creation ----------------------------------------------------------------
 
@@ -94,7 +97,22 @@ class Game:
     def clone(self) -> "Game":
         g = Game(self.rules, self.state.clone(), list(self.log))
         g.turn_hashes = list(self.turn_hashes)
+        g.chain = [dict(part) for part in self.chain]
         return g
+
+    def continue_into(self, rules: Rules) -> "Game":
+        """The next part of a chained campaign: a new game of ``rules`` that starts from the end of this
+        one, carrying what this scenario's ``carry:`` names (same seed, same people where they exist)."""
+        if not self.state.finished:
+            raise ValueError(f"{self.rules.id} has not ended yet: a campaign continues only from its end")
+        humans = [p for p in self.humans() if p in rules.scenario.powers]
+        state = initial_state(rules, self.state.seed, humans)
+        carry_over(self.rules, self.state, rules, state, tuple(self.rules.scenario.carry))
+        record_series(rules, state)
+        game = Game(rules, state)
+        game.chain = [*self.chain, part_record(self.rules, self.state, self.humans(), self.log)]
+        game._begin_turn()
+        return game
 
     def state_hash(self) -> str:
         return self.state.hash()
@@ -150,6 +168,7 @@ class Game:
             state.turn += 1
             state.date = rules.turn_dates[state.turn].isoformat()
         record_series(rules, state)
+        compact(state)
         self.turn_hashes.append(state.hash())
         if not state.finished:
             self._begin_turn()
@@ -243,7 +262,9 @@ def initial_state(rules: Rules, seed: int, humans: Iterable[str] = ()) -> State:
     )
     for t in sc.treaties:
         clauses = [rules.normalise(Clause.of(c.type, c.params)) for c in t.clauses]
-        state.treaties.append(Treaty(state.new_id(), t.title, list(t.with_), clauses, t.signed.isoformat(), 0))
+        parties, hub_party = t.parties(rules.hub)
+        state.treaties.append(Treaty(state.new_id(), t.title, parties, clauses, t.signed.isoformat(), 0,
+                                     hub_party=hub_party))
     recompute_status(rules, state)
     update_left_out(rules, state)
     record_series(rules, state)

@@ -12,6 +12,7 @@ from game.engine.events import event_by_id
 from game.engine.negotiation import pending_for
 from game.engine.negotiators import can_reach
 from game.engine.rules import Rules
+from game.engine.stage import may_talk, on_stage, why_not
 from game.engine.state import State
 from game.engine.valuation import disallowed
 
@@ -63,6 +64,8 @@ def check(rules: Rules, state: State, cmd: Command) -> Command:
         _fail(f"unknown power {cmd.power!r}; powers: {', '.join(rules.powers)}")
     if cmd.power in state.ended:
         _fail(f"{cmd.power} has already ended this turn")
+    if not on_stage(rules, state, cmd.power) and not isinstance(cmd, (EndTurn, ChooseOption)):
+        _fail(f"{why_not(rules, state, cmd.power, cmd.power)}: it can only end its turn")
     checker = _CHECKS.get(type(cmd))
     return checker(rules, state, cmd) if checker else cmd
 
@@ -86,6 +89,10 @@ def _propose(rules: Rules, state: State, cmd: Propose) -> Command:
         _fail(f"every treaty is made with {rules.scenario.powers[hub].name}: propose to {hub}")
     if len(set(cmd.to)) != len(cmd.to):
         _fail("a power is named twice")
+    for a in (cmd.power, *cmd.joint):
+        for b in cmd.to:
+            if not may_talk(rules, state, a, b):
+                _fail(f"no proposal between {a} and {b}: {why_not(rules, state, a, b)}")
     try:
         clauses = rules.normalise_package(cmd.clauses)
     except ClauseError as e:
@@ -248,7 +255,7 @@ def _cancel(rules: Rules, state: State, cmd: CancelTreaty) -> Command:
     t = next((t for t in state.treaties if t.id == cmd.treaty), None)
     if t is None or not t.in_force:
         _fail(f"there is no treaty {cmd.treaty} in force")
-    if cmd.power != rules.hub and cmd.power not in t.partners:
+    if cmd.power not in t.parties(rules.hub):
         _fail(f"{cmd.power} is not a party to treaty {cmd.treaty}")
     return cmd
 
@@ -303,7 +310,7 @@ def legal_commands(rules: Rules, state: State, power: str) -> list[Command]:
         cands += [Speak(power, cid, a.id) for a in rules.scenario.conferences[cid].agenda]
         cands += [MeetPrivately(power, cid, o) for o in cs.attending if o != power]
     for t in state.treaties:
-        if t.in_force and (power == rules.hub or power in t.partners):
+        if t.in_force and power in t.parties(rules.hub):
             cands.append(CancelTreaty(power, t.id))
     cands.append(EndTurn(power))
     out = []

@@ -78,7 +78,8 @@ def observe(rules: Rules, state: State, seat: str) -> dict[str, Any]:
         "hub_values": _hub_values(rules, state) if seat in (rules.hub, FACILITATOR) else {},
         "proposals": [_proposal(rules, state, seat, p) for p in state.proposals if may_see_proposal(p, seat)],
         "news": _news(state, seat),
-        "treaties": [_treaty(t) for t in state.treaties],
+        # Every treaty in the state is signed, and signed treaties are public (those among other powers too).
+        "treaties": [_treaty(rules, t) for t in state.treaties],
         "conferences": {cid: _conference(state, seat, cid) for cid in state.conferences},
         "choices": [{"event": c.event, "chooser": c.chooser, "turn": c.turn} for c in state.choices
                     if seat in (c.chooser, FACILITATOR)],
@@ -163,8 +164,9 @@ def _proposal(rules: Rules, state: State, seat: str, p: Proposal) -> dict[str, A
             "closed_turn": p.closed_turn}
 
 
-def _treaty(t: Any) -> dict[str, Any]:
-    return {"id": t.id, "title": t.title, "partners": list(t.partners), "text": package_text(tuple(t.clauses)),
+def _treaty(rules: Rules, t: Any) -> dict[str, Any]:
+    return {"id": t.id, "title": t.title, "partners": list(t.partners), "parties": t.parties(rules.hub),
+            "hub_party": t.hub_party, "text": package_text(tuple(t.clauses)),
             "clauses": _clauses(t.clauses), "signed": t.signed, "turn": t.turn, "in_force": t.in_force,
             "cancelled": t.cancelled, "cancelled_by": t.cancelled_by, "conference": t.conference}
 

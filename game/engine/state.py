@@ -49,6 +49,13 @@ class Treaty:
     conference: str | None = None
     proposed_by: list[str] = field(default_factory=list)
     flowed: dict[str, float] = field(default_factory=dict)
+    #: False for a treaty among other powers (Locarno): then ``partners`` are all its parties and the
+    #: hub power is not one of them. Left out of the record when True, so older saves hash the same.
+    hub_party: bool = True
+
+    def parties(self, hub: str) -> list[str]:
+        """Every party to the treaty, the hub power first when it is one."""
+        return [hub, *self.partners] if self.hub_party else list(self.partners)
 
 
 @dataclass
@@ -124,6 +131,8 @@ class State:
     finished: bool = False
     end_reason: str = ""
     next_id: int = 1
+    #: Powers that have broken off relations with the hub power (left out of the record when empty).
+    broken: list[str] = field(default_factory=list)
 
     @property
     def today(self) -> dt.date:
@@ -148,6 +157,8 @@ class State:
             elif f.name in ("grievances", "choices"):
                 v = [x.__dict__ for x in v]
             out[f.name] = v
+        if not out["broken"]:
+            del out["broken"]          # so that states from before the field keep their hash
         return out
 
     @classmethod
@@ -186,11 +197,51 @@ _SHAPES: dict[str, Any] = {
     "treaties": list, "proposals": list, "conferences": dict, "grievances": list, "flags": list, "fired": dict,
     "objectives_met": dict, "choices": list, "ended": list, "news": list, "causes": list, "ledger": list,
     "series": dict, "series_dates": list, "finished": bool, "end_reason": str, "next_id": int,
+    "broken": list,
 }
+
+
+#: Bounds that keep a long campaign's state flat (none of them is reached in a six-month scenario).
+NEWS_KEPT = 400                 # the latest news items (treaty, relations and ratification news are kept apart)
+NEWS_LASTING = ("treaty", "relations", "ratification", "chain")
+LASTING_KEPT = 200              # the latest of those lasting items
+PROPOSAL_DAYS_KEPT = 365        # closed proposals (not accepted ones) older than this are dropped
+LEDGER_KEPT = 240               # the latest entries of the gold ledger
+SERIES_POINTS = 96              # past this, the older half of every chart keeps every other point
+
+
+def compact(state: State) -> None:
+    """Bound what grows with every turn: old news, old closed proposals, the ledger and the charts.
+
+    Accepted proposals stay (the debrief reads why a treaty was signed); the charts are thinned, not cut,
+    so that they still run from the first day."""
+    if len(state.news) > NEWS_KEPT + LASTING_KEPT:
+        lasting = [n for n in state.news if n.get("kind") in NEWS_LASTING][-LASTING_KEPT:]
+        rest = [n for n in state.news if n.get("kind") not in NEWS_LASTING][-NEWS_KEPT:]
+        keep = {id(n) for n in lasting} | {id(n) for n in rest}
+        state.news = [n for n in state.news if id(n) in keep]
+    today = state.today
+    if any(p.status not in ("pending", "accepted") and (today - dt.date.fromisoformat(p.date)).days > PROPOSAL_DAYS_KEPT
+           for p in state.proposals):
+        state.proposals = [p for p in state.proposals if p.status in ("pending", "accepted")
+                           or (today - dt.date.fromisoformat(p.date)).days <= PROPOSAL_DAYS_KEPT]
+    if len(state.ledger) > LEDGER_KEPT:
+        del state.ledger[: len(state.ledger) - LEDGER_KEPT]
+    if len(state.series_dates) > SERIES_POINTS:
+        n = len(state.series_dates)
+        drop = set(range(1, n // 2, 2))
+        state.series_dates = [d for i, d in enumerate(state.series_dates) if i not in drop]
+        for name, points in state.series.items():
+            late = n - len(points)          # a chart that began late lines up with the last dates
+            state.series[name] = [v for i, v in enumerate(points) if i + late not in drop]
 
 
 def _record(obj: Treaty | Proposal) -> dict[str, Any]:
     d = dict(obj.__dict__)
+    if isinstance(obj, Treaty):
+        # Defaults added after saves existed are left out, so that older states keep their hash.
+        if d.get("hub_party", True):
+            d.pop("hub_party", None)
     d["clauses"] = [{"type": c.type, "params": [list(kv) for kv in c.params]} for c in obj.clauses]
     return d
 

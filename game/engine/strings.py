@@ -14,6 +14,7 @@ S: dict[str, str] = {
     "debrief.history_heading": "In 1922:",
     "debrief.no_treaty": "No treaty was signed.",
     "debrief.treaty": "On {date} {hub} and {partners} signed a treaty ({clauses}).",
+    "debrief.treaty_among": "On {date} {partners} signed {title} among themselves, without {hub}.",
     "debrief.because": "{power} took it above all for {why}.",
     "debrief.cancelled": "{title} was cancelled by {power} on {date}.",
     "debrief.refused_red": "On {date} {power} refused {clauses}: {reason}",
@@ -66,6 +67,12 @@ S: dict[str, str] = {
     "news.proposal": "{sender} proposes to {receivers} ({title}): {clauses}.",
     "news.proposal_joint": "{sender} propose to {receivers} ({title}): {clauses}.",
     "news.treaty": "Treaty signed: {title} ({partners}).",
+    "ui.event.break": "{power} breaks off relations; its treaties lapse",
+    "ui.event.restore": "relations with {power} restored ({status})",
+    "news.continued": "The campaign continues from the end of {title} ({date}): treaties, relations and the state of affairs carry over.",
+    "text.glossary.none": "The glossary has no entry for {term!r}; type 'glossary' for the list.",
+    "text.glossary.empty": "This scenario has no glossary.",
+    "news.treaty_among": "Treaty signed among other powers: {title} ({partners}).",
     "news.rejected": "{power} rejects {title}.",
     "news.countered": "{power} answers {title} with a counter-proposal.",
     "news.cancelled": "{power} cancels {title}.",
@@ -149,6 +156,7 @@ S: dict[str, str] = {
   cancel TREATY_ID [yes]     tear up a treaty (it asks first; it will be remembered)
   choose EVENT OPTION        decide an event
   treaties | news | history  lists
+  glossary [TERM]            people, places and terms explained (all of them, or those matching TERM)
   end | next                 end your turn
   undo                       take back your last command (even an 'end')
   save [NAME] | load NAME    save the game under a name, or load a save (by name or path)

@@ -26,7 +26,7 @@ def recompute_status(rules: Rules, state: State) -> None:
         level = state.status_floor.get(p, 0)
         granted: set[int] = set()
         for t in state.treaties:
-            if t.in_force and p in t.partners:
+            if t.in_force and t.hub_party and p in t.partners:
                 for c in t.clauses:
                     granted.add(clause_status(rules, c))
         best = max(granted, default=0)
@@ -43,12 +43,19 @@ def clause_status(rules: Rules, clause: Clause) -> int:
 
 
 def sign_treaty(rules: Rules, state: State, partners: list[str], clauses: list[Clause], title: str,
-                proposed_by: list[str], conference: str | None = None) -> Treaty:
+                proposed_by: list[str], conference: str | None = None, hub_party: bool = True) -> Treaty:
+    """Sign a treaty of the hub power with ``partners`` or, with ``hub_party=False``, a treaty among
+    ``partners`` alone (Locarno). A treaty among other powers changes no status with the hub and runs
+    no clause effects or flows (those are written for the hub and a partner): the event that signs it
+    says what it changes."""
     names = ", ".join(rules.scenario.powers[p].name for p in partners)
     title = title or S["title.treaty_plain"].format(partners=names, date=state.date)
     treaty = Treaty(state.new_id(), title, list(partners), list(clauses), state.date, state.turn,
-                    conference=conference, proposed_by=list(proposed_by))
+                    conference=conference, proposed_by=list(proposed_by), hub_party=hub_party)
     state.treaties.append(treaty)
+    if not hub_party:
+        Ctx(rules, state).news(S["news.treaty_among"].format(title=title, partners=names), "treaty", partners)
+        return treaty
     for p in partners:
         ctx = Ctx(rules, state, self_=rules.hub, partner=p)
         for clause in clauses:
@@ -106,6 +113,9 @@ def cancel_treaty(rules: Rules, state: State, treaty: Treaty, by: str) -> None:
     treaty.cancelled = state.date
     treaty.cancelled_by = by
     who = rules.scenario.powers[by].name
+    if not treaty.hub_party:
+        ctx.news(S["news.cancelled"].format(power=who, title=treaty.title), "treaty", treaty.partners)
+        return
     if by == rules.hub:
         for p in rules.partners:
             ctx.adjust(f"{p}.trust", -tun.cancel_trust, S["cause.cancel"].format(power=who, title=treaty.title))
@@ -157,7 +167,7 @@ def flow_amount(ctx: Ctx, flow: Flow, clause: Clause | None, split: int, months:
 def run_treaty_flows(rules: Rules, state: State, months: float) -> None:
     today = state.today
     for treaty in state.treaties:
-        if not treaty.in_force:
+        if not treaty.in_force or not treaty.hub_party:
             continue
         signed = dt.date.fromisoformat(treaty.signed)
         n = len(treaty.partners)

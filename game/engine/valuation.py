@@ -141,7 +141,7 @@ def clause_lines(rules: Rules, state: State, evaluator: str, partners: Sequence[
 def _months_waiting(rules: Rules, state: State, partners: Sequence[str]) -> float:
     last = rules.scenario.start
     for t in state.treaties:
-        if any(p in t.partners for p in partners):
+        if t.hub_party and any(p in t.partners for p in partners):
             from datetime import date
             last = max(last, date.fromisoformat(t.signed))
     return max(0.0, (state.today - last).days / 30.0)
@@ -259,7 +259,7 @@ def in_force_with(state: State, partners: Sequence[str]) -> dict[str, list[Claus
     """Clauses already in force with any of these partners, by type."""
     out: dict[str, list[Clause]] = {}
     for t in state.treaties:
-        if t.in_force and any(p in t.partners for p in partners):
+        if t.in_force and t.hub_party and any(p in t.partners for p in partners):
             for c in t.clauses:
                 out.setdefault(c.type, []).append(c)
     return out
@@ -285,7 +285,7 @@ def clause_allowed(rules: Rules, state: State, partners: Sequence[str], clause: 
 def _taken(rules: Rules, state: State, clause: Clause, param: str) -> bool:
     """Whether a scarce good (this value of ``param``) is already granted to some power."""
     mine = rules.param_number(clause, param)
-    return any(t.in_force and c.type == clause.type and rules.param_number(c, param) == mine
+    return any(t.in_force and t.hub_party and c.type == clause.type and rules.param_number(c, param) == mine
                for t in state.treaties for c in t.clauses)
 
 

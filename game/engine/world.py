@@ -98,9 +98,16 @@ class Ctx:
         return self.state.status.get(power, 0)
 
     def has_treaty(self, powers: tuple[str, ...], any_of: bool, clauses: tuple[str, ...],
-                   in_force: bool, signed_from: dt.date | None, signed_to: dt.date | None) -> bool:
+                   in_force: bool, signed_from: dt.date | None, signed_to: dt.date | None,
+                   between: tuple[str, ...] = ()) -> bool:
+        """``powers``: the hub's partners in a treaty of the hub; ``between``: parties of any treaty."""
         for t in self.state.treaties:
             if in_force and not t.in_force:
+                continue
+            if between:
+                if not all(p in t.parties(self.rules.hub) for p in between):
+                    continue
+            elif not t.hub_party:
                 continue
             signed = dt.date.fromisoformat(t.signed)
             if (signed_from and signed < signed_from) or (signed_to and signed > signed_to):
@@ -130,6 +137,9 @@ class Ctx:
 
     def leader(self, power: str) -> str:
         return self.state.leaders[power]
+
+    def relations_broken(self, power: str) -> bool:
+        return power in self.state.broken
 
     # --- writing -------------------------------------------------------------
 
@@ -190,7 +200,9 @@ class Ctx:
 
     def scripted_treaty(self, spec: "SignSpec") -> None:
         clauses = [self.rules.normalise(Clause.of(c.type, c.params)) for c in spec.clauses]
-        engine_action("sign_treaty")(self.rules, self.state, list(spec.with_), clauses, spec.title, proposed_by=[])
+        parties, hub_party = spec.parties(self.rules.hub)
+        engine_action("sign_treaty")(self.rules, self.state, parties, clauses, spec.title, proposed_by=[],
+                                     hub_party=hub_party)
 
     def conference(self, conference: str, action: str, power: str | None) -> None:
         engine_action("conference")(self.rules, self.state, conference, action, power)
@@ -201,6 +213,27 @@ class Ctx:
 
     def end_scenario(self, reason: str) -> None:
         self.state.end_reason = reason
+
+    def break_relations(self, power: str, reason: str) -> None:
+        """No scripted penalties here: the event that breaks relations says what else it costs."""
+        state = self.state
+        if power not in state.broken:
+            state.broken = sorted([*state.broken, power])
+        for t in state.treaties:
+            if t.in_force and t.hub_party and power in t.partners:
+                t.in_force, t.cancelled, t.cancelled_by = False, state.date, power
+        for p in state.proposals:
+            if p.status == "pending" and p.involves(power) and p.involves(self.rules.hub):
+                p.status, p.closed_turn = "expired", state.turn
+        state.status_floor[power] = int(Status.none)
+        engine_action("recompute_status")(self.rules, state)
+        self.news(reason, "relations", [power])
+
+    def restore_relations(self, power: str, to: str, reason: str) -> None:
+        self.state.broken = [p for p in self.state.broken if p != power]
+        self.state.status_floor[power] = int(Status.parse(to))
+        engine_action("recompute_status")(self.rules, self.state)
+        self.news(reason, "relations", [power])
 
 
 def update_left_out(rules: Rules, state: State) -> None:

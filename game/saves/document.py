@@ -16,6 +16,7 @@ Format 1, in the order written::
     scenario: {id, title, content_hash, mods: [folder, ...]}
     power, power_name, turn, date, finished
     seed, humans: [power, ...], log: [command, ...], turn_hashes: [hash, ...]
+    chain: [{scenario, content_hash, seed, humans, log, state_hash}, ...]   (only in a campaign's later part)
     state_hash, seal, state: {...}
 """
 from __future__ import annotations
@@ -79,6 +80,9 @@ def build(game: Game, meta: SaveMeta, now: dt.datetime | None = None) -> dict[st
         "turn_hashes": list(game.turn_hashes),
         "state_hash": game.state_hash(),
     }
+    if game.chain:
+        # The earlier parts of a campaign: replaying them, then carrying over, then this log, is the game.
+        doc["chain"] = json.loads(json.dumps(game.chain))
     doc["seal"] = seal(doc)
     # A JSON round trip copies the state: later moves of the game cannot reach into the document.
     doc["state"] = json.loads(json.dumps(state.to_dict(), allow_nan=False))
@@ -90,6 +94,8 @@ def seal(doc: dict[str, Any]) -> str:
     sc = doc["scenario"]
     core = [doc["format_version"], sc["id"], sc["content_hash"], doc["seed"], doc["humans"], doc["log"],
             doc["turn_hashes"], doc["state_hash"]]
+    if doc.get("chain"):
+        core.append(doc["chain"])
     blob = json.dumps(core, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return hashlib.sha256(blob.encode()).hexdigest()
 
@@ -141,7 +147,21 @@ def check(doc: dict[str, Any]) -> dict[str, Any]:
     for key in ("humans", "log", "turn_hashes"):
         if not all(isinstance(x, str) for x in out[key]):
             raise _damaged(f"every entry of '{key}' should be text")
+    out["chain"] = _chain(doc.get("chain", []))
     return out
+
+
+def _chain(chain: Any) -> list[dict[str, Any]]:
+    """The earlier parts of a campaign, each checked: they are the game as much as the log is."""
+    if not isinstance(chain, list):
+        raise _damaged("the field 'chain' should be a list")
+    for i, part in enumerate(chain):
+        ok = isinstance(part, dict) and isinstance(part.get("scenario"), str) and isinstance(part.get("seed"), int) \
+            and isinstance(part.get("state_hash"), str) and all(
+                isinstance(part.get(k), list) and all(isinstance(x, str) for x in part[k]) for k in ("humans", "log"))
+        if not ok:
+            raise _damaged(f"part {i + 1} of the field 'chain' should have scenario, seed, humans, log and state_hash")
+    return [dict(p) for p in chain]
 
 
 def _is(value: Any, typ: type | tuple[type, ...]) -> bool:

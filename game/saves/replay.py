@@ -10,7 +10,7 @@ number and the engine's reason.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from game.engine.game import Game
 from game.engine.rules import Rules
@@ -55,16 +55,19 @@ class Replayed:
 
 def replay(rules: Rules, seed: int, humans: Sequence[str], log: Sequence[str],
            expected: Sequence[str] | None = None, stop_at_divergence: bool = False,
-           on_command: Callable[[int, str, Game], None] | None = None) -> Replayed:
+           on_command: Callable[[int, str, Game], None] | None = None,
+           chain: Sequence[dict[str, Any]] = ()) -> Replayed:
     """A new game from ``seed`` with ``log`` applied; ReplayError if a command is refused.
 
     With ``expected`` (the recorded turn hashes), the first turn whose hash
     differs is reported, and with ``stop_at_divergence`` the replay stops there.
+    With ``chain`` (the earlier parts of a campaign, oldest first), each part is
+    replayed and carried into the next before ``log`` is applied.
     """
     unknown = [h for h in humans if h not in rules.scenario.powers]
     if unknown:
         raise ReplayError(-1, "", f"the save names power(s) this scenario does not have: {', '.join(unknown)}")
-    game = Game.new(rules, seed=seed, humans=list(humans))
+    game = _start(chain, rules) if chain else Game.new(rules, seed=seed, humans=list(humans))
     first: Divergence | None = None
     for i, line in enumerate(log):
         before = len(game.turn_hashes)
@@ -82,6 +85,32 @@ def replay(rules: Rules, seed: int, humans: Sequence[str], log: Sequence[str],
         k = len(game.turn_hashes)
         first = Divergence(k, _date(rules, k), expected[k], "", -1)
     return Replayed(game, first)
+
+
+def _start(chain: Sequence[dict[str, Any]], rules: Rules) -> Game:
+    """The first turn of the last part: every earlier part replayed, checked against its recorded final
+    hash, and carried into the next."""
+    from game.scenario import load_rules
+    game: Game | None = None
+    for i, part in enumerate(chain):
+        try:
+            part_rules = load_rules(part["scenario"])
+        except (ValueError, LookupError) as e:
+            raise ReplayError(-1, "", f"part {i + 1} of the campaign ({part['scenario']}) cannot be loaded: {e}")
+        if game is not None:
+            game = game.continue_into(part_rules)
+            for j, line in enumerate(part["log"]):
+                try:
+                    game.apply(line)
+                except Exception as e:  # noqa: BLE001 - from a file
+                    raise ReplayError(j, line, f"part {i + 1}: {_reason(e)}") from None
+        else:
+            game = replay(part_rules, part["seed"], part["humans"], part["log"]).game
+        if game.state_hash() != part["state_hash"]:
+            raise ReplayError(-1, "", f"part {i + 1} of the campaign ({part['scenario']}) replays to "
+                                      f"{game.state_hash()}, not the recorded {part['state_hash']}")
+    assert game is not None
+    return game.continue_into(rules)
 
 
 def _compare(rules: Rules, game: Game, expected: Sequence[str], before: int, index: int) -> Divergence | None:

@@ -72,6 +72,7 @@ def from_document(doc: dict[str, Any], rules_for: RulesFor | None = None, curren
     if snapshot is not None and snapshot_hash == doc["state_hash"] and _sealed(doc):
         game = Game(rules, snapshot, list(doc["log"]))
         game.turn_hashes = list(doc["turn_hashes"])
+        game.chain = list(doc.get("chain", []))
         return Loaded(game, meta, doc, path)
     loaded = Loaded(_rebuild(doc, rules), meta, doc, path, from_snapshot=False)
     loaded.notices += _why_rebuilt(doc, loaded.game, snapshot_hash, problem, raw_state)
@@ -152,7 +153,9 @@ def _sealed(doc: dict[str, Any]) -> bool:
 
 def _rebuild(doc: dict[str, Any], rules: Rules) -> Game:
     try:
-        return replay(rules, doc["seed"], doc["humans"], doc["log"]).game
+        game = replay(rules, doc["seed"], doc["humans"], doc["log"], chain=doc.get("chain", [])).game
+        game.chain = list(doc.get("chain", []))
+        return game
     except ReplayError as e:
         raise SaveError("bad_log", f"the save cannot be rebuilt: {e}. The file was changed or damaged; load an "
                                    "earlier save (see 'saves').") from None

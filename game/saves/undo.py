@@ -91,7 +91,7 @@ class UndoStack:
 
 def rebuild_without_last(game: Game) -> None:
     """Replay ``game``'s log from its seed without the last command, in place (listeners stay attached)."""
-    again = replay(game.rules, game.state.seed, game.humans(), game.log[:-1]).game
+    again = replay(game.rules, game.state.seed, game.humans(), game.log[:-1], chain=game.chain).game
     game.state = again.state
     game.log[:] = again.log
     game.turn_hashes[:] = again.turn_hashes

@@ -45,6 +45,8 @@ class AssumptionChecker:
         for node, path in self.vars.models:
             self._effect(node, path)
         self._blocs_and_relations()
+        self._stage()
+        self._glossary()
         self._initial_treaties()
         for root, path, self_, partner, why in self._contexts():
             self._scoped(root, path, self_, partner, why)
@@ -52,13 +54,25 @@ class AssumptionChecker:
 
     # --- who may stand where ---------------------------------------------------------------
 
+    def _treaty_parties(self, path: Path, spec: Any, what: str) -> None:
+        """with: the hub's partners (not the hub, each once); between: two or more distinct powers."""
+        if spec.with_:
+            self._parties(path + ("with",), spec.with_, what, "R010")
+            return
+        seen: set[str] = set()
+        for i, p in enumerate(spec.between or []):
+            if p in seen:
+                self.add(path + ("between", i), "R010", f"{what} names '{p}' twice in between")
+            seen.add(p)
+
     def _parties(self, path: Path, powers: list[str], what: str, code: str) -> None:
         """Treaty partners: other powers than the hub, each once."""
         seen: set[str] = set()
         for i, p in enumerate(powers):
             if p == self.hub:
                 self.add(path + (i,), code, f"{what} cannot name the hub power '{p}': every treaty is between "
-                                            f"{self.hub} and other powers, so list only the others")
+                                            f"{self.hub} and the powers in with (list only the others), or use between: for a "
+                                            f"treaty among any powers")
             elif p in seen:
                 self.add(path + (i,), code, f"{what} names '{p}' twice")
             seen.add(p)
@@ -78,10 +92,18 @@ class AssumptionChecker:
     def _effect(self, node: Any, path: Path) -> None:
         if isinstance(node, E.Sign):
             spec = node.sign
-            self._parties(path + ("sign", "with"), spec.with_, "a treaty signed by an event", "R010")
-            self._clauses_open_to(path + ("sign", "clauses"), spec.clauses, spec.with_)
+            self._treaty_parties(path + ("sign",), spec, "a treaty signed by an event")
+            self._clauses_open_to(path + ("sign", "clauses"), spec.clauses, spec.named())
         elif isinstance(node, E.Propose):
             self._proposal(path + ("propose",), node.propose)
+        elif isinstance(node, (E.BreakRelations, E.RestoreRelations)):
+            key = "break_relations" if isinstance(node, E.BreakRelations) else "restore_relations"
+            if getattr(node, key).power == self.hub:
+                self.add(path + (key, "power"), "R012", f"{key} names the hub power '{self.hub}': relations are "
+                                                        f"broken or restored between {self.hub} and another power")
+        elif isinstance(node, C.RelationsTest) and node.relations.power == self.hub:
+            self.add(path + ("relations", "power"), "R012", f"a relations test names the hub power '{self.hub}': "
+                                                            f"name the power whose relations with it are tested")
         elif isinstance(node, E.SetStatus) and node.set_status.power == self.hub:
             self.add(path + ("set_status", "power"), "R012",
                      f"set_status names the hub power '{self.hub}': a status is what another power has "
@@ -129,6 +151,32 @@ class AssumptionChecker:
         others = senders if spec.to == self.hub else [spec.to]
         self._clauses_open_to(path + ("clauses",), spec.clauses, others)
 
+    def _glossary(self) -> None:
+        """A name finds one entry: no two entries share a term or another spelling."""
+        seen: dict[str, str] = {}
+        for i, e in enumerate(self.sc.glossary):
+            for j, name in enumerate([e.term, *e.aka]):
+                key = name.strip().lower()
+                if key in seen and seen[key] != e.id:
+                    where = ("glossary", i, "term") if j == 0 else ("glossary", i, "aka", j - 1)
+                    self.add(where, "R017", f"the glossary name '{name}' is already used by the entry "
+                                            f"'{seen[key]}': each name finds one entry")
+                seen.setdefault(key, e.id)
+
+    def _stage(self) -> None:
+        for pid, p in self.sc.powers.items():
+            if p.enters is None and p.leaves is None:
+                continue
+            if pid == self.hub:
+                self.add(("powers", pid, "enters" if p.enters else "leaves"), "R016",
+                         f"the hub power '{pid}' is on the stage from start to end: remove enters/leaves")
+            elif p.enters and p.leaves and p.enters >= p.leaves:
+                self.add(("powers", pid, "leaves"), "R016", f"'{pid}' leaves on {p.leaves} but enters only on "
+                                                            f"{p.enters}: leaves must come after enters")
+            elif p.enters and p.enters > self.sc.end:
+                self.add(("powers", pid, "enters"), "R016", f"'{pid}' enters on {p.enters}, after the scenario "
+                                                            f"ends ({self.sc.end}): it would never play")
+
     def _blocs_and_relations(self) -> None:
         for bid, bloc in self.sc.blocs.items():
             seen: set[str] = set()
@@ -148,8 +196,8 @@ class AssumptionChecker:
 
     def _initial_treaties(self) -> None:
         for i, t in enumerate(self.sc.treaties):
-            self._parties(("treaties", i, "with"), t.with_, "a treaty in force at the start", "R010")
-            self._clauses_open_to(("treaties", i, "clauses"), t.clauses, t.with_)
+            self._treaty_parties(("treaties", i), t, "a treaty in force at the start")
+            self._clauses_open_to(("treaties", i, "clauses"), t.clauses, t.named())
 
     # --- what self. and partner. stand for ---------------------------------------------------
 

@@ -59,17 +59,22 @@ CODES: dict[str, tuple[str, str]] = {
     "R008": ("error", "An unknown clause parameter, or a value it cannot take."),
     "R009": ("error", "An unknown policy variable."),
     # what the engine assumes (each was a crash in play or simulate before it was a finding)
-    "R010": ("error", "A treaty (an event's sign:, or one in force at the start) names the hub power among its "
-                      "partners, or a partner twice: treaties are between the hub power and others."),
-    "R011": ("error", "A proposal does not run between the hub power and other powers (from a power to itself, "
-                      "the hub power in joint terms, or a power named twice)."),
-    "R012": ("error", "The hub power stands where only other powers may (a bloc member, set_status), or a bloc or "
+    "R010": ("error", "A treaty (an event's sign:, or one in force at the start) does not run between two or more "
+                      "distinct powers: a power named twice, or the hub power among the partners in with: (use "
+                      "between: for a treaty that names every party)."),
+    "R011": ("error", "A proposal does not run between two or more distinct powers (from a power to itself, "
+                      "or a power named twice), or puts the hub power in joint terms."),
+    "R012": ("error", "The hub power stands where only other powers may (a bloc member, set_status, "
+                      "break_relations, restore_relations, a relations test), or a bloc or "
                       "relation names a power twice."),
     "R013": ("error", "A value that cannot be written (a power's status) is changed by set, adjust or a flow."),
     "R014": ("error", "self., partner. or a status names a value no power has here: an event without a chooser "
                       "has no self, only clauses and per-partner dynamics have a partner, the hub has no status."),
     "R015": ("error", "A clause is given to a power its clause type's partners: list leaves out."),
+    "R016": ("error", "A power enters or leaves the stage on an impossible day: enters on or after it leaves, or "
+                      "enters after the scenario ends; or the hub power is given enters/leaves."),
     # classroom roles (game/scenario/roles_pass.py)
+    "R017": ("error", "Two glossary entries share a name (a term or one of its aka spellings)."),
     "R050": ("error", "A role's delegation is not a power of the scenario."),
     "R051": ("error", "A role's may names a verb the game does not know."),
     "R052": ("error", "The classroom section suggests injecting an event that does not exist."),

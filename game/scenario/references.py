@@ -182,8 +182,10 @@ class ReferenceChecker:
                 self.var(path + ("compare", "to"), node.compare.to)
         elif isinstance(node, C.StatusTest):
             self.power(path + ("status", "power"), node.status.power)
+        elif isinstance(node, C.RelationsTest):
+            self.power(path + ("relations", "power"), node.relations.power)
         elif isinstance(node, C.TreatyTest):
-            for key in ("with", "with_any"):
+            for key in ("with", "with_any", "between"):
                 for i, p in enumerate(getattr(node.treaty, "with_" if key == "with" else key)):
                     self.power(path + ("treaty", key, i), p)
             for i, c in enumerate(node.treaty.clauses):
@@ -233,6 +235,10 @@ class ReferenceChecker:
             self.var(path + ("set", "var"), node.set.var)
         elif isinstance(node, E.SetLeader):
             self._leader(path + ("set_leader",), node.set_leader.power, node.set_leader.leader)
+        elif isinstance(node, E.BreakRelations):
+            self.power(path + ("break_relations", "power"), node.break_relations.power)
+        elif isinstance(node, E.RestoreRelations):
+            self.power(path + ("restore_relations", "power"), node.restore_relations.power)
         elif isinstance(node, E.SetStatus):
             self.power(path + ("set_status", "power"), node.set_status.power)
             if node.set_status.to not in STATUSES:
@@ -254,8 +260,9 @@ class ReferenceChecker:
                 self.findings.append(self.source.finding(path + ("propose",), "R001",
                                                          f"a proposal must involve the hub power '{self.sc.hub}'"))
         elif isinstance(node, E.Sign):
-            for i, p in enumerate(node.sign.with_):
-                self.power(path + ("sign", "with", i), p)
+            key = "with" if node.sign.with_ else "between"
+            for i, p in enumerate(node.sign.named()):
+                self.power(path + ("sign", key, i), p)
             for i, c in enumerate(node.sign.clauses):
                 self.clause_values(path + ("sign", "clauses", i), c)
         elif isinstance(node, (E.OpenConference, E.CloseConference)):

@@ -58,6 +58,10 @@ def _optional_everywhere(node: Any) -> None:
 def scenario_schema() -> dict[str, Any]:
     schema = Scenario.model_json_schema(by_alias=True)
     _short_forms(schema)
+    # A complete scenario may still build on a template (the shared glossary of the 1920s scenarios).
+    schema["properties"] = {"extends": {**_ID, "description": "The id of a template this complete scenario "
+                                                               "builds on (its keys are merged in)."},
+                            **schema["properties"]}
     return {"$schema": DRAFT, "title": "Rapallo scenario", **schema}
 
 

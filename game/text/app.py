@@ -148,6 +148,7 @@ class TextApp:
             "treaties": lambda _: self.write("\n".join(treaty_lines(self.game.rules, self.game.state)) or S["text.no_treaties"]),
             "news": lambda _: self.write("\n".join(f"{n['date']}  {n['text']}" for n in self.game.observe(self.power)["news"][-40:])),
             "history": lambda _: self.write("\n".join(f"{m.date}  {m.text}" for m in self.game.rules.scenario.history.timeline)),
+            "glossary": lambda term: self.write(render.glossary_text(self.game, term)),
             "quit": lambda _: self._quit(),
             "exit": lambda _: self._quit(),
         }

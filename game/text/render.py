@@ -230,3 +230,18 @@ def final_report(game: Game) -> str:
     for m in sc.history.timeline:
         out.append(f"  {m.date}  " + S["text.history_tag"] + f" {m.text}")
     return "\n".join(out)
+
+
+def glossary_text(game: "Game", term: str = "") -> str:
+    """The glossary: every entry's name (no term), or the entries whose name, id or other spellings
+    contain ``term``, in full."""
+    entries = game.rules.scenario.glossary
+    if not entries:
+        return S["text.glossary.empty"]
+    term = (term or "").strip().lower()
+    if not term:
+        return "\n".join(f"{e.term} ({e.kind})" for e in sorted(entries, key=lambda e: e.term.lower()))
+    hits = [e for e in entries if term in e.term.lower() or term in e.id or any(term in a.lower() for a in e.aka)]
+    if not hits:
+        return S["text.glossary.none"].format(term=term)
+    return "\n\n".join(f"{e.term} ({e.kind})\n  " + " ".join(e.text.split()) for e in hits)

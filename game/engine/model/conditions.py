@@ -31,12 +31,14 @@ class Context(Protocol):
     def value(self, ref: str) -> float: ...
     def status(self, power: str) -> int: ...
     def has_treaty(self, powers: tuple[str, ...], any_of: bool, clauses: tuple[str, ...],
-                   in_force: bool, signed_from: dt.date | None, signed_to: dt.date | None) -> bool: ...
+                   in_force: bool, signed_from: dt.date | None, signed_to: dt.date | None,
+                   between: tuple[str, ...] = ()) -> bool: ...
     def flag(self, name: str) -> bool: ...
     def fired(self, event: str) -> bool: ...
     def conference_state(self, conference: str) -> str: ...
     def attending(self, conference: str, power: str) -> bool: ...
     def leader(self, power: str) -> str: ...
+    def relations_broken(self, power: str) -> bool: ...
 
 
 OPS: dict[str, Callable[[float, float], bool]] = {
@@ -121,6 +123,9 @@ class TreatySpec(Strict):
                             description="The treaty binds the hub power and all of these powers.")
     with_any: list[Id] = Field(default_factory=list,
                                description="The treaty binds the hub power and at least one of these powers.")
+    between: list[Id] = Field(default_factory=list,
+                              description="The treaty binds all of these powers, the hub power among them or not "
+                                          "(Locarno); use instead of with and with_any.")
     clauses: list[Id] = Field(default_factory=list, description="Clause types the treaty must contain.")
     in_force: StrictBool = Field(True, description="true: still in force now; false: signed at any time.")
     signed_from: dt.date | None = Field(None, description="Signed on or after this date.")
@@ -135,11 +140,17 @@ class TreatyTest(Strict):
     def holds(self, ctx: Context) -> bool:
         t = self.treaty
         powers = tuple(t.with_any) if t.with_any else tuple(t.with_)
+        if t.between:
+            return ctx.has_treaty((), False, tuple(t.clauses), t.in_force, t.signed_from, t.signed_to,
+                                  between=tuple(t.between))
         return ctx.has_treaty(powers, bool(t.with_any), tuple(t.clauses), t.in_force,
                               t.signed_from, t.signed_to)
 
     def describe(self) -> str:
         t = self.treaty
+        if t.between:
+            what = f" with {', '.join(t.clauses)}" if t.clauses else ""
+            return f"a treaty between {' and '.join(t.between)}{what}" + (" in force" if t.in_force else "")
         who = " or ".join(t.with_any) if t.with_any else " and ".join(t.with_) or "anyone"
         what = f" with {', '.join(t.clauses)}" if t.clauses else ""
         return f"a treaty with {who}{what}" + (" in force" if t.in_force else "")
@@ -266,10 +277,28 @@ class AtLeast(Strict):
         return f"at least {self.at_least.count} of: {parts}"
 
 
+class RelationsSpec(Strict):
+    power: Id = Field(description="The power whose relations with the hub power are tested.")
+    broken: StrictBool = Field(description="true: broken off now; false: not broken off now.")
+
+
+class RelationsTest(Strict):
+    """Relations between a power and the hub power are broken off now (or not)."""
+
+    relations: RelationsSpec
+
+    def holds(self, ctx: Context) -> bool:
+        return ctx.relations_broken(self.relations.power) == self.relations.broken
+
+    def describe(self) -> str:
+        r = self.relations
+        return f"{r.power} has {'broken off' if r.broken else 'not broken off'} relations"
+
+
 CONDITION_KINDS: dict[str, type[Strict]] = {
     "all": AllOf, "any": AnyOf, "not": Not, "at_least": AtLeast, "compare": Compare,
     "date": DateWindow, "status": StatusTest, "treaty": TreatyTest, "flag": FlagTest,
-    "event": EventTest, "conference": ConferenceTest, "leader": LeaderTest,
+    "event": EventTest, "conference": ConferenceTest, "leader": LeaderTest, "relations": RelationsTest,
 }
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Protocol, Union
 
-from pydantic import Discriminator, Field, Tag, field_validator
+from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 
 from game.engine.model.common import Id, Strict, VarRef
 from game.engine.model.conditions import single_key
@@ -64,6 +64,8 @@ class World(Protocol):
     def conference(self, conference: str, action: str, power: str | None) -> None: ...
     def adjust_personality(self, power: str, interest: str, by: float) -> None: ...
     def end_scenario(self, reason: str) -> None: ...
+    def break_relations(self, power: str, reason: str) -> None: ...
+    def restore_relations(self, power: str, to: str, reason: str) -> None: ...
 
 
 class AdjustSpec(Strict):
@@ -193,8 +195,35 @@ class Propose(Strict):
         world.scripted_proposal(self.propose)
 
 
-class SignSpec(Strict):
-    with_: list[Id] = Field(alias="with", min_length=1, description="The hub power's partners.")
+class Parties(Strict):
+    """Who is bound by a treaty: the hub power and ``with``, or ``between`` any two or more powers."""
+
+    with_: Annotated[list[Id], Field(min_length=1)] | None = Field(None, alias="with",
+                                                                  description="The hub power's partners.")
+    between: Annotated[list[Id], Field(min_length=2)] | None = Field(None, description="Every party of a treaty that need not include "
+                              "the hub power (Locarno): two or more distinct powers. Give with or between.")
+
+    @model_validator(mode="after")
+    def _one_way(self) -> "Parties":
+        if (self.with_ is None) == (self.between is None):
+            raise ValueError("a treaty names its parties with 'with' (the hub power's partners) or 'between' "
+                             "(two or more powers), not both and not neither")
+        return self
+
+    def parties(self, hub: str) -> tuple[list[str], bool]:
+        """(the partners as the engine records them, whether the hub power is a party)."""
+        if self.with_ is not None:
+            return list(self.with_), True
+        assert self.between is not None
+        if hub in self.between:
+            return [p for p in self.between if p != hub], True
+        return list(self.between), False
+
+    def named(self) -> list[str]:
+        return list(self.with_ or self.between or [])
+
+
+class SignSpec(Parties):
     clauses: list[ClauseRef] = Field(min_length=1, description="Its clauses: clause type ids, or {type_id: {param: value}}.")
     title: str = Field(min_length=1, description="The treaty's name.")
 
@@ -205,7 +234,7 @@ class SignSpec(Strict):
 
 
 class Sign(Strict):
-    """A treaty between the hub power and partners is signed (scripted)."""
+    """A treaty is signed (scripted): of the hub power with partners, or between other powers."""
 
     sign: SignSpec
 
@@ -279,12 +308,48 @@ class EndScenario(Strict):
         world.end_scenario(self.end_scenario)
 
 
+class BreakSpec(Strict):
+    power: Id = Field(description="The power that breaks off relations with the hub power (or that the hub power "
+                                  "breaks with).")
+    reason: str = Field(min_length=1, description="What happened, in the player's words; shown in the news.")
+
+
+class BreakRelations(Strict):
+    """Relations with the hub power are broken off: the power's status floor falls to none, its treaties with
+    the hub power are cancelled, its pending proposals with the hub power lapse, and no proposal runs between
+    them until relations are restored."""
+
+    break_relations: BreakSpec
+
+    def apply(self, world: World) -> None:
+        world.break_relations(self.break_relations.power, self.break_relations.reason)
+
+
+class RestoreSpec(Strict):
+    power: Id = Field(description="The power whose relations with the hub power are restored.")
+    to: Literal["none", "de_facto", "de_jure", "full_relations"] = Field(
+        "full_relations", description="The status floor restored (default full_relations).")
+    reason: str = Field(min_length=1, description="What happened, in the player's words; shown in the news.")
+
+
+class RestoreRelations(Strict):
+    """Relations broken off are restored: proposals run again and the status floor is set (default full
+    relations); cancelled treaties stay cancelled."""
+
+    restore_relations: RestoreSpec
+
+    def apply(self, world: World) -> None:
+        r = self.restore_relations
+        world.restore_relations(r.power, r.to, r.reason)
+
+
 EFFECT_KINDS: dict[str, type[Strict]] = {
     "adjust": Adjust, "set": SetValue, "flag": RaiseFlag, "clear_flag": ClearFlag,
     "news": News, "set_leader": SetLeader, "set_status": SetStatus, "grievance": Grievance,
     "propose": Propose, "sign": Sign, "open_conference": OpenConference,
     "close_conference": CloseConference, "invite": Invite, "exclude": Exclude,
     "personality": Personality, "end_scenario": EndScenario,
+    "break_relations": BreakRelations, "restore_relations": RestoreRelations,
 }
 
 

@@ -1,6 +1,8 @@
 """Powers, their leaders, negotiators, personalities and blocs."""
 from __future__ import annotations
 
+import datetime as dt
+
 from typing import Literal
 
 from pydantic import StrictBool, Field, field_validator
@@ -67,6 +69,10 @@ class Power(Strict):
     negotiators: dict[Id, Negotiator] = Field(default_factory=dict, description="Its diplomats, by id.")
     ai: AIProfile = Field(default_factory=AIProfile, description="How it behaves when the AI plays it.")
     wants: str = Field("", description="What it wants, in a sentence, for the power panel.")
+    enters: dt.date | None = Field(None, description="The day it enters the stage: before it, it makes and receives "
+                                   "no proposals and the AI does not play it (none: from the start).")
+    leaves: dt.date | None = Field(None, description="The day it leaves the stage: from then on it makes and "
+                                   "receives no proposals and the AI does not play it (none: never).")
 
     @field_validator("personality")
     @classmethod

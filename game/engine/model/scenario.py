@@ -10,7 +10,7 @@ from pydantic import Field, field_validator, model_validator
 from game.engine.model.clauses import ClauseType, Flow
 from game.engine.model.common import Id, Strict
 from game.engine.model.conditions import Condition
-from game.engine.model.effects import ClauseRef, clause_list
+from game.engine.model.effects import ClauseRef, Parties, clause_list
 from game.engine.model.events import Conference, Event, History, Objective
 from game.engine.model.powers import Bloc, Power
 from game.engine.model.roles import Classroom, Role
@@ -79,11 +79,10 @@ class Policy(Strict):
     ai: list[PolicyRule] = Field(default_factory=list, description="Rules an AI follows to set it, first match wins.")
 
 
-class InitialTreaty(Strict):
+class InitialTreaty(Parties):
     """A treaty already in force when the scenario starts (its effects are in the starting values)."""
 
     title: str = Field(min_length=1, description="The treaty's name (Treaty of Riga).")
-    with_: list[Id] = Field(alias="with", min_length=1, description="The hub power's partners.")
     clauses: list[ClauseRef] = Field(min_length=1, description="Its clauses: clause type ids, or {type_id: {param: value}}.")
     signed: dt.date = Field(description="The day it was signed.")
 
@@ -128,6 +127,17 @@ class Tuning(Strict):
     repeat_penalty: float = Field(5, ge=0, description="Value a power takes off, per earlier refusal, a package it already refused and now sees again unchanged.")
 
 
+class GlossaryEntry(Strict):
+    """One entry of the glossary and encyclopedia: a person, place, term or treaty named in the game."""
+
+    id: Id = Field(description="The entry's id (lists merge by id, so a mod may add or correct entries).")
+    term: str = Field(min_length=1, description="The name as headed in the glossary (De jure recognition).")
+    kind: Literal["person", "place", "term", "treaty", "power"] = Field(
+        description="person, place, term, treaty or power.")
+    text: str = Field(min_length=1, description="A few sentences in the project's own words.")
+    aka: list[str] = Field(default_factory=list, description="Other spellings that find it (NEP, Rapallo).")
+
+
 class Scenario(Strict):
     """A scenario: a stretch of history, its powers and everything they can do."""
 
@@ -156,6 +166,16 @@ class Scenario(Strict):
     tuning: Tuning = Field(default_factory=Tuning, description="Coefficients of the engine's mechanics (defaults suit most scenarios).")
     roles: dict[Id, Role] = Field(default_factory=dict, description="People students play in class, by id, each in a power's delegation.")
     classroom: Classroom = Field(default_factory=Classroom, description="How a class plays it: round length, glossary, injects, debrief questions.")
+    teacher_note: str = Field("", description="A short note for teachers: what the scenario simplifies, which "
+                              "figures are illustrative, and the myths it avoids (shown in packets and docs).")
+    glossary: list[GlossaryEntry] = Field(default_factory=list, description="People, places, terms and treaties "
+                                          "the game names, explained (the terminal's glossary command).")
+    next: Id | None = Field(None, description="The scenario a campaign continues into at this one's end "
+                            "(play --continue, Game.continue_into); none: the story ends here.")
+    carry: list[Literal["treaties", "statuses", "values", "flags"]] = Field(
+        default_factory=lambda: ["treaties", "statuses", "values", "flags"],
+        description="What carries over into next: treaties in force, statuses and broken relations, state values "
+                    "both scenarios have, flags.")
 
     @model_validator(mode="after")
     def _basics(self) -> "Scenario":

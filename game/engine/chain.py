@@ -1,0 +1,83 @@
+"""Scenarios chained: the end of one scenario carried into the start of the next.
+
+A scenario may name the one that follows it (``next:``) and what carries
+over (``carry:``: treaties, statuses, values, flags). ``carry_over`` writes
+the end of the first part into the fresh initial state of the second,
+before its first turn begins, so that the chain stays a pure function of
+the seed and the commands: a save of the second part replays by replaying
+the first part's log, carrying over, then replaying its own log.
+
+What carries, and how:
+- ``treaties``: every treaty in force whose parties all exist in the second
+  scenario, with the clauses the second scenario knows; the second scenario's own starting treaties among powers that
+  were all in the first are dropped (the game, not the history book, now
+  says which of them exist);
+- ``statuses``: each power's status at the end, as its new floor (so that
+  a recognition holds even where its clause type does not exist in the
+  second scenario), and broken relations;
+- ``values``: every state value both scenarios have;
+- ``flags``: every flag raised.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from game.engine.clauses import Clause, ClauseError
+from game.engine.rules import Rules
+from game.engine.state import State, Treaty
+from game.engine.strings import S
+from game.engine.world import Ctx, engine_action, update_left_out
+
+#: What a chain may carry (the default is all of it).
+CARRY_KINDS = ("treaties", "statuses", "values", "flags")
+
+
+def carry_over(before: Rules, ended: State, rules: Rules, state: State, carry: tuple[str, ...]) -> None:
+    """Write what ``carry`` names of the ended state into ``state``, a fresh initial state of ``rules``."""
+    shared = [p for p in rules.scenario.powers if p in before.scenario.powers]
+    if "treaties" in carry:
+        _treaties(before, ended, rules, state)
+    if "statuses" in carry:
+        for p in shared:
+            if p in ended.status and p in state.status_floor:
+                # The status reached becomes the floor: it holds even where a treaty's clauses do not carry.
+                state.status_floor[p] = ended.status[p]
+        state.broken = sorted(p for p in ended.broken if p in rules.scenario.powers)
+    if "values" in carry:
+        for name, v in ended.values.items():
+            if name in state.values:
+                state.values[name] = rules.vars.clamp(name, v)
+    if "flags" in carry:
+        state.flags = sorted(set(state.flags) | set(ended.flags))
+    engine_action("recompute_status")(rules, state)
+    update_left_out(rules, state)
+    state.series, state.series_dates = {}, []          # the caller records the first point again
+    title = before.scenario.title
+    Ctx(rules, state).news(S["news.continued"].format(title=title, date=ended.date), "chain", [])
+
+
+def _treaties(before: Rules, ended: State, rules: Rules, state: State) -> None:
+    old = set(before.scenario.powers)
+    state.treaties = [t for t in state.treaties if not set(t.parties(rules.hub)) <= old]
+    for t in ended.treaties:
+        if not t.in_force or not all(p in rules.scenario.powers for p in t.parties(before.hub)):
+            continue
+        clauses = []
+        for c in t.clauses:
+            try:
+                clauses.append(rules.normalise(Clause(c.type, c.params)))
+            except (ClauseError, KeyError, ValueError):
+                continue         # a clause type the second scenario does not know (its status carries as a floor)
+        if not clauses:
+            continue
+        state.treaties.append(Treaty(state.new_id(), t.title, list(t.partners), clauses, t.signed, 0,
+                                     proposed_by=list(t.proposed_by), flowed=dict(t.flowed),
+                                     hub_party=t.hub_party))
+    state.treaties.sort(key=lambda t: (t.signed, t.id))
+
+
+def part_record(rules: Rules, state: State, humans: list[str], log: list[str]) -> dict[str, Any]:
+    """What a save keeps of an ended part so that the next part replays: its scenario, seed, people,
+    commands and final hash."""
+    return {"scenario": rules.id, "content_hash": rules.content_hash, "seed": state.seed, "humans": list(humans),
+            "log": list(log), "state_hash": state.hash()}
