@@ -13,7 +13,7 @@ from html import escape
 from game.classroom import html as H
 from game.engine.game import Game
 from game.engine.scoring import historical_outcome, objectives, outcome
-from game.engine.strings import S
+from game.i18n import S
 from game.engine.world import Ctx
 
 #: News kinds that make the class's timeline (what a historian of the session would note).

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from game.classroom.session import Session
 from game.engine.scoring import objectives
-from game.engine.strings import S
+from game.i18n import S
 
 PUBLIC_KINDS = ("event", "treaty", "conference", "facilitator", "bloc", "government", "speech")
 

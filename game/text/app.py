@@ -11,7 +11,7 @@ from game.engine.clauses import ClauseError, parse_package
 from game.engine.commands import COMMANDS, CancelTreaty, Command, CommandError, EndTurn, IllegalCommand, Propose
 from game.engine.game import Game
 from game.engine.sides import treaty_partners
-from game.engine.strings import S
+from game.i18n import S
 from game.engine.views import estimate, inbox, proposal_line, treaty_lines
 from game.content import saves_dir
 from game.guarded import clean_for_terminal

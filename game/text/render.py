@@ -10,7 +10,7 @@ from game.engine.debrief import debrief
 from game.engine.scoring import historical_outcome, objectives, outcome
 from game.engine.views import (causes_of, hub_values, negotiator_rows, power_rows, proposal_line,
                                recorded_breakdown, treaty_lines)
-from game.engine.strings import S, status_text
+from game.i18n import S, status_text
 
 
 def rule(title: str = "") -> str:

@@ -14,7 +14,7 @@ from game.engine.model.common import STATUS_NAMES
 from game.engine.negotiation import table_proposal
 from game.engine.ratification import ratification_refusal
 from game.engine.scoring import score
-from game.engine.strings import S, status_text
+from game.i18n import S, status_text
 from game.engine.treaties import sign_treaty
 from game.engine.valuation import clause_allowed, evaluate
 from game.sim import run_one

@@ -193,7 +193,7 @@ def test_answers_shows_answers_whenever_there_are(genoa):
 
 def test_joint_senders_take_a_plural_verb_and_bloc_names_keep_their_article(genoa):
     from game.engine.negotiation import table_proposal
-    from game.engine.strings import S
+    from game.i18n import S
     from game.engine.clauses import parse_package
     game = Game.new(genoa, seed=1)
     table_proposal(genoa, game.state, ["britain", "france"], [HUB], list(parse_package("renounce_claims")))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from game.engine.rules import Rules
 from game.engine.scoring import historical_outcome, objectives, outcome
 from game.engine.state import State
-from game.engine.strings import S
+from game.i18n import S
 from game.ui.viewmodels.common import date_text, package_words, power_name, short_date
 from game.ui.viewmodels.ledger import ObjectiveVM, objective_rows
 

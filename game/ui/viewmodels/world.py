@@ -10,7 +10,7 @@ from game.engine.legal import PROPOSALS_PER_TURN
 from game.engine.rules import Rules
 from game.engine.scoring import objectives
 from game.engine.state import Proposal, State
-from game.engine.strings import S, status_text
+from game.i18n import S, status_text
 from game.engine.views import inbox, outbox
 from game.ui.viewmodels.common import (date_text, last_change, names, num, package_words, power_name, var_description,
                                        var_title)
