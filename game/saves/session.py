@@ -86,6 +86,8 @@ class Session:
         self.version = 0
         self.last_error = ""
         self.scenario_path = ""
+        #: False at a classroom delegation's seat: undo there could take back another delegation's move.
+        self.undo_allowed = True
 
     # --- making one -----------------------------------------------------------------------------
 
@@ -178,7 +180,7 @@ class Session:
         self.version += 1
 
     def can_undo(self) -> bool:
-        return bool(self.game.log)
+        return self.undo_allowed and bool(self.game.log)
 
     def last_command(self) -> str | None:
         return self.game.log[-1] if self.game.log else None

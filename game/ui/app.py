@@ -194,6 +194,8 @@ class App:
         from game.ui.screens.world import MapScreen
         if session.store is None and self.store is not None:
             session.store = self.store
+        if self.session is not None and self.session is not session:
+            self.session.close()      # one game, one autosaving session: the hot-seat hands the game on
         self.session = session
         self.reloader = None
         if self.settings.watch_scenario:

@@ -8,7 +8,7 @@ from game.ui.screens.classroom_facilitator import FacilitatorScreen
 from game.ui.screens.classroom_privacy import PrivacyScreen, demo
 from game.ui.screens.classroom_projector import ProjectorScreen
 from game.ui.demo import decide_all
-from game.ui.session import Session
+from game.saves.session import Session
 from tests.ui.conftest import button, click, make_app  # noqa: F401 - make_app is a fixture
 
 
@@ -37,7 +37,7 @@ def _pixels(app) -> bytes:  # type: ignore[no-untyped-def]
 def _privacy_after(app, seat: str) -> bytes:  # type: ignore[no-untyped-def]
     """The privacy screen for Germany, drawn right after ``seat``'s delegation had the map."""
     cls = app.classroom
-    app.start(Session.around(cls.game, seat))
+    app.start(Session(cls.game, seat))
     app.toast(f"{seat} did something secret")
     for _ in range(3):
         app.step()
@@ -51,7 +51,7 @@ def test_the_privacy_screen_keeps_nothing_of_the_previous_delegation(make_app) -
     after_soviets = _privacy_after(app, "soviet_russia")
     after_britain = _privacy_after(app, "britain")
     assert after_soviets == after_britain
-    app.start(Session.around(app.classroom.game, "britain"))
+    app.start(Session(app.classroom.game, "britain"))
     assert _pixels(app) != after_britain, "the delegation's own screen does differ"
 
 

@@ -50,11 +50,12 @@ class PrivacyScreen(Screen):
         self.app.toasts.clear()  # a toast may speak of the previous delegation's moves
 
     def ready(self) -> None:
-        from game.ui.session import Session
+        from game.saves.session import Session
         cls = classroom_of(self.app)
         assert cls is not None
-        session = Session.around(cls.game, self.delegation)
-        session.saves = None  # no undo at a delegation's seat: it could take back another delegation's move
+        session = Session(cls.game, self.delegation)
+        session.undo_allowed = False  # no undo at a delegation's seat: it could take back another delegation's move
+        session.close()               # the classroom session saves every round; a seat keeps no autosaves of its own
         self.app.start(session)
 
     def facilitator(self) -> None:
