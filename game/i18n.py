@@ -67,6 +67,8 @@ def english() -> dict[str, str]:
 
 
 def _table(code: str) -> dict[str, str]:
+    if code == "en":
+        return english()
     if code not in _tables:
         path = catalogue_path(code)
         _tables[code] = read_catalogue(path, english()) if path.is_file() else {}
@@ -122,3 +124,17 @@ def t(key: str, **args: object) -> str:
 def status_text(level: int) -> str:
     """A relation level (0-3) in words, in the current language."""
     return S["status." + ("none", "de_facto", "de_jure", "full_relations")[level]]
+
+
+def news_text(entry: Mapping[str, object]) -> str:
+    """One news entry of the state in the current language (an old save's entry keeps its English text)."""
+    from game.engine.strings import news_text as words
+
+    return words(entry, S)
+
+
+def said(value: object) -> str:
+    """Something the engine said as data (strings.say) in the current language; plain text passes through."""
+    from game.engine.strings import render
+
+    return render(value, S)

@@ -16,7 +16,7 @@ from game.engine.ratification import refuse, refusals
 from game.engine.rules import Rules
 from game.engine.sides import treaty_partners
 from game.engine.state import Proposal, State
-from game.engine.strings import S
+from game.engine.strings import S, say
 from game.engine.treaties import sign_treaty
 from game.engine.valuation import Verdict, evaluate, times_refused
 from game.engine.world import ACTIONS, Ctx
@@ -48,7 +48,7 @@ def table_proposal(rules: Rules, state: State, sender: list[str], receivers: lis
     state.proposals.append(prop)
     what = ", ".join(rules.clause_type(c.type).title.lower() for c in prop.clauses)
     key = "news.proposal" if len(prop.sender) == 1 else "news.proposal_joint"   # "Britain, France propose"
-    Ctx(rules, state).news(S[key].format(sender=names(rules, prop.sender), receivers=names(rules, prop.receivers),
+    Ctx(rules, state).news(say(key, sender=names(rules, prop.sender), receivers=names(rules, prop.receivers),
                                                      title=title, clauses=what),
                            "proposal", prop.sender + prop.receivers)
     state.news[-1]["proposal"] = pid
@@ -92,10 +92,10 @@ def answer(rules: Rules, state: State, proposal: Proposal, power: str, response:
     rebuff(rules, state, proposal.conference, proposal.sender)
     if response == "reject" or not counter:
         proposal.status = "rejected"
-        ctx.news(S["news.rejected"].format(power=who, title=proposal.title), "answer", proposal.sender + [power])
+        ctx.news(say("news.rejected", power=who, title=proposal.title), "answer", proposal.sender + [power])
         return None
     proposal.status = "countered"
-    ctx.news(S["news.countered"].format(power=who, title=proposal.title), "answer", proposal.sender + [power])
+    ctx.news(say("news.countered", power=who, title=proposal.title), "answer", proposal.sender + [power])
     return table_proposal(rules, state, [power], list(proposal.sender), list(counter), conference=proposal.conference,
                           channel=proposal.channel, reply_to=proposal.id)
 
@@ -118,7 +118,7 @@ def _note_nearness(rules: Rules, state: State, proposal: Proposal, verdict: Verd
 def withdraw(rules: Rules, state: State, proposal: Proposal, power: str) -> None:
     proposal.status = "withdrawn"
     proposal.closed_turn = state.turn
-    Ctx(rules, state).news(S["news.withdrawn"].format(power=rules.scenario.powers[power].name, title=proposal.title),
+    Ctx(rules, state).news(say("news.withdrawn", power=rules.scenario.powers[power].name, title=proposal.title),
                            "answer", proposal.sender + proposal.receivers)
 
 
@@ -133,7 +133,7 @@ def deliver_and_expire(rules: Rules, state: State) -> None:
         elif state.turn - prop.turn >= PROPOSAL_LIFETIME:
             prop.status = "expired"
             prop.closed_turn = state.turn
-            ctx.news(S["news.expired"].format(title=prop.title), "answer", prop.sender + prop.receivers)
+            ctx.news(say("news.expired", title=prop.title), "answer", prop.sender + prop.receivers)
 
 
 def pending_for(state: State, power: str) -> list[Proposal]:

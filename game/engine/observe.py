@@ -21,7 +21,7 @@ from game.engine.negotiators import mission_key
 from game.engine.rules import Rules
 from game.engine.scoring import objectives, scores
 from game.engine.state import Proposal, State
-from game.engine.strings import status_text
+from game.engine.strings import news_text, status_text
 from game.engine.views import insight, shown
 
 #: News of these kinds is private to the powers it names (talks, answers, envoys' orders, decisions).
@@ -65,7 +65,7 @@ def observe(rules: Rules, state: State, seat: str) -> dict[str, Any]:
         "powers": [_power(rules, state, seat, p) for p in rules.partners],
         "hub_values": _hub_values(rules, state) if seat in (rules.hub, FACILITATOR) else {},
         "proposals": [_proposal(rules, state, seat, p) for p in state.proposals if may_see_proposal(p, seat)],
-        "news": [_plain(n) for n in state.news if may_see_news(n, seat)],
+        "news": [{**_plain(n), "text": news_text(n)} for n in state.news if may_see_news(n, seat)],  # + English words
         "treaties": [_treaty(t) for t in state.treaties],
         "conferences": {cid: _conference(state, seat, cid) for cid in state.conferences},
         "choices": [{"event": c.event, "chooser": c.chooser, "turn": c.turn} for c in state.choices

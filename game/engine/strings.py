@@ -7,6 +7,9 @@ table for the engine's keys that the front ends show as they are.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 S: dict[str, str] = {
     # ratification, repetition and the debrief (depth)
     "wwit.once": "{power} would think again once {condition} ({reason})",
@@ -78,6 +81,10 @@ S: dict[str, str] = {
     "news.speech": "{power} speaks in plenary on {item}.",
     "news.meeting": "{a} and {b} meet privately ({channel}).",
     "news.bloc_split": "{power} breaks ranks with {bloc}.",
+    "news.leader": "{leader} now leads {power}.",
+    "news.event": "{title}. {text}",
+    "news.posted": "{headline}. {text}",
+    "news.text": "{text}",
     "news.breach": "{power} protests: {reason}",
     "news.policy": "{power} sets {policy} to {value:.0f}.",
     "news.assign": "{negotiator} leaves for {mission}.",
@@ -157,3 +164,26 @@ def status_text(level: int) -> str:
     return S["status." + ("none", "de_facto", "de_jure", "full_relations")[level]]
 
 
+#: What the engine says, kept in the state as data: ``{"key": KEY, "args": {...}}``. An argument is an id, a
+#: number, a scenario's own text, or another Said; the words come from a catalogue only when it is shown, so
+#: the state hash never depends on them.
+Said = dict
+
+
+def say(key: str, **args: Any) -> Said:
+    return {"key": key, "args": args}
+
+
+def render(said: Any, table: Mapping[str, str] = S) -> str:
+    """A Said in the words of ``table`` (the engine's English by default; the edge passes its language's)."""
+    if not isinstance(said, dict):
+        return str(said)
+    args = {k: render(v, table) if isinstance(v, dict) else v for k, v in said.get("args", {}).items()}
+    return table[said["key"]].format(**args)
+
+
+def news_text(entry: Mapping[str, Any], table: Mapping[str, str] = S) -> str:
+    """One news entry in words: keyed entries through ``table``; a save from before keys kept its ``text``."""
+    if "key" in entry:
+        return render(entry, table)
+    return str(entry.get("text", ""))
