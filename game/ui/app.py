@@ -302,7 +302,7 @@ class App:
         r, s = self.reloader, self.session
         if r is None or s is None or r.rules is None or not r.ok:
             return False
-        return r.rules.content_hash != s.rules.content_hash.split("+")[0]
+        return r.rules.content_hash != s.rules.content_hash
 
     def restart_edited(self) -> None:
         """A new game on the edited scenario, same power and difficulty."""
