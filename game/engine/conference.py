@@ -8,6 +8,7 @@ between a few attendees breaks the conference (see ``treaties``).
 """
 from __future__ import annotations
 
+from game.engine.enums import ConferenceStage
 from game.engine.rules import Rules
 from game.engine.state import ConferenceState, State
 from game.engine.strings import S, say
@@ -49,7 +50,7 @@ def update_on_date(rules: Rules, state: State) -> None:
 
 def _open(rules: Rules, state: State, cid: str) -> None:
     cs, spec = state.conferences[cid], rules.scenario.conferences[cid]
-    cs.state = "open"
+    cs.state = ConferenceStage.OPEN
     cs.attending = [p for p in cs.invited if p not in cs.walked_out]
     Ctx(rules, state).news(say("news.conference_opens", conference=spec.title, place=spec.place or spec.title),
                            "conference", cs.attending)
@@ -57,7 +58,7 @@ def _open(rules: Rules, state: State, cid: str) -> None:
 
 def _close(rules: Rules, state: State, cid: str, key: str) -> None:
     cs, spec = state.conferences[cid], rules.scenario.conferences[cid]
-    cs.state = "closed"
+    cs.state = ConferenceStage.CLOSED
     cs.attending = []
     Ctx(rules, state).news(say(key, conference=spec.title), "conference")
 

@@ -15,6 +15,7 @@ from game.engine.clauses import Clause
 from game.engine.model.clauses import Flow
 from game.engine.model.common import Status
 from game.engine.rules import Rules
+from game.engine.enums import ConferenceStage
 from game.engine.state import State, Treaty
 from game.engine.strings import S, say
 from game.engine.world import ACTIONS, Ctx
@@ -88,7 +89,7 @@ def _break_conferences(rules: Rules, state: State, partners: list[str]) -> None:
         others = [p for p in conf.attending if p != rules.hub]
         if not all(p in conf.attending for p in partners) or len(partners) * 2 >= len(others):
             continue
-        conf.state = "broken"
+        conf.state = ConferenceStage.BROKEN
         for p in partners:
             if p not in conf.excluded:
                 conf.excluded.append(p)
