@@ -188,3 +188,18 @@ def test_an_unknown_lang_is_one_line_and_exit_2() -> None:
     out = _main("--lang", "xx", "scenarios")
     assert out.returncode == 2
     assert out.stderr.strip().splitlines() == ["error: --lang: no catalogue for language 'xx'; there are: en, de"]
+
+
+def test_a_catalogue_read_again_comes_from_the_cache_and_an_edited_one_is_read_anew(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("RAPALLO_CACHE_DIR", str(tmp_path / "cache"))
+    po_path = tmp_path / "de" / "LC_MESSAGES" / "rapallo.po"
+    po_path.parent.mkdir(parents=True)
+    shutil.copy(GERMAN_PO, po_path)
+    english = i18n.english()
+    first = i18n.read_catalogue(po_path, english)
+    assert first["ui.menu.new"] == "Neues Spiel" and len(list((tmp_path / "cache" / "catalogues").iterdir())) == 1
+    assert i18n.read_catalogue(po_path, english) == first
+    po = polib.pofile(str(po_path))
+    po.find("ui.menu.new", by="msgctxt").msgstr = "Ein neues Spiel"
+    po.save()
+    assert i18n.read_catalogue(po_path, english)["ui.menu.new"] == "Ein neues Spiel"
