@@ -9,7 +9,10 @@ content hash (``...+hard``): ``split_hash`` reads them.
 """
 from __future__ import annotations
 
-from game.engine.rules import Rules
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:   # the saves read split_hash and game_identity before any rules exist: keep this module light
+    from game.engine.rules import Rules
 
 DIFFICULTIES: dict[str, dict[str, float]] = {
     "easy": {"exact_breakdown_skill": 4, "what_would_it_take_skill": 3, "ai_noise": 0.3},
@@ -26,7 +29,7 @@ def with_difficulty(rules: Rules, level: str) -> Rules:
         return rules
     sc = rules.scenario
     tuning = sc.tuning.model_copy(update=over)
-    return Rules(sc.model_copy(update={"tuning": tuning}), rules.content_hash, difficulty=level)
+    return type(rules)(sc.model_copy(update={"tuning": tuning}), rules.content_hash, difficulty=level)
 
 
 def split_hash(content_hash: str) -> tuple[str, str]:
