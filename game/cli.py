@@ -155,6 +155,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--mods", action="append", metavar="DIR", help="also install the mods in DIR (repeatable)")
     p.add_argument("--load", type=limits.existing_name, metavar="SAVE", help="continue a saved game (a file, or a name in the saves folder)")
     p.add_argument("--saves", metavar="DIR", help="the saves folder (default: $RAPALLO_SAVES or saves/)")
+    p.add_argument("--lang", default=argparse.SUPPRESS, metavar="CODE", help="the language of the game's own words, e.g. de")
     p.set_defaults(func=cmd_play)
     s = sub.add_parser("scenarios", help="list the scenarios")
     s.add_argument("--json", action="store_true")
@@ -188,6 +189,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--size", default="1280x720", metavar="WxH")
     parser.add_argument("--text-size", dest="text_size", default="normal", metavar="SIZE",
                         help="small, normal, large or largest (screenshots)")
+    parser.add_argument("--lang", default=None, metavar="CODE",
+                        help="the language of the game's own words, e.g. de (default: the one chosen in Settings, "
+                             "else English)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     for name in SUBCOMMANDS:
         try:
@@ -206,6 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
+        _language(getattr(args, "lang", None))
         if args.screenshot:
             status = _screenshot(args)
         else:
@@ -228,6 +233,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _error("the input is nested too deeply to read")
     except KeyboardInterrupt:
         return 130
+
+
+def _language(code: str | None) -> None:
+    if code is None:
+        return
+    from game import i18n
+    try:
+        i18n.set_language(code, pin=True)
+    except ValueError as e:
+        raise fail(f"--lang: {e}") from None
 
 
 def _error(message: str) -> int:

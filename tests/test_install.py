@@ -42,7 +42,8 @@ def test_the_built_wheel_carries_scenarios_theme_fonts_and_map(tmp_path: Path) -
     for needed in ("game/_scenarios/genoa_rapallo_1922.yaml", "game/_assets/theme/rapallo.json",
                    "game/_assets/fonts/OldStandard-Regular.ttf", "game/_assets/fonts/PTMono-Regular.ttf",
                    "game/_assets/map/europe_1921.json", "game/_mods/us_at_genoa/mod.yaml",
-                   "game/content.py", "game/__main__.py", "game/engine/strings.py"):
+                   "game/content.py", "game/__main__.py", "game/engine/strings.py",
+                   "game/locale/en/LC_MESSAGES/rapallo.po", "game/locale/de/LC_MESSAGES/rapallo.po"):
         assert needed in names, needed
 
 

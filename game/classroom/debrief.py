@@ -13,7 +13,7 @@ from html import escape
 from game.classroom import html as H
 from game.engine.game import Game
 from game.engine.scoring import historical_outcome, objectives, outcome
-from game.engine.strings import S
+from game.i18n import S, news_text
 from game.engine.world import Ctx
 
 #: News kinds that make the class's timeline (what a historian of the session would note).
@@ -81,7 +81,7 @@ def debrief_data(game: Game) -> Debrief:
     titles = {o.id: o.title for o in sc.history.outcomes}
     ours_id, theirs_id = outcome(rules, state), historical_outcome(rules)
     none = S["cls.debrief.no_outcome"]
-    timeline = [(n["date"], n["text"]) for n in state.news if n.get("kind") in TIMELINE_KINDS]
+    timeline = [(n["date"], news_text(n)) for n in state.news if n.get("kind") in TIMELINE_KINDS]
     return Debrief(sc.title, state.date, sc.end.isoformat(), state.finished, results,
                    titles.get(ours_id or "", none), titles.get(theirs_id or "", none), timeline,
                    [(m.date.isoformat(), m.text) for m in sc.history.timeline], sc.history.summary,

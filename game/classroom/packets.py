@@ -16,7 +16,7 @@ from game.engine.model.events import Objective
 from game.engine.model.roles import Role
 from game.engine.model.scenario import Scenario
 from game.engine.rules import Rules
-from game.engine.strings import S
+from game.i18n import S
 
 
 def _objective_lines(objectives: list[Objective]) -> list[str]:

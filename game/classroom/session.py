@@ -20,7 +20,7 @@ from typing import Any, Sequence
 from game.engine.commands import AdjustValue, Command, InjectEvent, PostNews
 from game.engine.game import Game
 from game.engine.rules import Rules
-from game.engine.strings import S
+from game.i18n import S
 from game.errors import UsageError
 from game.saves.replay import replay
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from game.classroom.session import Session
 from game.engine.scoring import objectives
-from game.engine.strings import S
+from game.i18n import S, news_text
 
 PUBLIC_KINDS = ("event", "treaty", "conference", "facilitator", "bloc", "government", "speech")
 
@@ -40,7 +40,7 @@ def projector_vm(session: Session, now: float, news_shown: int = 8) -> Projector
     names = {p: rules.scenario.powers[p].name for p in rules.scenario.powers}
     treaties = [f"{t.signed}: {t.title or ' / '.join(names[p] for p in t.partners)}" for t in state.treaties
                 if t.turn > 0 or t.signed >= rules.scenario.start.isoformat()]
-    news = [f"{n['date']}: {n['text']}" for n in state.news if n.get("kind") in PUBLIC_KINDS][-news_shown:]
+    news = [f"{n['date']}: {news_text(n)}" for n in state.news if n.get("kind") in PUBLIC_KINDS][-news_shown:]
     return ProjectorVM(clock_text(session, now), not session.clock.running,
                        S["cls.projector.round"].format(round=state.turn + 1, rounds=rules.last_turn + 1,
                                                        date=state.date),

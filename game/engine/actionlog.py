@@ -12,6 +12,7 @@ from typing import Any
 
 from game.engine.commands import Command
 from game.engine.state import State
+from game.engine.strings import news_text
 
 
 @dataclass(frozen=True)
@@ -33,11 +34,11 @@ def news_mark(state: State) -> int:
 
 def action(state: State, turn: int, date: str, seat: str, cmd: Command | str, mark: int) -> Action:
     """The record of an action given at ``turn``/``date``; its result is the news it made ('done' if none)."""
-    made = [n["text"] for n in state.news[mark:]]
+    made = [news_text(n) for n in state.news[mark:]]
     return Action(turn, date, seat, str(cmd), " | ".join(made) if made else "done")
 
 
 def choices_since(state: State, mark: int, turn: int, date: str) -> list[Action]:
     """Decisions AI powers took on events (they are not commands) since ``mark``, as actions."""
-    return [Action(turn, date, n["powers"][0], f"{n['powers'][0]}: choose", n["text"])
+    return [Action(turn, date, n["powers"][0], f"{n['powers'][0]}: choose", news_text(n))
             for n in state.news[mark:] if n.get("kind") == "choice" and n.get("powers")]

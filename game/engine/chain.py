@@ -25,7 +25,7 @@ from typing import Any
 from game.engine.clauses import Clause, ClauseError
 from game.engine.rules import Rules
 from game.engine.state import State, Treaty
-from game.engine.strings import S
+from game.engine.strings import say
 from game.engine.world import Ctx, engine_action, update_left_out
 
 #: What a chain may carry (the default is all of it).
@@ -53,7 +53,7 @@ def carry_over(before: Rules, ended: State, rules: Rules, state: State, carry: t
     update_left_out(rules, state)
     state.series, state.series_dates = {}, []          # the caller records the first point again
     title = before.scenario.title
-    Ctx(rules, state).news(S["news.continued"].format(title=title, date=ended.date), "chain", [])
+    Ctx(rules, state).news(say("news.continued", title=title, date=ended.date), "chain", [])
 
 
 def _treaties(before: Rules, ended: State, rules: Rules, state: State) -> None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from game.engine.clauses import ClauseError, Package, package_text, parse_package
+from game.engine.enums import Response
 
 
 class CommandError(ValueError):
@@ -69,8 +70,11 @@ class Answer(Command):
 
     VERB = "answer"
     proposal: int
-    response: str               # accept, reject, counter
+    response: Response
     clauses: Package = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "response", Response(self.response))   # ValueError for anything else
 
     def args(self) -> str:
         tail = f": {package_text(self.clauses)}" if self.response == "counter" else ""

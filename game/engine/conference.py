@@ -8,9 +8,10 @@ between a few attendees breaks the conference (see ``treaties``).
 """
 from __future__ import annotations
 
+from game.engine.enums import ConferenceStage
 from game.engine.rules import Rules
 from game.engine.state import ConferenceState, State
-from game.engine.strings import S
+from game.engine.strings import S, say
 from game.engine.world import ACTIONS, Ctx
 
 #: Mood a delegation loses when its proposal at a conference is turned down.
@@ -49,17 +50,17 @@ def update_on_date(rules: Rules, state: State) -> None:
 
 def _open(rules: Rules, state: State, cid: str) -> None:
     cs, spec = state.conferences[cid], rules.scenario.conferences[cid]
-    cs.state = "open"
+    cs.state = ConferenceStage.OPEN
     cs.attending = [p for p in cs.invited if p not in cs.walked_out]
-    Ctx(rules, state).news(S["news.conference_opens"].format(conference=spec.title, place=spec.place or spec.title),
+    Ctx(rules, state).news(say("news.conference_opens", conference=spec.title, place=spec.place or spec.title),
                            "conference", cs.attending)
 
 
 def _close(rules: Rules, state: State, cid: str, key: str) -> None:
     cs, spec = state.conferences[cid], rules.scenario.conferences[cid]
-    cs.state = "closed"
+    cs.state = ConferenceStage.CLOSED
     cs.attending = []
-    Ctx(rules, state).news(S[key].format(conference=spec.title), "conference")
+    Ctx(rules, state).news(say(key, conference=spec.title), "conference")
 
 
 def attend(rules: Rules, state: State, cid: str, power: str) -> None:
@@ -68,7 +69,7 @@ def attend(rules: Rules, state: State, cid: str, power: str) -> None:
         cs.attending.append(power)
     if power in cs.walked_out:
         cs.walked_out.remove(power)
-    Ctx(rules, state).news(S["news.attend"].format(power=rules.scenario.powers[power].name,
+    Ctx(rules, state).news(say("news.attend", power=rules.scenario.powers[power].name,
                                                    conference=rules.scenario.conferences[cid].title), "conference", [power])
 
 
@@ -77,7 +78,7 @@ def walk_out(rules: Rules, state: State, cid: str, power: str) -> None:
     if power in cs.attending:
         cs.attending.remove(power)
     cs.walked_out.append(power)
-    Ctx(rules, state).news(S["news.walkout"].format(power=rules.scenario.powers[power].name,
+    Ctx(rules, state).news(say("news.walkout", power=rules.scenario.powers[power].name,
                                                     conference=rules.scenario.conferences[cid].title), "conference", [power])
 
 
@@ -86,7 +87,7 @@ def speak(rules: Rules, state: State, cid: str, power: str, item: str) -> None:
     agenda = {a.id: a for a in spec.agenda}[item]
     state.conferences[cid].speeches.append({"turn": state.turn, "power": power, "item": item})
     ctx = Ctx(rules, state, self_=power)
-    ctx.news(S["news.speech"].format(power=rules.scenario.powers[power].name, item=agenda.title), "speech", [power])
+    ctx.news(say("news.speech", power=rules.scenario.powers[power].name, item=agenda.title), "speech", [power])
     for effect in agenda.speech:
         effect.apply(ctx)
 
@@ -110,7 +111,7 @@ def meet(rules: Rules, state: State, cid: str, a: str, b: str) -> None:
     ctx = Ctx(rules, state)
     spec = rules.scenario.conferences[cid]
     names = rules.scenario.powers
-    ctx.news(S["news.meeting"].format(a=names[a].name, b=names[b].name, channel=channel or spec.title),
+    ctx.news(say("news.meeting", a=names[a].name, b=names[b].name, channel=channel or spec.title),
              "meeting", [a, b])
     cause = S["cause.meeting"].format(conference=spec.title)
     if rules.hub in (a, b):

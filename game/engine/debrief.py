@@ -11,12 +11,14 @@ the outcome, and the scenario's own account of 1922.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Mapping
 from typing import Any
 
 from game.engine.rules import Rules
 from game.engine.scoring import historical_outcome, outcome
 from game.engine.state import Proposal, State, Treaty
 from game.engine.strings import S, status_text
+from game.engine.strings import render as words
 
 #: Refusals named in a debrief (the closest calls and the red lines).
 REFUSALS_SHOWN = 3
@@ -29,8 +31,14 @@ class Note:
     key: str
     args: dict[str, Any] = field(default_factory=dict)
 
-    def text(self) -> str:
-        return S[self.key].format(**self.args)
+    def text(self, table: Mapping[str, str] = S) -> str:
+        """The sentence in ``table``'s words (the edge passes its language's catalogue)."""
+        return words({"key": self.key, "args": self.args}, table)
+
+
+def _said(entry: dict[str, Any]) -> Any:
+    """A news entry as a nested Said (or the text an old save kept)."""
+    return {"key": entry["key"], "args": entry["args"]} if "key" in entry else entry.get("text", "")
 
 
 def _names(rules: Rules, powers: list[str]) -> str:
@@ -83,7 +91,7 @@ def game_notes(rules: Rules, state: State) -> list[Note]:
     notes.extend(_refusals(rules, state))
     for n in state.news:
         if n.get("kind") == "ratification":
-            notes.append(Note("debrief.unratified", {"date": n["date"], "text": n["text"]}))
+            notes.append(Note("debrief.unratified", {"date": n["date"], "text": _said(n)}))
     notes.append(Note("debrief.statuses", {"hub": rules.scenario.powers[rules.hub].name, "list": "; ".join(
         f"{rules.scenario.powers[p].name}: {status_text(state.status.get(p, 0))}" for p in rules.partners)}))
     oid = outcome(rules, state)

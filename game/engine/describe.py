@@ -70,10 +70,10 @@ def flag_uses(rules: Rules, flag: str) -> list[str]:
     """What a raised flag bears on, in the player's words: the events and the red lines whose conditions
     test it (the flag's own name is the modder's, never shown)."""
     sc = rules.scenario
-    out = [S["ui.event.flag.event"].format(event=e.title) for e in sc.events
+    out = [S["effect.flag.event"].format(event=e.title) for e in sc.events
            if _tests_flag(e.conditions, flag)]
     for pid, power in sc.powers.items():
-        out += [S["ui.event.flag.red_line"].format(power=power.name, reason=line.reason)
+        out += [S["effect.flag.red_line"].format(power=power.name, reason=line.reason)
                 for line in power.red_lines if _tests_flag(getattr(line, "when", None), flag)]
     return out[:3]
 
@@ -149,49 +149,49 @@ def _target(rules: Rules, ref: str, chooser: str | None) -> str:
 def describe_effect(rules: Rules, effect: Any, chooser: str | None = None) -> str | None:
     """One effect in a few words (from the string catalogue), or None for what a player need not be told."""
     if isinstance(effect, E.Adjust):
-        return S["ui.event.adjust"].format(target=_target(rules, effect.adjust.var, chooser), by=effect.adjust.by)
+        return S["effect.adjust"].format(target=_target(rules, effect.adjust.var, chooser), by=effect.adjust.by)
     if isinstance(effect, E.SetValue):
-        return S["ui.event.set"].format(target=_target(rules, effect.set.var, chooser), to=effect.set.to)
+        return S["effect.set"].format(target=_target(rules, effect.set.var, chooser), to=effect.set.to)
     if isinstance(effect, E.RaiseFlag):
         uses = flag_uses(rules, effect.flag)
-        return S["ui.event.flag"].format(uses="; ".join(uses)) if uses else S["ui.event.flag.quiet"]
+        return S["effect.flag"].format(uses="; ".join(uses)) if uses else S["effect.flag.quiet"]
     if isinstance(effect, E.SetLeader):
         c = effect.set_leader
-        return S["ui.event.leader"].format(leader=rules.scenario.powers[c.power].leaders[c.leader].name,
+        return S["effect.leader"].format(leader=rules.scenario.powers[c.power].leaders[c.leader].name,
                                            power=_power(rules, c.power))
     if isinstance(effect, E.SetStatus):
-        return S["ui.event.status"].format(power=_power(rules, effect.set_status.power),
+        return S["effect.status"].format(power=_power(rules, effect.set_status.power),
                                            status=effect.set_status.to.replace("_", " "))
     if isinstance(effect, E.Grievance):
         g = effect.grievance
-        return S["ui.event.grievance"].format(power=_power(rules, g.power), amount=g.amount, reason=g.reason)
+        return S["effect.grievance"].format(power=_power(rules, g.power), amount=g.amount, reason=g.reason)
     if isinstance(effect, E.Propose):
         p = effect.propose
-        return S["ui.event.propose"].format(sender=", ".join(_power(rules, x) for x in p.from_), title=p.title)
+        return S["effect.propose"].format(sender=", ".join(_power(rules, x) for x in p.from_), title=p.title)
     if isinstance(effect, E.Sign):
-        return S["ui.event.sign"].format(title=effect.sign.title)
+        return S["effect.sign"].format(title=effect.sign.title)
     if isinstance(effect, (E.OpenConference, E.CloseConference)):
         kind = "open_conference" if isinstance(effect, E.OpenConference) else "close_conference"
-        return S["ui.event.conference"].format(conference=rules.scenario.conferences[getattr(effect, kind)].title,
-                                               action=S["ui.event." + kind])
+        return S["effect.conference"].format(conference=rules.scenario.conferences[getattr(effect, kind)].title,
+                                               action=S["effect." + kind])
     if isinstance(effect, (E.Invite, E.Exclude)):
         kind = "invite" if isinstance(effect, E.Invite) else "exclude"
         c = getattr(effect, kind)
-        return S["ui.event.conference"].format(conference=rules.scenario.conferences[c.conference].title,
-                                               action=S["ui.event." + kind].format(power=_power(rules, c.power)))
+        return S["effect.conference"].format(conference=rules.scenario.conferences[c.conference].title,
+                                               action=S["effect." + kind].format(power=_power(rules, c.power)))
     if isinstance(effect, E.Personality):
         p = effect.personality
         interest = rules.scenario.interests.get(p.interest)
-        return S["ui.event.personality"].format(power=_power(rules, p.power),
-                                                more_less=S["ui.event.more"] if p.by > 0 else S["ui.event.less"],
+        return S["effect.personality"].format(power=_power(rules, p.power),
+                                                more_less=S["effect.more"] if p.by > 0 else S["effect.less"],
                                                 interest=(interest.title if interest else p.interest).lower())
     if isinstance(effect, E.EndScenario):
-        return S["ui.event.end"]
+        return S["effect.end"]
     if isinstance(effect, E.BreakRelations):
-        return S["ui.event.break"].format(power=_power(rules, effect.break_relations.power))
+        return S["effect.break"].format(power=_power(rules, effect.break_relations.power))
     if isinstance(effect, E.RestoreRelations):
-        return S["ui.event.restore"].format(power=_power(rules, effect.restore_relations.power),
-                                            status=effect.restore_relations.to.replace("_", " "))
+        return S["effect.restore"].format(power=_power(rules, effect.restore_relations.power),
+                                          status=effect.restore_relations.to.replace("_", " "))
     return None
 
 

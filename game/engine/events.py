@@ -8,7 +8,7 @@ from __future__ import annotations
 from game.engine.model.events import Event
 from game.engine.rules import Rules
 from game.engine.state import PendingChoice, Rng, State
-from game.engine.strings import S
+from game.engine.strings import S, say
 from game.engine.world import Ctx
 
 
@@ -39,7 +39,7 @@ def fire_due_events(rules: Rules, state: State) -> list[str]:
 def fire(rules: Rules, state: State, event: Event) -> None:
     state.fired[event.id] = state.turn
     ctx = Ctx(rules, state, self_=event.chooser)
-    ctx.news(f"{event.title}. {event.text}", "event", [event.chooser] if event.chooser else [])
+    ctx.news(say("news.event", title=event.title, text=event.text), "event", [event.chooser] if event.chooser else [])
     state.news[-1]["event"] = event.id
     for effect in event.effects:
         effect.apply(ctx)
@@ -78,6 +78,6 @@ def choose(rules: Rules, state: State, event_id: str, power: str, option_id: str
     option = {o.id: o for o in event.options}[option_id]
     state.choices = [c for c in state.choices if not (c.event == event_id and c.chooser == power)]
     ctx = Ctx(rules, state, self_=power)
-    ctx.news(S["news.choice"].format(power=rules.scenario.powers[power].name, option=option.title), "choice", [power])
+    ctx.news(say("news.choice", power=rules.scenario.powers[power].name, option=option.title), "choice", [power])
     for effect in option.effects:
         effect.apply(ctx)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from game.engine import events
 from game.engine.commands import AdjustValue, FacilitatorCommand, IllegalCommand, InjectEvent, PostNews
 from game.engine.rules import Rules
+from game.engine.strings import say
 from game.engine.state import State
 from game.engine.world import Ctx
 
@@ -54,6 +55,6 @@ def execute(rules: Rules, state: State, cmd: FacilitatorCommand) -> None:
         events.fire(rules, state, events.event_by_id(rules, cmd.event))
         state.news[-1]["injected"] = True
     elif isinstance(cmd, PostNews):
-        ctx.news(f"{cmd.headline.strip()}. {cmd.text.strip()}", NEWS_KIND)
+        ctx.news(say("news.posted", headline=cmd.headline.strip(), text=cmd.text.strip()), NEWS_KIND)
     elif isinstance(cmd, AdjustValue):
         ctx.adjust(cmd.var, cmd.by, f"facilitator: {cmd.reason.strip()}")

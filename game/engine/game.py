@@ -29,7 +29,7 @@ from game.engine.rules import Rules
 from game.engine.scoring import check_any_time, scores
 from game.engine.clauses import Clause
 from game.engine.state import State, Treaty, compact, new_rng_state
-from game.engine.strings import S
+from game.engine.strings import S, say
 from game.engine.treaties import cancel_treaty, recompute_status
 from game.engine.variables import relation_name
 from game.engine.world import Ctx, update_left_out
@@ -203,12 +203,12 @@ class Game:
             state.missions[mission_key(cmd.power, cmd.negotiator)] = cmd.mission
             neg = rules.scenario.powers[cmd.power].negotiators[cmd.negotiator]
             key = "news.assign_home" if cmd.mission == "home" else "news.assign"
-            ctx.news(S[key].format(negotiator=neg.name, mission=_mission_name(rules, cmd.mission)),
+            ctx.news(say(key, negotiator=neg.name, mission=_mission_name(rules, cmd.mission)),
                      "mission", [cmd.power])
         elif isinstance(cmd, SetPolicy):
             pol = rules.scenario.policies[cmd.lever]
             ctx.set_value(f"{rules.hub}.{pol.var}", cmd.value, pol.title)
-            ctx.news(S["news.policy"].format(power=rules.scenario.powers[cmd.power].name, policy=pol.title,
+            ctx.news(say("news.policy", power=rules.scenario.powers[cmd.power].name, policy=pol.title,
                                              value=cmd.value), "policy", [cmd.power])
         elif isinstance(cmd, Attend):
             conf.attend(rules, state, cmd.conference, cmd.power)

@@ -12,11 +12,12 @@ from typing import Any
 
 from game.engine.clauses import Clause, Package
 from game.engine.conference import commission_for, rebuff
+from game.engine.enums import ProposalStatus
 from game.engine.ratification import refuse, refusals
 from game.engine.rules import Rules
 from game.engine.sides import treaty_partners
 from game.engine.state import Proposal, State
-from game.engine.strings import S
+from game.engine.strings import S, say
 from game.engine.treaties import sign_treaty
 from game.engine.valuation import Verdict, evaluate, times_refused
 from game.engine.world import ACTIONS, Ctx
@@ -48,7 +49,7 @@ def table_proposal(rules: Rules, state: State, sender: list[str], receivers: lis
     state.proposals.append(prop)
     what = ", ".join(rules.clause_type(c.type).title.lower() for c in prop.clauses)
     key = "news.proposal" if len(prop.sender) == 1 else "news.proposal_joint"   # "Britain, France propose"
-    Ctx(rules, state).news(S[key].format(sender=names(rules, prop.sender), receivers=names(rules, prop.receivers),
+    Ctx(rules, state).news(say(key, sender=names(rules, prop.sender), receivers=names(rules, prop.receivers),
                                                      title=title, clauses=what),
                            "proposal", prop.sender + prop.receivers)
     state.news[-1]["proposal"] = pid
@@ -80,10 +81,10 @@ def answer(rules: Rules, state: State, proposal: Proposal, power: str, response:
             partners = partners_of(rules, proposal)
             refused = refusals(rules, state, partners, tuple(proposal.clauses))
             if refused:
-                proposal.status = "unratified"
+                proposal.status = ProposalStatus.UNRATIFIED
                 refuse(rules, state, partners, refused, proposal.title)
                 return None
-            proposal.status = "accepted"
+            proposal.status = ProposalStatus.ACCEPTED
             sign_treaty(rules, state, partners_of(rules, proposal), list(proposal.clauses), proposal.title
                         if not proposal.title.startswith(("proposal", "counter")) else "",
                         proposal.sender, proposal.conference)
@@ -91,11 +92,11 @@ def answer(rules: Rules, state: State, proposal: Proposal, power: str, response:
     proposal.closed_turn = state.turn
     rebuff(rules, state, proposal.conference, proposal.sender)
     if response == "reject" or not counter:
-        proposal.status = "rejected"
-        ctx.news(S["news.rejected"].format(power=who, title=proposal.title), "answer", proposal.sender + [power])
+        proposal.status = ProposalStatus.REJECTED
+        ctx.news(say("news.rejected", power=who, title=proposal.title), "answer", proposal.sender + [power])
         return None
-    proposal.status = "countered"
-    ctx.news(S["news.countered"].format(power=who, title=proposal.title), "answer", proposal.sender + [power])
+    proposal.status = ProposalStatus.COUNTERED
+    ctx.news(say("news.countered", power=who, title=proposal.title), "answer", proposal.sender + [power])
     return table_proposal(rules, state, [power], list(proposal.sender), list(counter), conference=proposal.conference,
                           channel=proposal.channel, reply_to=proposal.id)
 
@@ -116,9 +117,9 @@ def _note_nearness(rules: Rules, state: State, proposal: Proposal, verdict: Verd
 
 
 def withdraw(rules: Rules, state: State, proposal: Proposal, power: str) -> None:
-    proposal.status = "withdrawn"
+    proposal.status = ProposalStatus.WITHDRAWN
     proposal.closed_turn = state.turn
-    Ctx(rules, state).news(S["news.withdrawn"].format(power=rules.scenario.powers[power].name, title=proposal.title),
+    Ctx(rules, state).news(say("news.withdrawn", power=rules.scenario.powers[power].name, title=proposal.title),
                            "answer", proposal.sender + proposal.receivers)
 
 
@@ -131,9 +132,9 @@ def deliver_and_expire(rules: Rules, state: State) -> None:
             prop.delivered = True
             prop.turn = state.turn
         elif state.turn - prop.turn >= PROPOSAL_LIFETIME:
-            prop.status = "expired"
+            prop.status = ProposalStatus.EXPIRED
             prop.closed_turn = state.turn
-            ctx.news(S["news.expired"].format(title=prop.title), "answer", prop.sender + prop.receivers)
+            ctx.news(say("news.expired", title=prop.title), "answer", prop.sender + prop.receivers)
 
 
 def pending_for(state: State, power: str) -> list[Proposal]:

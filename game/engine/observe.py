@@ -21,7 +21,7 @@ from game.engine.negotiators import mission_key
 from game.engine.rules import Rules
 from game.engine.scoring import objectives, scores
 from game.engine.state import Proposal, State
-from game.engine.strings import status_text
+from game.engine.strings import news_text, status_text
 from game.engine.views import insight, shown
 
 #: News of these kinds is private to the powers it names (talks, answers, envoys' orders, decisions).
@@ -51,7 +51,7 @@ def _news(state: State, seat: str) -> list[dict[str, Any]]:
     for n in state.news:
         prop = by_id.get(n.get("proposal", -1))
         if may_see_news(n, seat) and (prop is None or may_see_proposal(prop, seat)):
-            out.append(_plain(n))
+            out.append({**_plain(n), "text": news_text(n)})   # keys and arguments, and the English words
     return out
 
 

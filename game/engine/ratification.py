@@ -17,7 +17,7 @@ from typing import Sequence
 from game.engine.clauses import Package
 from game.engine.rules import Rules
 from game.engine.state import State
-from game.engine.strings import S
+from game.engine.strings import S, say
 from game.engine.valuation import evaluate
 from game.engine.world import Ctx
 
@@ -65,8 +65,8 @@ def refuse(rules: Rules, state: State, partners: Sequence[str], found: list[Refu
     grievance = rules.scenario.tuning.ratification_grievance
     for r in found:
         who = rules.scenario.powers[r.power].name
-        body = S["ratify.body.hub"] if r.power == rules.hub else S["ratify.body.partner"]
-        ctx.news(S["news.not_ratified"].format(body=body.format(power=who), title=title, reason=r.reason),
+        body = say("ratify.body.hub" if r.power == rules.hub else "ratify.body.partner", power=who)
+        ctx.news(say("news.not_ratified", body=body, title=title, reason=r.reason),
                  "ratification", [rules.hub, *partners])
         others = list(partners) if r.power == rules.hub else [rules.hub]
         for other in others:

@@ -26,9 +26,12 @@ class RulesError(ValueError):
 class Rules:
     """The scenario plus indexes; immutable and shared by every state of one game."""
 
-    def __init__(self, scenario: Scenario, content_hash: str = "") -> None:
+    def __init__(self, scenario: Scenario, content_hash: str = "", difficulty: str = "normal") -> None:
         self.scenario = scenario
+        #: The scenario's content (and its mods'): what a save must find again to replay the same game.
         self.content_hash = content_hash
+        #: The difficulty level (game.engine.difficulty) whose tuning ``scenario`` already carries.
+        self.difficulty = difficulty
         self.hub = scenario.hub
         if self.hub not in scenario.powers:
             raise RulesError(f"the hub power {self.hub!r} is not among the powers")

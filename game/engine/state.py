@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from game.engine.clauses import Clause
+from game.engine.enums import ConferenceStage, ProposalStatus
 
 
 @dataclass
@@ -71,7 +72,7 @@ class Proposal:
     conference: str | None = None
     channel: str | None = None
     reply_to: int | None = None
-    status: str = "pending"            # pending, accepted, rejected, countered, withdrawn, expired
+    status: ProposalStatus = ProposalStatus.PENDING
     delivered: bool = False            # proposals reach the other side when the turn resolves
     answers: dict[str, str] = field(default_factory=dict)
     verdicts: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -84,7 +85,7 @@ class Proposal:
 
 @dataclass
 class ConferenceState:
-    state: str = "not_started"         # not_started, open, closed, broken
+    state: ConferenceStage = ConferenceStage.NOT_STARTED
     invited: list[str] = field(default_factory=list)
     attending: list[str] = field(default_factory=list)
     walked_out: list[str] = field(default_factory=list)
@@ -171,8 +172,10 @@ class State:
             if name in d and not isinstance(d[name], kind):
                 raise ValueError(f"state field {name!r} should be a {kind.__name__ if isinstance(kind, type) else 'number'}")
         d["treaties"] = [Treaty(**{**t, "clauses": [_clause(c) for c in t["clauses"]]}) for t in d["treaties"]]
-        d["proposals"] = [Proposal(**{**p, "clauses": [_clause(c) for c in p["clauses"]]}) for p in d["proposals"]]
-        d["conferences"] = {k: ConferenceState(**v) for k, v in d["conferences"].items()}
+        d["proposals"] = [Proposal(**{**p, "clauses": [_clause(c) for c in p["clauses"]],
+                                      "status": ProposalStatus(p.get("status", "pending"))}) for p in d["proposals"]]
+        d["conferences"] = {k: ConferenceState(**{**v, "state": ConferenceStage(v.get("state", "not_started"))})
+                            for k, v in d["conferences"].items()}
         d["grievances"] = [Grievance(**g) for g in d["grievances"]]
         d["choices"] = [PendingChoice(**c) for c in d["choices"]]
         known = {f.name for f in fields(cls)}

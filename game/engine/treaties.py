@@ -15,8 +15,9 @@ from game.engine.clauses import Clause
 from game.engine.model.clauses import Flow
 from game.engine.model.common import Status
 from game.engine.rules import Rules
+from game.engine.enums import ConferenceStage
 from game.engine.state import State, Treaty
-from game.engine.strings import S
+from game.engine.strings import S, say
 from game.engine.world import ACTIONS, Ctx
 
 
@@ -54,7 +55,7 @@ def sign_treaty(rules: Rules, state: State, partners: list[str], clauses: list[C
                     conference=conference, proposed_by=list(proposed_by), hub_party=hub_party)
     state.treaties.append(treaty)
     if not hub_party:
-        Ctx(rules, state).news(S["news.treaty_among"].format(title=title, partners=names), "treaty", partners)
+        Ctx(rules, state).news(say("news.treaty_among", title=title, partners=names), "treaty", partners)
         return treaty
     for p in partners:
         ctx = Ctx(rules, state, self_=rules.hub, partner=p)
@@ -64,7 +65,7 @@ def sign_treaty(rules: Rules, state: State, partners: list[str], clauses: list[C
         # The negotiation is over: rivals no longer fear a deal in the making (they react to the deal itself).
         ctx.set_value(f"{p}.closeness", 0.0, S["cause.signed"].format(title=title))
     recompute_status(rules, state)
-    Ctx(rules, state).news(S["news.treaty"].format(title=title, partners=names), "treaty", partners)
+    Ctx(rules, state).news(say("news.treaty", title=title, partners=names), "treaty", partners)
     _split_blocs(rules, state, partners)
     _break_conferences(rules, state, partners)
     return treaty
@@ -81,7 +82,7 @@ def _split_blocs(rules: Rules, state: State, partners: list[str]) -> None:
             continue
         who = rules.scenario.powers[inside[0]].name
         ctx.adjust(unity_var, -bloc.split_cost, S["cause.split"].format(power=who))
-        ctx.news(S["news.bloc_split"].format(power=who, bloc=bloc.name), "bloc", inside)
+        ctx.news(say("news.bloc_split", power=who, bloc=bloc.name), "bloc", inside)
         for other in bloc.members:
             if other not in partners:
                 ctx.add_grievance(other, inside[0], bloc.split_cost, S["cause.split"].format(power=who), None)
@@ -95,12 +96,12 @@ def _break_conferences(rules: Rules, state: State, partners: list[str]) -> None:
         others = [p for p in conf.attending if p != rules.hub]
         if not all(p in conf.attending for p in partners) or len(partners) * 2 >= len(others):
             continue
-        conf.state = "broken"
+        conf.state = ConferenceStage.BROKEN
         for p in partners:
             if p not in conf.excluded:
                 conf.excluded.append(p)
         spec = rules.scenario.conferences[cid]
-        ctx.news(S["news.side_treaty"].format(conference=spec.title), "conference", partners)
+        ctx.news(say("news.side_treaty", conference=spec.title), "conference", partners)
         pctx = Ctx(rules, state, self_=rules.hub, partner=partners[0])
         for effect in spec.side_treaty:
             effect.apply(pctx)
@@ -114,7 +115,7 @@ def cancel_treaty(rules: Rules, state: State, treaty: Treaty, by: str) -> None:
     treaty.cancelled_by = by
     who = rules.scenario.powers[by].name
     if not treaty.hub_party:
-        ctx.news(S["news.cancelled"].format(power=who, title=treaty.title), "treaty", treaty.partners)
+        ctx.news(say("news.cancelled", power=who, title=treaty.title), "treaty", treaty.partners)
         return
     if by == rules.hub:
         for p in rules.partners:
@@ -134,7 +135,7 @@ def cancel_treaty(rules: Rules, state: State, treaty: Treaty, by: str) -> None:
             for effect in rules.clause_type(clause.type).on_cancel:
                 effect.apply(pctx)
     recompute_status(rules, state)
-    ctx.news(S["news.cancelled"].format(power=who, title=treaty.title), "treaty", treaty.partners)
+    ctx.news(say("news.cancelled", power=who, title=treaty.title), "treaty", treaty.partners)
 
 
 def _refund(rules: Rules, state: State, treaty: Treaty) -> None:
@@ -200,7 +201,7 @@ def _breach(rules: Rules, state: State, treaty: Treaty, partner: str, ctx: Ctx, 
         if breach is not None and breach.when.holds(ctx):
             ctx.add_grievance(partner, rules.hub, breach.grievance * months, breach.reason, None)
             if not treaty.flowed.get(key):
-                ctx.news(S["news.breach"].format(power=rules.scenario.powers[partner].name, reason=breach.reason),
+                ctx.news(say("news.breach", power=rules.scenario.powers[partner].name, reason=breach.reason),
                          "protest", [partner])
             treaty.flowed[key] = 1.0
         elif key in treaty.flowed:

@@ -17,6 +17,7 @@ from game.engine.clauses import Clause
 from game.engine.model.common import Status
 from game.engine.rules import Rules
 from game.engine.state import Grievance, State
+from game.engine.strings import Said, say
 from game.engine.variables import normalise
 
 if TYPE_CHECKING:
@@ -171,16 +172,18 @@ class Ctx:
         flags.add(name) if on else flags.discard(name)
         self.state.flags = sorted(flags)
 
-    def news(self, text: str, kind: str = "news", powers: Iterable[str] = ()) -> None:
+    def news(self, said: Said, kind: str = "news", powers: Iterable[str] = ()) -> None:
+        """Add a news entry: the key and arguments of what is said (strings.say), never the words."""
         self.state.news.append({"turn": self.state.turn, "date": self.state.date, "kind": kind,
-                                "text": text, "powers": list(powers)})
+                                "key": said["key"], "args": said["args"], "powers": list(powers)})
 
     def set_leader(self, power: str, leader: str) -> None:
         if leader not in self.rules.scenario.powers[power].leaders:
             raise KeyError(f"{power} has no leader {leader!r}")
         self.state.leaders[power] = leader
         info = self.rules.scenario.powers[power].leaders[leader]
-        self.news(f"{info.name} now leads {self.rules.scenario.powers[power].name}.", "government", [power])
+        self.news(say("news.leader", leader=info.name, power=self.rules.scenario.powers[power].name), "government",
+                  [power])
 
     def set_status_floor(self, power: str, status: str) -> None:
         self.state.status_floor[power] = int(Status.parse(status))
@@ -227,13 +230,13 @@ class Ctx:
                 p.status, p.closed_turn = "expired", state.turn
         state.status_floor[power] = int(Status.none)
         engine_action("recompute_status")(self.rules, state)
-        self.news(reason, "relations", [power])
+        self.news(say("news.relations", text=reason), "relations", [power])
 
     def restore_relations(self, power: str, to: str, reason: str) -> None:
         self.state.broken = [p for p in self.state.broken if p != power]
         self.state.status_floor[power] = int(Status.parse(to))
         engine_action("recompute_status")(self.rules, self.state)
-        self.news(reason, "relations", [power])
+        self.news(say("news.relations", text=reason), "relations", [power])
 
 
 def update_left_out(rules: Rules, state: State) -> None:

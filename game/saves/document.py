@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from game import __version__
+from game.engine.difficulty import DIFFICULTIES, game_identity, split_hash
 from game.saves.errors import SaveError
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ def build(game: Game, meta: SaveMeta, now: dt.datetime | None = None) -> dict[st
         "saved_at": now.astimezone(dt.timezone.utc).isoformat(timespec="seconds"),
         "game_id": meta.game_id,
         "scenario": {"id": rules.id, "title": rules.scenario.title, "content_hash": rules.content_hash,
-                     "mods": list(meta.mods)},
+                     "difficulty": rules.difficulty, "mods": list(meta.mods)},
         "power": meta.power,
         "power_name": powers[meta.power].name if meta.power in powers else "",
         "turn": state.turn,
@@ -92,7 +93,8 @@ def build(game: Game, meta: SaveMeta, now: dt.datetime | None = None) -> dict[st
 def seal(doc: dict[str, Any]) -> str:
     """A digest of everything that defines the game in ``doc`` (not its name, kind or dates)."""
     sc = doc["scenario"]
-    core = [doc["format_version"], sc["id"], sc["content_hash"], doc["seed"], doc["humans"], doc["log"],
+    rules = game_identity(sc["content_hash"], sc.get("difficulty", "normal"))   # as saves before the field had it
+    core = [doc["format_version"], sc["id"], rules, doc["seed"], doc["humans"], doc["log"],
             doc["turn_hashes"], doc["state_hash"]]
     if doc.get("chain"):
         core.append(doc["chain"])
@@ -138,8 +140,13 @@ def check(doc: dict[str, Any]) -> dict[str, Any]:
     mods = sc.get("mods", [])
     if not isinstance(mods, list) or not all(isinstance(m, str) for m in mods):
         raise _damaged("the field 'scenario.mods' should be a list of folders")
+    content, level = split_hash(sc["content_hash"])           # a save from before the field: HASH+level
+    if "difficulty" in sc:
+        if sc["difficulty"] not in DIFFICULTIES:
+            raise _damaged(f"the field 'scenario.difficulty' should be one of {', '.join(DIFFICULTIES)}")
+        content, level = sc["content_hash"], sc["difficulty"]
     out["scenario"] = {"id": sc["id"], "title": sc.get("title") if isinstance(sc.get("title"), str) else sc["id"],
-                       "content_hash": sc["content_hash"], "mods": list(mods)}
+                       "content_hash": content, "difficulty": level, "mods": list(mods)}
     if not GAME_ID.fullmatch(out["game_id"]):
         out["game_id"] = ""      # it names autosave files: nothing from a file may steer them elsewhere
     if not 0 <= out["seed"] < MAX_SEED:

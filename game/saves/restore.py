@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from game import __version__
-from game.engine.difficulty import difficulty_of, with_difficulty
+from game.engine.difficulty import with_difficulty
 from game.engine.game import Game
 from game.engine.rules import Rules
 from game.engine.state import State
@@ -84,7 +84,8 @@ def from_document(doc: dict[str, Any], rules_for: RulesFor | None = None, curren
 def rules_of(doc: dict[str, Any], rules_for: RulesFor | None, current: Rules | None,
              mods: Sequence[str] | None) -> Rules:
     sc = doc["scenario"]
-    if current is not None and current.id == sc["id"] and current.content_hash == sc["content_hash"]:
+    if (current is not None and current.id == sc["id"] and current.content_hash == sc["content_hash"]
+            and current.difficulty == sc["difficulty"]):
         return current
     folders = list(sc["mods"]) if mods is None else list(mods)
     gone = [m for m in folders if not Path(m).is_dir()]
@@ -94,9 +95,8 @@ def rules_of(doc: dict[str, Any], rules_for: RulesFor | None, current: Rules | N
                                             "with --mods DIR.")
     try:
         rules = (rules_for or _cli_rules)(sc["id"], folders)
-        level = difficulty_of(str(sc["content_hash"]))
-        if difficulty_of(rules.content_hash) != level:
-            rules = with_difficulty(rules, level)
+        if rules.difficulty != sc["difficulty"]:
+            rules = with_difficulty(rules, sc["difficulty"])
     except (ValueError, LookupError) as e:
         raise SaveError("unknown_scenario", f"this save was played in the scenario '{sc['title']}' ({sc['id']}), "
                                             f"which cannot be loaded here: {_first_line(e)}. If it came from a mod, "

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from game.engine.commands import Command, CommandError, EndTurn, IllegalCommand
-from game.engine.difficulty import DIFFICULTIES, difficulty_of, with_difficulty
+from game.engine.difficulty import DIFFICULTIES, with_difficulty
 from game.engine.game import Game
 from game.engine.legal import check, check_seat
 from game.engine.rules import Rules
@@ -82,7 +82,7 @@ class Session:
         self._saved_log: list[str] | None = None
         game.on_turn_end.append(self._turn_ended)
         #: The level the rules were made at (part of their content hash).
-        self.difficulty = difficulty_of(game.rules.content_hash)
+        self.difficulty = game.rules.difficulty
         #: Goes up whenever the state may have changed, so that screens rebuild only then.
         self.version = 0
         self.last_error = ""
@@ -293,7 +293,7 @@ class Session:
     def _loaded(self, loaded: Loaded) -> None:
         self.history.clear()
         self.last_autosave = None
-        self.difficulty = difficulty_of(self.game.rules.content_hash)
+        self.difficulty = self.game.rules.difficulty
         self.changed()
         # A game rebuilt from its log differs from its file: it is not "saved" until written again.
         self._saved_log = list(self.game.log)

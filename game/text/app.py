@@ -11,7 +11,7 @@ from game.engine.clauses import ClauseError, parse_package
 from game.engine.commands import COMMANDS, CancelTreaty, Command, CommandError, EndTurn, IllegalCommand, Propose
 from game.engine.game import Game
 from game.engine.sides import treaty_partners
-from game.engine.strings import S
+from game.i18n import S, news_text
 from game.engine.views import estimate, inbox, proposal_line, treaty_lines
 from game.content import saves_dir
 from game.guarded import clean_for_terminal
@@ -146,7 +146,7 @@ class TextApp:
             "o": lambda _: self.write(render.objectives_text(self.game, self.power)),
             "estimate": self._estimate,
             "treaties": lambda _: self.write("\n".join(treaty_lines(self.game.rules, self.game.state)) or S["text.no_treaties"]),
-            "news": lambda _: self.write("\n".join(f"{n['date']}  {n['text']}" for n in self.game.observe(self.power)["news"][-40:])),
+            "news": lambda _: self.write("\n".join(f"{n['date']}  {news_text(n)}" for n in self.game.observe(self.power)["news"][-40:])),
             "history": lambda _: self.write("\n".join(f"{m.date}  {m.text}" for m in self.game.rules.scenario.history.timeline)),
             "glossary": lambda term: self.write(render.glossary_text(self.game, term)),
             "quit": lambda _: self._quit(),

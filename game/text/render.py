@@ -13,7 +13,7 @@ from game.engine.debrief import debrief
 from game.engine.scoring import historical_outcome, objectives, outcome
 from game.engine.views import (hub_values, negotiator_rows, proposal_line,
                                recorded_breakdown, treaty_lines)
-from game.engine.strings import S, status_text
+from game.i18n import S, news_text, status_text
 
 
 def rule(title: str = "") -> str:
@@ -40,7 +40,7 @@ def summary(game: Game, viewer: str) -> str:
     news = [n for n in obs["news"] if n["turn"] in (obs["turn"], obs["turn"] - 1)]
     if news:
         out.append(rule(S["text.news"]))
-        out += [f"  {n['date']}  {n['text']}" for n in news[-18:]]
+        out += [f"  {n['date']}  {news_text(n)}" for n in news[-18:]]
     return "\n".join(out)
 
 
@@ -218,7 +218,7 @@ def final_report(game: Game) -> str:
         out.append(S["text.outcome"].format(outcome=names[got].title))
         if names[got].text:
             out.append(names[got].text)
-    out.append(" ".join(n.text() for n in debrief(rules, state)["game"]))  # what happened here, and why
+    out.append(" ".join(n.text(S) for n in debrief(rules, state)["game"]))  # what happened here, and why
     if hist:
         same = S["text.as_history"] if got == hist else S["text.unlike_history"]
         out.append(S["text.in_history"].format(outcome=names[hist].title, same=same))

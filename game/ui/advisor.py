@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Callable
 import pygame
 
 from game.engine import conference as conf
-from game.engine.strings import S
+from game.i18n import S
 from game.ui.widgets import pictures
 
 if TYPE_CHECKING:

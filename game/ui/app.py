@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Iterable
 
 import pygame
 
-from game.engine.strings import S
+from game import i18n
+from game.i18n import S
 from game.ui import text as tx
 from game.ui.settings import Settings
 from game.ui.theme import Scale, make_manager, palette_for
@@ -46,6 +47,7 @@ class App:
                  window: bool = False, settings_dir: Path | None = None, first_screen: "Screen | None" = None) -> None:
         self.settings_dir = settings_dir
         self.settings = settings if settings is not None else Settings.load(settings_dir)
+        i18n.use_setting(self.settings.language)
         self.window = window
         pygame.display.init()
         pygame.font.init()
@@ -99,6 +101,8 @@ class App:
         if save:
             settings.save(self.settings_dir)
         self.settings_version += 1
+        if old.language != settings.language:
+            i18n.set_language(settings.language or "en")
         if self.window and (old.fullscreen != settings.fullscreen or old.window_size != settings.window_size):
             self.resize(settings.window_size, settings.fullscreen)
             return
@@ -310,7 +314,7 @@ class App:
         r, s = self.reloader, self.session
         if r is None or s is None or r.rules is None or not r.ok:
             return False
-        return r.rules.content_hash != s.rules.content_hash.split("+")[0]
+        return r.rules.content_hash != s.rules.content_hash
 
     def restart_edited(self) -> None:
         """A new game on the edited scenario, same power and difficulty."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from game.engine.strings import S
+from game.i18n import S
 
 if TYPE_CHECKING:
     from game.ui.app import App

@@ -36,6 +36,8 @@ class Settings:
     last_power: str = ""
     difficulty: str = "normal"
     watch_scenario: bool = False
+    #: The language of the game's own words ("" until a player picks one: English, or --lang).
+    language: str = ""
 
     @property
     def text_factor(self) -> float:
@@ -93,6 +95,9 @@ def _coerce(key: str, value: Any, default: Any) -> Any:
         return round(min(hi, max(lo, float(value))), 2)
     if key == "text_size":
         return value if value in TEXT_SIZES else default
+    if key == "language":
+        from game.i18n import available
+        return value if value in available() else default
     if key == "difficulty":
         return str(value)
     if key == "advisor_seen":

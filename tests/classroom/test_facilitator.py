@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from game.engine.strings import news_text
 from game.engine.commands import AdjustValue, Command, CommandError, IllegalCommand, InjectEvent, PostNews
 from game.engine.game import Game
 from game.engine.rules import Rules
@@ -15,7 +16,7 @@ def test_injecting_the_villa_talks_fires_them_now_and_logs_who_did_it(genoa: Rul
     game.apply(InjectEvent(event="villa_talks"), by="facilitator")
     assert game.state.fired["villa_talks"] == 0
     headline = next(e.title for e in genoa.scenario.events if e.id == "villa_talks")
-    assert any(n["text"].startswith(headline) for n in game.state.news if n["turn"] == 0)
+    assert any(news_text(n).startswith(headline) for n in game.state.news if n["turn"] == 0)
     row = game.actions[-1]
     assert (row.turn, row.date, row.seat) == (0, "1922-01-06", "facilitator")
     assert row.command == "facilitator: inject villa_talks" and headline in row.result
@@ -44,7 +45,7 @@ def test_custom_news_is_published_to_everyone_and_logged(genoa: Rules) -> None:
                by="facilitator")
     news = game.state.news[-1]
     assert news["kind"] == "facilitator" and news["powers"] == []
-    assert news["text"] == 'Storm over Genoa. The harbour is closed; "no boats" today.'
+    assert news_text(news) == 'Storm over Genoa. The harbour is closed; "no boats" today.'
     assert game.actions[-1].seat == "facilitator" and "Storm over Genoa" in game.actions[-1].result
 
 

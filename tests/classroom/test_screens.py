@@ -4,6 +4,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
+from game.engine.strings import news_text
 from game.ui.screens.classroom_facilitator import FacilitatorScreen
 from game.ui.screens.classroom_privacy import PrivacyScreen, demo
 from game.ui.screens.classroom_projector import ProjectorScreen
@@ -103,7 +104,7 @@ def test_the_projector_shows_no_secret(make_app) -> None:  # noqa: F811
     sc = cls.game.rules.scenario
     assert "Round 3" in shown and "Telegram from Moscow" in shown
     secrets = [r.briefing[:40] for r in sc.roles.values()] + [o.title for r in sc.roles.values() for o in r.objectives]
-    secrets += [n["text"][:40] for n in cls.game.state.news if n["kind"] in ("proposal", "answer", "mission")]
+    secrets += [news_text(n)[:40] for n in cls.game.state.news if n["kind"] in ("proposal", "answer", "mission")]
     assert secrets and not [s for s in secrets if s in shown]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from game.engine.strings import news_text
 from game.engine.clauses import Clause, parse_package
 from game.engine.commands import Answer, EndTurn, IllegalCommand
 from game.engine.game import Game
@@ -14,7 +15,7 @@ from game.engine.model.common import STATUS_NAMES
 from game.engine.negotiation import table_proposal
 from game.engine.ratification import ratification_refusal
 from game.engine.scoring import score
-from game.engine.strings import S, status_text
+from game.i18n import S, status_text
 from game.engine.treaties import sign_treaty
 from game.engine.valuation import clause_allowed, evaluate
 from game.sim import run_one
@@ -39,7 +40,7 @@ def test_a_human_germanys_january_deal_is_refused_at_home_and_wins_less_than_80_
     _end_turns(game, "germany", 3)
     most = sum(o.points for o in genoa.scenario.objectives["germany"])
     assert score(genoa, game.state, "germany") < 0.8 * most
-    refusals = [n["text"] for n in game.state.news if n["kind"] == "ratification"]
+    refusals = [news_text(n) for n in game.state.news if n["kind"] == "ratification"]
     assert refusals, "the signature should have been refused at home, with news"
     assert "Germany" in refusals[0] and "Genoa" in refusals[0]     # its reason: wait for the Allies' offer
 
@@ -51,7 +52,7 @@ def test_the_politburo_refuses_to_ratify_the_debts_acknowledged_without_credits(
     game.apply(Answer("soviet_russia", prop.id, "accept"))
     assert prop.status == "unratified"
     assert not any(any(c.type == "debt_acknowledgement" for c in t.clauses) for t in game.state.treaties)
-    news = [n["text"] for n in game.state.news if n["kind"] == "ratification"]
+    news = [news_text(n) for n in game.state.news if n["kind"] == "ratification"]
     assert news and news[0].startswith(S["ratify.body.hub"]) and "credits" in news[0]
     assert any(g.holder == "britain" and g.against == "soviet_russia" for g in game.state.grievances)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from game.engine.strings import news_text
 from game.engine.commands import Answer, CancelTreaty, EndTurn, MeetPrivately, WalkOut
 from game.engine.game import Game
 from game.saves.session import Session
@@ -171,7 +172,7 @@ def test_the_news_announces_a_proposal_only_when_the_inbox_shows_it(genoa):
         return [p for p in state.proposals if HUB in p.receivers and not p.delivered]
     assert _play_until(app, lambda: bool(undelivered_to_me())), "seed 4 has an AI proposal in transit"
     waiting = undelivered_to_me()[0]
-    news = next(n["text"] for n in state.news if n.get("proposal") == waiting.id)
+    news = next(news_text(n) for n in state.news if n.get("proposal") == waiting.id)
     assert news not in render.summary(app.game, HUB)
     assert _play_until(app, lambda: waiting.delivered, turns=2)
     assert news in render.summary(app.game, HUB)        # the turn it reaches the inbox
@@ -193,12 +194,12 @@ def test_answers_shows_answers_whenever_there_are(genoa):
 
 def test_joint_senders_take_a_plural_verb_and_bloc_names_keep_their_article(genoa):
     from game.engine.negotiation import table_proposal
-    from game.engine.strings import S
+    from game.i18n import S
     from game.engine.clauses import parse_package
     game = Game.new(genoa, seed=1)
     table_proposal(genoa, game.state, ["britain", "france"], [HUB], list(parse_package("renounce_claims")))
-    assert " propose to Soviet Russia" in game.state.news[-1]["text"]
-    assert "proposes" not in game.state.news[-1]["text"]
+    assert " propose to Soviet Russia" in news_text(game.state.news[-1])
+    assert "proposes" not in news_text(game.state.news[-1])
     line = S["line.united_front"].format(bloc="the Allied front", unity=80)
     assert "a united the" not in line and "the Allied front" in line
 

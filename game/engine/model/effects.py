@@ -122,7 +122,7 @@ class News(Strict):
     news: str = Field(min_length=1)
 
     def apply(self, world: World) -> None:
-        world.news(self.news)
+        world.news({"key": "news.text", "args": {"text": self.news}})
 
 
 class LeaderChange(Strict):

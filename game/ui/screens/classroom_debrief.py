@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.classroom.debrief import debrief_data
-from game.engine.strings import S
+from game.i18n import S
 from game.ui.screens.base import Screen
 from game.ui.screens.classroom_privacy import classroom_of
 

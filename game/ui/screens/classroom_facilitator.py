@@ -8,7 +8,7 @@ import pygame
 
 from game.classroom.views import FacilitatorVM, facilitator_vm
 from game.engine.commands import CommandError, IllegalCommand
-from game.engine.strings import S
+from game.i18n import S
 from game.errors import UsageError
 from game.ui.screens.base import Screen
 from game.ui.screens.classroom_privacy import PrivacyScreen, classroom_of

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.engine.strings import S
+from game.i18n import S
 from game.ui.screens.base import Screen
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pygame
 
 from game.classroom.views import ProjectorVM, facilitator_vm, projector_vm
-from game.engine.strings import S, status_text
+from game.i18n import S, status_text
 from game.ui.screens.base import Screen
 from game.ui.screens.classroom_privacy import classroom_of
 from game.ui.theme import HUB_PATTERN, PATTERNS

@@ -8,7 +8,7 @@ from pathlib import Path
 import pygame
 
 from game.engine.rules import Rules
-from game.engine.strings import S
+from game.i18n import S
 from game.errors import UsageError
 from game.ui.screens.base import Screen
 from game.ui.viewmodels.newgame import scenarios

@@ -10,7 +10,7 @@ import math
 import pygame
 
 from game.engine.commands import Attend, MeetPrivately, Speak, WalkOut
-from game.engine.strings import S
+from game.i18n import S
 from game.ui import text as tx
 from game.ui.screens.game_base import GameScreen
 from game.ui.viewmodels.common import short_date

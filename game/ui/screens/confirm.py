@@ -6,7 +6,7 @@ from typing import Callable
 
 import pygame
 
-from game.engine.strings import S
+from game.i18n import S
 from game.ui import text as tx
 from game.ui.screens.base import Screen
 

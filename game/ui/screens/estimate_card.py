@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Callable
 
 import pygame
 
-from game.engine.strings import S
+from game.i18n import S
 from game.ui import text as tx
 from game.ui.viewmodels.negotiation import EstimateVM
 

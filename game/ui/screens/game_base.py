@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine.strings import S
+from game.i18n import S
 from game.ui.advisor import AdvisorCard
 from game.ui.screens.base import Screen
 from game.ui.viewmodels.world import HudVM, hud

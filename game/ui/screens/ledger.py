@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine.strings import S
+from game.i18n import S
 from game.ui import text as tx
 from game.ui.screens.game_base import GameScreen
 from game.ui.viewmodels.common import short_date

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine.strings import S
+from game.i18n import S
 from game.ui import text as tx
 from game.ui.saves_link import saves_status
 from game.ui.screens.base import Screen

@@ -16,7 +16,7 @@ import pygame
 
 from game.engine.clauses import ClauseError, Package
 from game.engine.commands import Answer, Propose, WithdrawProposal
-from game.engine.strings import S
+from game.i18n import S
 from game.ui import text as tx
 from game.ui.screens.estimate_card import EstimateCard
 from game.ui.screens.game_base import GameScreen

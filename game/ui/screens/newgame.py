@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine.strings import S
+from game.i18n import S
 from game.ui.screens.base import Screen
 from game.saves.session import Session
 from game.ui.viewmodels.newgame import ScenarioVM, difficulties, scenarios

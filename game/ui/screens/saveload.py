@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine.strings import S
+from game.i18n import S
 from game.ui import saves_link
 from game.ui.screens.base import Screen
 from game.ui.viewmodels.common import date_text

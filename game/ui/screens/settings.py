@@ -1,4 +1,4 @@
-"""Settings: window size and full screen, UI scale, text size, the
+"""Settings: window size and full screen, UI scale, text size, language, the
 colour-blind-safe palette, the advisor. Each change applies at once and
 is written to the settings file."""
 from __future__ import annotations
@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pygame
 
-from game.engine.strings import S
+from game.i18n import NAMES, S, available, language
 from game.ui import text as tx
 from game.ui.screens.base import Screen
 from game.ui.settings import TEXT_SIZES, UI_SCALE_RANGE, WINDOW_SIZES, config_dir
@@ -44,6 +44,10 @@ class SettingsScreen(Screen):
         ui.label(r(x, y, 300, 32), S["ui.set.text_size"], None, S["ui.set.text_size.tip"])
         self.w_text = ui.choice(r(x + 320, y, 260, 34), [(k, S[f"ui.set.text.{k}"]) for k in TEXT_SIZES],
                                 st.text_size, self.set_text, S["ui.set.text_size.tip"])
+        y += 52
+        ui.label(r(x, y, 300, 32), S["ui.set.language"], None, S["ui.set.language.tip"])
+        self.w_lang = ui.choice(r(x + 320, y, 260, 34), [(c, NAMES.get(c, c)) for c in available()],
+                                st.language or language(), self.set_language, S["ui.set.language.tip"])
         y += 52
         self.w_cb = ui.check(r(x, y + 4, 500, 26), S["ui.set.colour_blind"], st.colour_blind, self.set_cb,
                              S["ui.set.colour_blind.tip"])
@@ -86,6 +90,9 @@ class SettingsScreen(Screen):
 
     def set_text(self, size: str) -> None:
         self._apply(text_size=size)
+
+    def set_language(self, code: str) -> None:
+        self._apply(language=code)
 
     def set_cb(self, on: bool) -> None:
         self._apply(colour_blind=on)

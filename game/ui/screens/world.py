@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine.strings import S, status_text
+from game.i18n import S, status_text
 from game.ui import text as tx
 from game.ui.screens.game_base import GameScreen
 from game.ui.theme import HUB_PATTERN, PATTERNS

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from game.engine import conference as conf
 from game.engine.rules import Rules
 from game.engine.state import State
-from game.engine.strings import S
+from game.i18n import S
 from game.ui.viewmodels.common import date_text, names, power_name, short_date
 from game.ui.viewmodels.event import describe
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from game.engine.rules import Rules
 from game.engine.scoring import historical_outcome, objectives, outcome
 from game.engine.state import State
-from game.engine.strings import S
+from game.i18n import S, news_text
 from game.ui.viewmodels.common import date_text, package_words, power_name, short_date
 from game.ui.viewmodels.ledger import ObjectiveVM, objective_rows
 
@@ -56,7 +56,7 @@ def end_vm(rules: Rules, state: State, player: str) -> EndVM:
         events.append((t.signed, "y", S["ui.end.treaty"].format(title=t.title, clauses=package_words(rules, t.clauses))))
     for n in state.news:
         if n["kind"] in ("conference", "walkout") or (n["kind"] == "choice" and player in n.get("powers", [])):
-            events.append((n["date"], "y", n["text"]))
+            events.append((n["date"], "y", news_text(n)))
     for m in sc.history.timeline:
         events.append((m.date.isoformat(), "h", m.text))
     events.sort(key=lambda e: (e[0], e[1]))

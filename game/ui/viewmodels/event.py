@@ -9,7 +9,7 @@ from game.engine.describe import describe_effect
 from game.engine.events import event_by_id
 from game.engine.rules import Rules
 from game.engine.state import State
-from game.engine.strings import S
+from game.i18n import S
 from game.ui.viewmodels.common import date_text
 from game.ui.widgets.pictures import picture_for
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from game.engine.legal import missions
 from game.engine.rules import Rules
 from game.engine.state import State
-from game.engine.strings import S
+from game.i18n import S
 from game.engine.views import hub_values, negotiator_rows
 from game.ui.viewmodels.common import num, series, var_description
 from game.ui.viewmodels.power import ValueVM

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from game.engine.rules import Rules
 from game.engine.observe import observe
 from game.engine.state import State
-from game.engine.strings import S
+from game.i18n import S
 from game.ui.viewmodels.common import power_name, short_date, var_title
 from game.ui.viewmodels.world import short_name
 

@@ -19,7 +19,7 @@ from game.engine.rules import Rules
 from game.engine.sides import treaty_partners
 from game.engine.search import Advice, what_would_it_take
 from game.engine.state import Proposal, State
-from game.engine.strings import S
+from game.i18n import S
 from game.engine.valuation import disallowed, evaluate
 from game.engine.views import BreakdownView, breakdown_view, insight, recorded_breakdown
 from game.ui.viewmodels.common import clause_text, humanise, num, param_text, power_name

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine.strings import S
+from game.i18n import S
 from game.engine.difficulty import DIFFICULTIES
 from game.ui.viewmodels.common import date_text
 

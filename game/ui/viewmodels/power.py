@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from game.engine.negotiators import negotiators_reaching
 from game.engine.rules import Rules
 from game.engine.state import State
-from game.engine.strings import S, status_text
+from game.i18n import S, status_text
 from game.engine.views import causes_of, hub_values
 from game.ui.viewmodels.common import (date_text, num, package_words, power_name, series, short_date, var_description,
                                        var_title)

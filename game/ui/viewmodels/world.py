@@ -11,7 +11,7 @@ from game.engine.observe import observe
 from game.engine.rules import Rules
 from game.engine.scoring import objectives
 from game.engine.state import Proposal, State
-from game.engine.strings import S, status_text
+from game.i18n import S, news_text, status_text
 from game.engine.views import inbox, outbox
 from game.ui.viewmodels.common import (date_text, last_change, names, num, package_words, power_name, var_description,
                                        var_title)
@@ -226,7 +226,7 @@ def dispatches(rules: Rules, state: State, player: str, turns: int = 1, limit: i
     for n in reversed(items):
         if n["kind"] in ("mission", "policy") and player in n.get("powers", []):
             continue
-        text = n["text"]
+        text = news_text(n)
         if n["kind"] == "event" and ". " in text:
             text = text.split(". ", 1)[0] + "."
         keep.append(Dispatch(date_text(n["date"]), n["kind"], text))
