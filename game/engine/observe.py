@@ -22,7 +22,7 @@ from game.engine.rules import Rules
 from game.engine.scoring import objectives, scores
 from game.engine.state import Proposal, State
 from game.engine.strings import status_text
-from game.engine.views import insight, shown
+from game.engine.views import insight, shown, threshold_seen
 
 #: News of these kinds is private to the powers it names (talks, answers, envoys' orders, decisions).
 PRIVATE_NEWS = ("proposal", "answer", "mission", "meeting", "choice")
@@ -247,8 +247,9 @@ def _verdict(rec: dict[str, Any], exact: bool, own: bool) -> dict[str, Any]:
     v: dict[str, Any] = {
         "lines": [[label, shown(value, exact)] for label, value, _kind in rec["lines"] if abs(value) >= 0.5],
         "total": shown(rec["total"], exact), "red_lines": list(rec["red_lines"]), "exact": exact}
-    if own:
-        v["threshold"] = float(rec["threshold"])
+    threshold = threshold_seen(rec["threshold"], own, exact)
+    if threshold is not None:
+        v["threshold"] = threshold
     return v
 
 

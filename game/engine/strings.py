@@ -47,6 +47,8 @@ S: dict[str, str] = {
     "verdict.accepted": "ACCEPTED",
     "verdict.refused": "REFUSED",
     "verdict.against": "against a threshold of {threshold:+.0f}",
+    "verdict.against.about": "against a threshold of about {threshold:+.0f}",
+    "verdict.against.hidden": "against a threshold your envoys cannot read",
     "verdict.red_line": "RED LINE: {reason}",
     "verdict.about": "about",
     # what would it take
@@ -526,6 +528,8 @@ S: dict[str, str] = {
     "ui.neg.exact": "Your negotiator reads this exactly.",
     "ui.neg.about": "Your negotiator reads this roughly (to the nearest 5); persuasion {need}+ reads it exactly.",
     "ui.neg.total": "Total {total:+.0f} against a threshold of {threshold:+.0f}",
+    "ui.neg.total.about": "Total {total:+.0f} against a threshold of about {threshold:+.0f}",
+    "ui.neg.total.hidden": "Total {total:+.0f}; your envoys cannot read the threshold",
     "ui.neg.total.tip": "The offer is accepted when the total reaches the threshold and no red line is crossed.",
     "ui.neg.verdict.yes": "WOULD ACCEPT",
     "ui.neg.verdict.no": "WOULD REFUSE",
