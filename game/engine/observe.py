@@ -30,6 +30,9 @@ PRIVATE_NEWS = ("proposal", "answer", "mission", "meeting", "choice")
 #: A partner's attitudes to the hub power that a delegation may read (exactly or roughly, by insight).
 ATTITUDES = ("trust", "fear_of_revolution", "commercial_interest", "left_out", "closeness")
 
+#: A partner's claims on the hub power, read the same way.
+CLAIMS = ("prewar_debt", "war_debt", "property", "counter_claim")
+
 
 def seats(rules: Rules) -> list[str]:
     """Every seat of a game of these rules."""
@@ -128,8 +131,12 @@ class _Common:
     def power(self, seat: str, p: str) -> dict[str, Any]:
         base = self._once(("power", p), lambda: _power_base(self.rules, self.state, p))
         exact = self.exact(seat, p)
+        told = seat in (p, self.rules.hub, FACILITATOR)  # a grievance is known to its holder and the hub
         return {**base, "exact": exact,
-                "attitudes": self._once(("attitudes", p, exact), lambda: _attitudes(self.state, p, exact))}
+                "attitudes": self._once(("attitudes", p, exact), lambda: _read(self.state, p, ATTITUDES, exact)),
+                "claims": self._once(("claims", p, exact), lambda: _read(self.state, p, CLAIMS, exact)),
+                "grievances": self._once(("grievances", p, exact), lambda: _grievances(self.state, p, exact))
+                if told else []}
 
     def proposal(self, seat: str, p: Proposal) -> dict[str, Any]:
         base = self._once(("proposal", p.id), lambda: _proposal_base(p))
@@ -228,10 +235,20 @@ def _power_base(rules: Rules, state: State, p: str) -> dict[str, Any]:
             "attending": [cid for cid in conf.sitting(state) if p in state.conferences[cid].attending]}
 
 
-def _attitudes(state: State, p: str, exact: bool | None) -> dict[str, float]:
+def _read(state: State, p: str, names: tuple[str, ...], exact: bool | None) -> dict[str, float]:
+    """Some of a partner's values, exactly or roughly (nothing when the seat cannot read it)."""
     if exact is None:
         return {}
-    return {a: shown(state.values[f"{p}.{a}"], exact) for a in ATTITUDES if f"{p}.{a}" in state.values}
+    return {a: shown(state.values[f"{p}.{a}"], exact) for a in names if f"{p}.{a}" in state.values}
+
+
+def _grievances(state: State, p: str, exact: bool | None) -> list[dict[str, Any]]:
+    """The wrongs a partner remembers, with their weight now and at first, as the seat reads it."""
+    if exact is None:
+        return []
+    return [{"against": g.against, "reason": g.reason, "now": shown(g.weight(state.today), exact),
+             "was": shown(g.amount, exact), "day": g.day, "half_life": g.half_life}
+            for g in state.grievances if g.holder == p]
 
 
 def _hub_values(rules: Rules, state: State) -> dict[str, float]:
