@@ -328,7 +328,7 @@ def counter_offer(rules: Rules, state: State, responder: str, sender: Sequence[s
                   gen: np.random.Generator, boldness: float) -> Package | None:
     """The responder's counter to ``pkg`` from ``sender``: best for it, acceptable (it thinks) to them."""
     search = Search(rules, state, pkg)
-    partners = list(sender) if responder == rules.hub else [responder]
+    partners = treaty_partners(rules, [responder], sender)  # the counter goes from responder to sender
     base = search.rows_of(pkg)
     n = rules.scenario.tuning.search_samples
     cands = np.concatenate([neighbours(search.variants, base), random_rows(search.variants, n, gen)])

@@ -52,6 +52,8 @@ S: dict[str, str] = {
     "verdict.accepted": "ACCEPTED",
     "verdict.refused": "REFUSED",
     "verdict.against": "against a threshold of {threshold:+.0f}",
+    "verdict.against.about": "against a threshold of about {threshold:+.0f}",
+    "verdict.against.hidden": "against a threshold your envoys cannot read",
     "verdict.red_line": "RED LINE: {reason}",
     "verdict.about": "about",
     # what would it take

@@ -14,6 +14,7 @@ from typing import Any, Sequence
 from game.engine import conference as conf
 from game.engine.conference import venue_name
 from game.engine.clauses import Package, package_text
+from game.engine.legal import FACILITATOR
 from game.engine.negotiation import pending_for
 from game.engine.negotiators import mission_key, negotiators_reaching
 from game.engine.rules import Rules
@@ -52,6 +53,24 @@ def shown(value: float, exact: bool) -> float:
     return round(value, 1) if exact else 5.0 * round(value / 5.0)
 
 
+def threshold_seen(value: float, own: bool, exact: bool | None) -> float | None:
+    """A power's threshold as a viewer may read it (the one rule; observations use it too): exactly
+    its own (or as the facilitator), to the nearest 5 through envoys who read that power exactly,
+    otherwise not at all."""
+    if own:
+        return float(value)
+    return shown(value, False) if exact else None
+
+
+def threshold_shown(rules: Rules, state: State, viewer: str | None, about: str, value: float) -> float | None:
+    """``threshold_seen`` for a viewer (None: the facilitator)."""
+    if viewer in (None, FACILITATOR, about):
+        return float(value)
+    if viewer not in rules.scenario.powers:
+        return None
+    return threshold_seen(value, False, insight(rules, state, viewer, about).exact)
+
+
 @dataclass
 class BreakdownView:
     power: str
@@ -59,11 +78,19 @@ class BreakdownView:
     heading: str
     lines: list[tuple[str, float]]
     total: float
-    threshold: float
+    threshold: float | None  # None: the viewer cannot read it (see threshold_seen)
     accepted: bool
     red_lines: list[str]
     exact: bool
     advice: str = ""
+    threshold_exact: bool = True
+
+    def against(self) -> str:
+        """The threshold as far as the viewer may read it."""
+        if self.threshold is None:
+            return S["verdict.against.hidden"]
+        key = "verdict.against" if self.threshold_exact else "verdict.against.about"
+        return S[key].format(threshold=self.threshold)
 
     def text(self) -> str:
         sign = "" if self.exact else S["verdict.about"] + " "
@@ -72,7 +99,7 @@ class BreakdownView:
             out.append(f"  {sign}{value:+6.0f}  {label}")
         out.append("  " + "-" * 6)
         verdict = S["verdict.accepted"] if self.accepted else S["verdict.refused"]
-        out.append(f"  {sign}{self.total:+6.0f}  {S['verdict.against'].format(threshold=self.threshold)}: {verdict}")
+        out.append(f"  {sign}{self.total:+6.0f}  {self.against()}: {verdict}")
         for r in self.red_lines:
             out.append("  " + S["verdict.red_line"].format(reason=r))
         if self.advice:
@@ -93,9 +120,11 @@ def breakdown_view(rules: Rules, state: State, verdict: Verdict, viewer: str | N
         skill = rules.scenario.tuning.what_would_it_take_skill
         able = [n.name for n in rules.scenario.powers[viewer].negotiators.values() if n.skills.guile >= skill]
         text = S["wwit.hidden"].format(skill=skill, who=", ".join(able) or "none of yours")
+    own = viewer is None or viewer == verdict.evaluator
     return BreakdownView(verdict.evaluator, rules.scenario.powers[verdict.evaluator].name,
                          package_text(verdict.package) or "-", lines, shown(verdict.total, exact),
-                         verdict.threshold, verdict.accepted, list(verdict.red_lines), exact, text)
+                         threshold_seen(verdict.threshold, own, ins.exact), verdict.accepted,
+                         list(verdict.red_lines), exact, text, own)
 
 
 def estimate(rules: Rules, state: State, viewer: str, sender: Sequence[str], receivers: Sequence[str],
@@ -124,8 +153,10 @@ def recorded_breakdown(rules: Rules, state: State, proposal: Proposal, power: st
     lines = [(label, shown(v, exact)) for label, v, _kind in rec["lines"] if abs(v) >= 0.5]
     lines.sort(key=lambda item: -abs(item[1]))
     accepted = proposal.answers.get(power) == "accept"
+    own = viewer is None or viewer == power
     return BreakdownView(power, rules.scenario.powers[power].name, package_text(tuple(proposal.clauses)), lines,
-                         shown(rec["total"], exact), rec["threshold"], accepted, rec["red_lines"], exact)
+                         shown(rec["total"], exact), threshold_seen(rec["threshold"], own, ins.exact), accepted,
+                         rec["red_lines"], exact, threshold_exact=own)
 
 
 @dataclass

@@ -10,7 +10,8 @@ from game.engine.describe import describe_effects
 from game.engine.events import event_by_id
 from game.engine.game import Game
 from game.engine.debrief import debrief
-from game.engine.scoring import historical_outcome, objectives, outcome
+from game.engine.legal import OBSERVER
+from game.engine.scoring import historical_outcome, outcome
 from game.engine.views import (hub_values, negotiator_rows, proposal_line,
                                recorded_breakdown, treaty_lines)
 from game.i18n import S, news_text, status_text
@@ -67,12 +68,14 @@ def power_detail(game: Game, power: str, viewer: str) -> str:
         out.append(leader.note)
     if p.wants:
         out.append(S["text.wants"].format(wants=p.wants))
-    if power != rules.hub:
-        v = state.values
-        out.append(S["text.status_with"].format(hub=rules.scenario.powers[rules.hub].name, status=status_text(state.status.get(power, 0))))
-        out.append(S["text.claims"].format(prewar=v[power + '.prewar_debt'], war=v[power + '.war_debt'],
-                                           property=v[power + '.property'], counter=v[power + '.counter_claim']))
-        row = next(r for r in obs["powers"] if r["id"] == power)
+    row = next((r for r in obs["powers"] if r["id"] == power), None)
+    if row is not None:
+        out.append(S["text.status_with"].format(hub=rules.scenario.powers[rules.hub].name, status=status_text(row["status"])))
+        claims = row["claims"]
+        if claims:
+            out.append(S["text.claims"].format(prewar=claims.get("prewar_debt", 0.0), war=claims.get("war_debt", 0.0),
+                                               property=claims.get("property", 0.0),
+                                               counter=claims.get("counter_claim", 0.0)))
         att = row["attitudes"]
         if att:
             out.append(S["text.attitudes"].format(trust=att["trust"], fear=att["fear_of_revolution"],
@@ -81,10 +84,9 @@ def power_detail(game: Game, power: str, viewer: str) -> str:
         trust_series = state.series.get(f"{power}.trust", []) if row["exact"] else []
         if len(trust_series) > 1:
             out.append(S["text.trust_over_time"] + " ".join(f"{x:.0f}" for x in trust_series[-10:]))
-    grievances = [g for g in state.grievances if g.holder == power] if viewer in (power, rules.hub) else []
-    for g in grievances:
-        out.append(S["text.grievance"].format(against=rules.scenario.powers[g.against].name, reason=g.reason,
-                                              now=g.weight(state.today), was=g.amount, day=g.day, half=g.half_life))
+    for g in row["grievances"] if row is not None else []:
+        out.append(S["text.grievance"].format(against=rules.scenario.powers[g["against"]].name, reason=g["reason"],
+                                              now=g["now"], was=g["was"], day=g["day"], half=g["half_life"]))
     causes = [c for c in obs["causes"] if c["var"].startswith(power + ".")][-8:]
     if causes:
         out.append(S["text.recent_changes"])
@@ -119,7 +121,8 @@ def answers_to(game: Game, viewer: str, recent: bool = True, most: int = 12) -> 
     A proposal to several powers shows each answer as it comes, before the last one closes it.
     """
     rules, state = game.rules, game.state
-    answered = [p for p in state.proposals if viewer in p.sender and p.answers
+    seen = {p["id"] for p in game.observe(viewer)["proposals"] if viewer in p["sender"] and p["answers"]}
+    answered = [p for p in state.proposals if p.id in seen
                 and (not recent or (p.closed_turn if p.closed_turn is not None else state.turn) >= state.turn - 1)]
     out = []
     for p in answered[-most:]:
@@ -196,21 +199,22 @@ def objectives_text(game: Game, power: str) -> str:
     return "\n".join(out)
 
 
-def final_report(game: Game) -> str:
+def final_report(game: Game, viewer: str = OBSERVER) -> str:
+    """The end: every power's objectives as the viewer may read them (everyone's, once the game is over)."""
     rules, state = game.rules, game.state
+    obs = game.observe(viewer)
     sc = rules.scenario
     out = [rule(S["text.the_end"].format(title=sc.title))]
     if state.end_reason:
         out.append(state.end_reason)
-    for p in rules.powers:
-        res = objectives(rules, state, p)
+    for p, res in obs["objectives"].items():
         if not res:
             continue
-        pts = sum(o.points for o in res if o.met)
+        pts = sum(o["points"] for o in res if o["met"])
         tag = S["text.you_tag"] if state.controllers[p] == "human" else ""
         out.append(S["text.power_points"].format(power=sc.powers[p].name + tag, points=pts))
         for o in res:
-            out.append(f"   [{'x' if o.met else ' '}] {o.title} ({o.points:+.0f})")
+            out.append(f"   [{'x' if o['met'] else ' '}] {o['title']} ({o['points']:+.0f})")
     got = outcome(rules, state)
     hist = historical_outcome(rules)
     names = {o.id: o for o in sc.history.outcomes}
@@ -225,8 +229,8 @@ def final_report(game: Game) -> str:
     if sc.history.summary:
         out.append(sc.history.summary.strip())
     out.append(rule(S["text.beside_history"]))
-    for t in state.treaties:
-        out.append(f"  {t.signed}  {t.title}: {', '.join(c.type for c in t.clauses)}")
+    for t in obs["treaties"]:
+        out.append(f"  {t['signed']}  {t['title']}: {', '.join(c['type'] for c in t['clauses'])}")
     for m in sc.history.timeline:
         out.append(f"  {m.date}  " + S["text.history_tag"] + f" {m.text}")
     return "\n".join(out)

@@ -62,7 +62,7 @@ class EstimateCard:
         if vm.empty:
             ui.set_text(self.total, "")
         else:
-            ui.set_text(self.total, S["ui.neg.total"].format(total=vm.total, threshold=vm.threshold))
+            ui.set_text(self.total, vm.total_text())
         slots = self._lay_out(list(vm.lines))
         for i, (num, lab) in enumerate(self.rows):
             number, text, tip = slots[i] if i < len(slots) else ("", "", "")
@@ -124,18 +124,21 @@ class EstimateCard:
         surface.blit(stamp, (box.x + sc.px(14), box.y + sc.px(40)))
         # The scale: where the total sits against the threshold.
         bar = self.screen.r(x + 12, y + 108, w - 24, 12)
-        lo = min(-40.0, vm.total - 5, vm.threshold - 5)
-        hi = max(40.0, vm.total + 5, vm.threshold + 5)
+        threshold = 0.0 if vm.threshold is None else vm.threshold
+        lo = min(-40.0, vm.total - 5, threshold - 5)
+        hi = max(40.0, vm.total + 5, threshold + 5)
 
         def at(v: float) -> int:
             return bar.x + int((v - lo) / (hi - lo) * bar.width)
 
         pygame.draw.rect(surface, pal.rgb("paper_light"), bar)
         pygame.draw.rect(surface, pal.rgb("rule"), bar, 1)
-        zero, thr, tot = at(0), at(vm.threshold), at(vm.total)
+        zero, thr, tot = at(0), at(threshold), at(vm.total)
         fill = pygame.Rect(min(zero, tot), bar.y + 2, abs(tot - zero), bar.height - 4)
         pygame.draw.rect(surface, colour, fill)
         pygame.draw.line(surface, pal.rgb("ink"), (zero, bar.y - sc.px(2)), (zero, bar.bottom + sc.px(2)), 1)
+        if vm.threshold is None:
+            return  # the viewer's envoys cannot read it: no mark
         pygame.draw.line(surface, pal.rgb("ink"), (thr, bar.y - sc.px(4)), (thr, bar.bottom + sc.px(4)),
                          max(2, sc.px(2)))
         mark = tx.render("\u25b2 " + S["ui.neg.threshold"], "telegram", sc.font(10), pal.rgb("ink_soft"))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.engine.legal import OBSERVER
+from game.engine.observe import observe
 from game.engine.rules import Rules
 from game.engine.scoring import historical_outcome, objectives, outcome
 from game.engine.state import State
@@ -54,7 +56,8 @@ def end_vm(rules: Rules, state: State, player: str) -> EndVM:
         if t.turn == 0 and t.signed < sc.start.isoformat():
             continue
         events.append((t.signed, "y", S["ui.end.treaty"].format(title=t.title, clauses=package_words(rules, t.clauses))))
-    for n in state.news:
+    seat = player if player in rules.scenario.powers else OBSERVER
+    for n in observe(rules, state, seat)["news"]:
         if n["kind"] in ("conference", "walkout") or (n["kind"] == "choice" and player in n.get("powers", [])):
             events.append((n["date"], "y", news_text(n)))
     for m in sc.history.timeline:

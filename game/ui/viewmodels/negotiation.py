@@ -158,7 +158,7 @@ class EstimateVM:
     power: str
     lines: tuple[LineVM, ...]
     total: float
-    threshold: float
+    threshold: float | None  # None: the viewer's envoys cannot read it
     accepted: bool
     red_lines: tuple[str, ...]
     exact: bool
@@ -166,6 +166,14 @@ class EstimateVM:
     advice: str
     advice_package: Package | None
     empty: bool = False
+    threshold_exact: bool = True
+
+    def total_text(self) -> str:
+        """The total against the threshold, as far as the viewer may read the threshold."""
+        if self.threshold is None:
+            return S["ui.neg.total.hidden"].format(total=self.total)
+        key = "ui.neg.total" if self.threshold_exact else "ui.neg.total.about"
+        return S[key].format(total=self.total, threshold=self.threshold)
 
 
 def _lines(rules: Rules, bv: BreakdownView, exactness: str) -> tuple[LineVM, ...]:
@@ -186,7 +194,8 @@ def _vm(rules: Rules, bv: BreakdownView, heading: str, verdict: str, advice: Adv
         advice_text: str) -> EstimateVM:
     return EstimateVM(heading, bv.power, _lines(rules, bv, _exactness(rules, bv.exact)), bv.total, bv.threshold,
                       bv.accepted, tuple(bv.red_lines), bv.exact, verdict, advice_text,
-                      advice.package if advice is not None and advice.found and advice.package else None)
+                      advice.package if advice is not None and advice.found and advice.package else None,
+                      threshold_exact=bv.threshold_exact)
 
 
 def estimate_vm(rules: Rules, state: State, viewer: str, sender: Sequence[str], receivers: Sequence[str],

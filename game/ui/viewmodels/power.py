@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.engine.legal import OBSERVER
 from game.engine.negotiators import negotiators_reaching
+from game.engine.observe import observe
 from game.engine.rules import Rules
 from game.engine.state import State
 from game.i18n import S, status_text
-from game.engine.views import causes_of, hub_values
+from game.engine.views import hub_values, shown
 from game.ui.viewmodels.common import (date_text, num, package_words, power_name, series, short_date, var_description,
                                        var_title)
 
@@ -68,12 +70,13 @@ class PowerPanelVM:
     facing: str
 
 
-def _value(rules: Rules, state: State, power: str, v: str) -> ValueVM | None:
+def _value(rules: Rules, state: State, power: str, v: str, exact: bool) -> ValueVM | None:
+    """One of a power's values and its recent history, as exactly as the player reads that power."""
     name = f"{power}.{v}"
     if name not in state.values:
         return None
-    value = state.values[name]
-    hist = tuple(series(state, name)[-8:])
+    value = shown(state.values[name], exact)
+    hist = tuple(shown(x, exact) for x in series(state, name)[-8:])
     history = " \u2192 ".join(num(x) for x in hist) if len(hist) > 1 else num(value)
     tip = S["ui.power.trend.tip"].format(title=var_title(rules, name), value=value, history=history,
                                          description=var_description(rules, name))
@@ -83,14 +86,20 @@ def _value(rules: Rules, state: State, power: str, v: str) -> ValueVM | None:
 def power_panel(rules: Rules, state: State, power: str, player: str) -> PowerPanelVM:
     p = rules.scenario.powers[power]
     leader = p.leaders[state.leaders[power]]
+    obs = observe(rules, state, player if player in rules.scenario.powers else OBSERVER)
+    # How exactly the player reads this power (None: not at all), by the same rule as its observation.
+    exact = True if power == player else next((row["exact"] for row in obs["powers"] if row["id"] == power), None)
     if power == rules.hub:
-        # The hub has no attitude towards itself: its panel shows the state of the country instead.
-        names = [vid for vid, _, _ in hub_values(rules, state)][:8]
-        attitudes = tuple(a for a in (_value(rules, state, power, v) for v in names) if a is not None)
+        # The hub has no attitude towards itself: its panel shows the state of the country instead,
+        # which only the hub's own delegation reads.
+        names = [vid for vid, _, _ in hub_values(rules, state) if vid in obs["hub_values"]][:8]
+        attitudes = tuple(a for a in (_value(rules, state, power, v, True) for v in names) if a is not None)
         claims: tuple[ValueVM, ...] = ()
     else:
-        attitudes = tuple(a for a in (_value(rules, state, power, v) for v in ATTITUDES) if a is not None)
-        claims = tuple(c for c in (_value(rules, state, power, v) for v in CLAIMS) if c is not None)
+        read = [] if exact is None else ATTITUDES
+        attitudes = tuple(a for a in (_value(rules, state, power, v, bool(exact)) for v in read) if a is not None)
+        claims = tuple(c for c in (_value(rules, state, power, v, bool(exact)) for v in CLAIMS if exact is not None)
+                       if c is not None)
     treaties = []
     for t in state.treaties:
         if not t.in_force or (power != rules.hub and power not in t.partners):
@@ -110,9 +119,10 @@ def power_panel(rules: Rules, state: State, power: str, player: str) -> PowerPan
                                            half=g.half_life),
             now, g.amount, now / g.amount if g.amount else 0.0,
             S["ui.power.grievance.tip"].format(half=g.half_life)))
+    mine = [c for c in obs["causes"] if c["var"].startswith(power + ".")][-16:]
     causes = tuple(S["ui.power.cause"].format(date=short_date(c["date"]), title=var_title(rules, c["var"]),
                                               by=c["by"], cause=c["cause"])
-                   for c in reversed(causes_of(state, power, limit=16)) if abs(c["by"]) >= 0.5)[:10]
+                   for c in reversed(mine) if abs(c["by"]) >= 0.5)[:10]
     if power == player:
         facing = S["ui.power.you"]
     else:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.engine import conference as conf
-from game.engine.legal import PROPOSALS_PER_TURN
+from game.engine.legal import OBSERVER, PROPOSALS_PER_TURN
 from game.engine.observe import observe
 from game.engine.rules import Rules
 from game.engine.scoring import objectives
@@ -99,9 +99,9 @@ class MapPower:
     is_player: bool
     leader: str
     leader_title: str
-    trust: float
-    closeness: float
-    left_out: float
+    trust: float | None             # as the player reads it; None: it cannot
+    closeness: float | None
+    left_out: float | None
     pending: int
 
     def hover_lines(self, hub_name: str) -> list[str]:
@@ -111,7 +111,7 @@ class MapPower:
         else:
             out.append(S["ui.map.hover.status"].format(status=self.status_text))
         out.append(S["ui.map.hover.leader"].format(leader=self.leader, title=self.leader_title))
-        if not self.is_hub:
+        if not self.is_hub and self.trust is not None:
             out.append(S["ui.map.hover.values"].format(trust=self.trust, closeness=self.closeness,
                                                        left_out=self.left_out))
         if self.pending:
@@ -132,18 +132,28 @@ class MapVM:
 
 
 def map_vm(rules: Rules, state: State, player: str) -> MapVM:
+    """Each power's place on the map as ``player`` may read it (no player, as on the projector: the
+    observer's public view, without attitudes)."""
+    seat = player if player in rules.scenario.powers else OBSERVER
+    obs = observe(rules, state, seat)
+    read = {row["id"]: row["attitudes"] for row in obs["powers"]}
     powers: dict[str, MapPower] = {}
     for pid, p in rules.scenario.powers.items():
         leader = p.leaders[state.leaders[pid]]
-        pending = sum(1 for pr in state.proposals if pr.status == "pending" and pr.involves(pid) and pr.involves(player)
-                      and pid != player)
+        pending = 0 if pid == player else \
+            sum(1 for pr in obs["proposals"] if pr["status"] == "pending" and _involves(pr, pid) and _involves(pr, player))
         level = -1 if pid == rules.hub else state.status.get(pid, 0)
+        att = read.get(pid) or {}
+        trust, closeness, left_out = (att.get(a, 0.0) if att else None for a in ("trust", "closeness", "left_out"))
         powers[pid] = MapPower(
             pid, p.name, level, "" if pid == rules.hub else status_text(level), pid == rules.hub, pid == player,
-            leader.name, leader.title or "", state.values.get(f"{pid}.trust", 0.0),
-            state.values.get(f"{pid}.closeness", 0.0), state.values.get(f"{pid}.left_out", 0.0), pending)
+            leader.name, leader.title or "", trust, closeness, left_out, pending)
     statuses = {pid: mp.status for pid, mp in powers.items()}
     return MapVM(rules.hub, power_name(rules, rules.hub), powers, statuses, tuple(sorted(statuses.items())))
+
+
+def _involves(proposal: dict, power: str) -> bool:
+    return power in proposal["sender"] or power in proposal["receivers"]
 
 
 # --- papers and dispatches --------------------------------------------------------------------
