@@ -120,8 +120,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     if not args.json and args.seeds > 1 and sys.stderr.isatty():
         from tqdm import tqdm
         bar = tqdm(total=args.seeds, unit="run", file=sys.stderr)
-    runs = iter_runs(rules, seeds, args.turns, min(args.jobs, args.seeds), bar.update if bar else None,
-                     chain=args.continue_)
+    more = {"chain": True} if args.continue_ else {}     # a campaign's later parts, only when asked
+    runs = iter_runs(rules, seeds, args.turns, min(args.jobs, args.seeds), bar.update if bar else None, **more)
     if args.continue_:
         from game.sim import last_part
         rules = last_part(rules)            # the runs end in the campaign's last part
