@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from game.balance import decisions_per_turn, quietest
 from game.engine.clauses import parse_package
-from game.engine.commands import CancelTreaty, ChooseOption, EndTurn, IllegalCommand
+from game.engine.commands import CancelTreaty, ChooseOption, EndTurn
 from game.engine.game import Game
 from game.engine.treaties import sign_treaty
 
-import pytest
 
 
 def _waiting(game: Game, power: str) -> list:
@@ -40,12 +39,14 @@ def test_a_trade_agreement_brings_moscow_orders_to_pay_for_on_the_second_turn(ge
     assert not [c for c in _waiting(game, "soviet_russia") if c.event == "trade_payments"]
 
 
-def test_the_turn_cannot_end_while_an_obligation_awaits_its_answer(genoa):
+def test_an_obligation_left_open_is_answered_at_the_turns_end_as_the_delegation_would(genoa):
     game = Game.new(genoa, seed=3, humans=["soviet_russia"])
     _next_turn(game)
     assert any(c.event == "trade_payments" for c in _waiting(game, "soviet_russia"))
-    with pytest.raises(IllegalCommand, match="trade_payments"):
-        game.apply(EndTurn("soviet_russia"))
+    game.apply(EndTurn("soviet_russia"))
+    assert not any(c.event == "trade_payments" for c in _waiting(game, "soviet_russia"))
+    answered = [n for n in game.state.news if n["kind"] == "choice" and n["turn"] == 1]
+    assert answered, "the open obligation should have been answered, with news"
 
 
 def test_the_partners_of_the_trade_agreements_take_turns(genoa):
