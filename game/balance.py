@@ -9,8 +9,10 @@ from __future__ import annotations
 import statistics
 from typing import Any
 
-from game.bots import play
+from game.bots import BOTS, _choose, play
+from game.engine.commands import EndTurn
 from game.engine.game import Game
+from game.engine.negotiation import pending_for
 from game.engine.rules import Rules
 
 #: The turn after which a score counts as taken "early".
@@ -54,3 +56,37 @@ def lines(report: dict[str, Any]) -> list[str]:
             f"spread (sd) {s['stdev']:.1f}",
             f"  after turn {EARLY_TURN}: mean {e['mean']:.1f}, max {e['max']:g}",
             "  per seed: " + ", ".join(f"{r['seed']}:{r['score']:g}" for r in report["runs"])]
+
+
+# --- pacing --------------------------------------------------------------------------------
+
+def decisions_per_turn(rules: Rules, power: str, seed: int, bot: str = "historical") -> list[int]:
+    """How many decisions ``power``, played by a person following ``bot``, faces at the start
+    of each turn: proposals awaiting its answer, events and obligations asking it to choose,
+    and treaties refused at home last turn that it must renegotiate."""
+    game = Game.new(rules, seed=seed, humans=[power])
+    counts: list[int] = []
+    while not game.is_terminal():
+        state = game.state
+        waiting = len(pending_for(state, power)) + sum(1 for c in state.choices if c.chooser == power)
+        waiting += sum(1 for n in state.news if n["kind"] == "ratification" and n["turn"] == state.turn - 1
+                       and power in n["powers"])
+        counts.append(waiting)
+        turn = state.turn
+        _choose(game, power)
+        BOTS[bot](game, power)
+        _choose(game, power)
+        game.apply(EndTurn(power))
+        if not game.is_terminal() and game.state.turn != turn + 1:
+            raise RuntimeError(f"turn {turn} did not advance after {power} ended it")
+    return counts
+
+
+def quietest(counts: list[int]) -> int:
+    """The longest run of turns without a decision."""
+    best = run = 0
+    for c in counts:
+        run = run + 1 if c == 0 else 0
+        best = max(best, run)
+    return best
+

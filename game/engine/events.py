@@ -8,7 +8,7 @@ from __future__ import annotations
 from game.engine.model.events import Event
 from game.engine.rules import Rules
 from game.engine.state import PendingChoice, Rng, State
-from game.engine.strings import S, say
+from game.engine.strings import say
 from game.engine.world import Ctx
 
 
@@ -53,9 +53,14 @@ def fire(rules: Rules, state: State, event: Event) -> None:
 
 
 def event_by_id(rules: Rules, event_id: str) -> Event:
+    """A scripted event, or the decision a clause's obligation puts (game.engine.obligations)."""
     for e in rules.scenario.events:
         if e.id == event_id:
             return e
+    for ct in rules.scenario.clause_types.values():
+        for ob in ct.obligations:
+            if ob.id == event_id:
+                return ob.as_event()
     raise KeyError(event_id)
 
 
@@ -76,8 +81,9 @@ def ai_choice(rules: Rules, state: State, event: Event) -> str:
 def choose(rules: Rules, state: State, event_id: str, power: str, option_id: str) -> None:
     event = event_by_id(rules, event_id)
     option = {o.id: o for o in event.options}[option_id]
+    partner = next((c.partner for c in state.choices if c.event == event_id and c.chooser == power), None)
     state.choices = [c for c in state.choices if not (c.event == event_id and c.chooser == power)]
-    ctx = Ctx(rules, state, self_=power)
+    ctx = Ctx(rules, state, self_=power, partner=partner)
     ctx.news(say("news.choice", power=rules.scenario.powers[power].name, option=option.title), "choice", [power])
     for effect in option.effects:
         effect.apply(ctx)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-from game.engine import ai, conference as conf, events, facilitator
+from game.engine import ai, conference as conf, events, facilitator, obligations
 from game.engine.actionlog import Action, action, choices_since, news_mark
 from game.engine.chain import carry_over, part_record
 from game.engine.commands import (Advance, Answer, AssignNegotiator, Attend, CancelTreaty, ChooseOption, Command,
@@ -136,6 +136,7 @@ class Game:
         conf.update_on_date(rules, state)
         mark = news_mark(state)
         events.fire_due_events(rules, state)
+        obligations.fire_due(rules, state)
         self.actions += choices_since(state, mark, state.turn, state.date)
         for power in rules.powers:
             if state.controllers[power] == "ai":

@@ -270,7 +270,9 @@ def _choose(rules: Rules, state: State, cmd: ChooseOption) -> Command:
 
 
 def _end(rules: Rules, state: State, cmd: EndTurn) -> Command:
-    waiting = [c.event for c in state.choices if c.chooser == cmd.power]
+    # A treaty's obligation (it has a partner) left open is answered at the turn's end as the
+    # delegation would answer it; a scripted event's decision must be taken first.
+    waiting = [c.event for c in state.choices if c.chooser == cmd.power and c.partner is None]
     if waiting:
         _fail(f"decide first: {', '.join(waiting)} (use choose EVENT OPTION)")
     return cmd

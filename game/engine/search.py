@@ -31,6 +31,7 @@ from game.engine.sides import treaty_partners
 from game.engine.state import State
 from game.engine.strings import S
 from game.engine.valuation import (ROW_DTYPE, Tables, VariantSet, _match, active_red_lines, build_tables,
+                                  build_tables_noting_reads,
                                   context_lines)
 
 #: Safety margin an AI leaves above its estimate of the other side's threshold.
@@ -48,35 +49,50 @@ class Search:
         self.rules = rules
         self.state = state
         self.variants = VariantSet.for_search(rules, extra)
-        self._tables: dict[tuple, Tables] = _shared_tables(rules, state, self.variants)
+        self._tables: dict[tuple, Tables] = {}
+        self._shared = _shared_tables(rules, state, self.variants)
 
     def tables(self, evaluator: str, partners: Sequence[str]) -> Tables:
         key = (evaluator, tuple(partners))
-        if key not in self._tables:
-            self._tables[key] = build_tables(self.rules, self.state, evaluator, partners, self.variants)
-        return self._tables[key]
+        found = self._tables.get(key)
+        if found is not None:
+            return found
+        if self._shared is None:
+            found = build_tables(self.rules, self.state, evaluator, partners, self.variants)
+        else:
+            kept = self._shared.get(key)
+            values = self.state.values
+            if kept is not None and all(values.get(name) == v for name, v in kept[0]):
+                found = kept[1]
+            else:
+                found, reads = build_tables_noting_reads(self.rules, self.state, evaluator, partners, self.variants)
+                self._shared[key] = (reads, found)
+        self._tables[key] = found
+        return found
 
     def estimated(self, observer: str, target: str, partners: Sequence[str]) -> Tables:
         """``observer``'s model of ``target``'s tables."""
         true = self.tables(target, partners)
         rules, state = self.rules, self.state
-        sigma = rules.scenario.tuning.ai_noise
-        gen = np.random.default_rng([state.seed, 7, rules.power_index[observer], rules.power_index[target]])
-        z = gen.normal(0.0, sigma, size=true.values.shape[0])
-        values = true.values * (1.0 + z)[:, None]
         offset = learned_offset(rules, state, observer, target)
-        return Tables(true.evaluator, true.partners, values, true.const, true.threshold + offset,
-                      true.allowed, true.refuses, true.unless)
+        found = true.estimates.get((observer, offset))
+        if found is not None:
+            return found
+        values = true.values * misperception(rules, state.seed, observer, target, self.variants)[:, None]
+        found = true.estimates[(observer, offset)] = true.reweighed(values, true.threshold + offset)
+        return found
 
     def rows_of(self, pkg: Package) -> np.ndarray:
         return self.variants.index_of(self.rules, pkg)
 
 
 def fingerprint(state: State) -> tuple:
-    """Everything in the state that a power's value tables read (values, personalities, status,
-    negotiators' posts, leaders, flags, events, treaties in force, grievances, conferences,
-    the date): two states with the same fingerprint have the same tables."""
-    return (state.date, tuple(state.values.items()),
+    """Everything in the state that a power's value tables read except the values themselves
+    (personalities, status, negotiators' posts, leaders, flags, events, treaties in force,
+    grievances, conferences, the date). Each table notes the values it read; it is reused while
+    this fingerprint and those values stay the same, so that one power's move in the AI phase
+    does not throw away the tables of powers it did not touch."""
+    return (state.date,
             tuple((p, tuple(w.items())) for p, w in state.personality.items()),
             tuple(state.status.items()), tuple(state.status_floor.items()), tuple(state.missions.items()),
             tuple(state.leaders.items()), tuple(state.flags), tuple(state.fired.items()),
@@ -85,18 +101,33 @@ def fingerprint(state: State) -> tuple:
             tuple((cid, c.state, tuple(c.attending), tuple(c.excluded)) for cid, c in state.conferences.items()))
 
 
-def _shared_tables(rules: Rules, state: State, variants: VariantSet) -> dict[tuple, Tables]:
-    """The tables already built for this very state, so that the AI phase of a turn builds each
-    power's tables once, not once per search. Kept on the state object (never in its data: a
-    clone or a loaded game starts afresh) and dropped as soon as anything they read changes."""
+def _shared_tables(rules: Rules, state: State, variants: VariantSet) -> dict[tuple, tuple] | None:
+    """The tables already built for this state, each with the values it read, so that the AI
+    phase of a turn builds a power's tables once, not once per search or per move of another
+    power. Kept on the state object (never in its data: a clone or a loaded game starts afresh)
+    and dropped as soon as anything outside the values changes. None for a search with extra
+    variants (its tables have other columns)."""
     if variants is not VariantSet.for_search(rules):
-        return {}
+        return None
     fp = fingerprint(state)
     memo = state.__dict__.get("_tables_memo")
     if memo is None or memo[0] is not rules or memo[1] != fp:
         memo = (rules, fp, {})
         state.__dict__["_tables_memo"] = memo
     return memo[2]
+
+
+def misperception(rules: Rules, seed: int, observer: str, target: str, variants: VariantSet) -> np.ndarray:
+    """``observer``'s fixed, seeded error about each clause type's value to ``target``: 1 + z, one
+    factor per clause type. Drawn once per game and pair of powers."""
+    key = ("misperception", seed, observer, target)
+    found = variants.memo.get(key)
+    if found is None:
+        gen = np.random.default_rng([seed, 7, rules.power_index[observer], rules.power_index[target]])
+        found = 1.0 + gen.normal(0.0, rules.scenario.tuning.ai_noise, size=len(variants.clauses))
+        found.setflags(write=False)
+        variants.memo[key] = found
+    return found
 
 
 def learned_offset(rules: Rules, state: State, observer: str, target: str) -> float:
@@ -114,31 +145,44 @@ def learned_offset(rules: Rules, state: State, observer: str, target: str) -> fl
 
 def random_rows(variants: VariantSet, n: int, gen: np.random.Generator, density: float = 0.3) -> np.ndarray:
     c = len(variants.clauses)
-    present = gen.random((n, c)) < density
-    picks = (gen.random((n, c)) * variants.counts).astype(ROW_DTYPE) + 1
-    return np.where(present, picks, 0).astype(ROW_DTYPE)
+    absent = gen.random((n, c)) >= density
+    scaled = gen.random((n, c))
+    scaled *= variants.counts
+    rows = scaled.astype(ROW_DTYPE)
+    rows += 1
+    rows[absent] = 0
+    return rows
 
 
 def neighbours(variants: VariantSet, row: np.ndarray, pairs: bool = True) -> np.ndarray:
     """Every package one change away from ``row`` (and two changes, if ``pairs``)."""
-    singles_i, singles_k = [], []
-    for i, count in enumerate(variants.counts):
-        for k in range(int(count) + 1):
-            if k != row[i]:
-                singles_i.append(i)
-                singles_k.append(k)
-    si, sk = np.array(singles_i, dtype=np.intp), np.array(singles_k, dtype=ROW_DTYPE)
+    all_i, all_k, pair_a, pair_b = _moves(variants)
+    keep = all_k != row[all_i]
+    si, sk = all_i[keep], all_k[keep]
     ones = np.repeat(row[None, :], len(si), axis=0)
     ones[np.arange(len(si)), si] = sk
     if not pairs:
         return ones
-    a, b = np.triu_indices(len(si), k=1)
-    keep = si[a] != si[b]
-    a, b = a[keep], b[keep]
+    both = keep[pair_a] & keep[pair_b]
+    a, b = pair_a[both], pair_b[both]
     twos = np.repeat(row[None, :], len(a), axis=0)
-    twos[np.arange(len(a)), si[a]] = sk[a]
-    twos[np.arange(len(a)), si[b]] = sk[b]
+    twos[np.arange(len(a)), all_i[a]] = all_k[a]
+    twos[np.arange(len(a)), all_i[b]] = all_k[b]
     return np.concatenate([ones, twos])
+
+
+def _moves(variants: VariantSet) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Every single change (clause type, variant), and every pair of changes to two different
+    clause types, in a fixed order; ``neighbours`` keeps those that change a given row."""
+    found = variants.memo.get("moves")
+    if found is None:
+        counts = [int(c) for c in variants.counts]
+        all_i = np.array([i for i, c in enumerate(counts) for _ in range(c + 1)], dtype=np.intp)
+        all_k = np.array([k for c in counts for k in range(c + 1)], dtype=ROW_DTYPE)
+        a, b = np.triu_indices(len(all_i), k=1)
+        differ = all_i[a] != all_i[b]
+        found = variants.memo["moves"] = (all_i, all_k, a[differ], b[differ])
+    return found
 
 
 def changes(row: np.ndarray, base: np.ndarray) -> np.ndarray:
@@ -324,6 +368,16 @@ def _pick(objective: np.ndarray, feasible: np.ndarray) -> int | None:
     return int(np.argmax(np.where(feasible, objective, -np.inf)))
 
 
+def _kept(*arrays_and_mask: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The rows of each array where the mask (last argument) holds, in their order: searching
+    only these gives the same best package as masking all of them."""
+    *arrays, mask = arrays_and_mask
+    if mask.all():
+        return tuple(arrays)
+    keep = np.flatnonzero(mask)
+    return tuple(a[keep] for a in arrays)
+
+
 def counter_offer(rules: Rules, state: State, responder: str, sender: Sequence[str], pkg: Package,
                   gen: np.random.Generator, boldness: float) -> Package | None:
     """The responder's counter to ``pkg`` from ``sender``: best for it, acceptable (it thinks) to them."""
@@ -332,9 +386,13 @@ def counter_offer(rules: Rules, state: State, responder: str, sender: Sequence[s
     base = search.rows_of(pkg)
     n = rules.scenario.tuning.search_samples
     cands = np.concatenate([neighbours(search.variants, base), random_rows(search.variants, n, gen)])
+    cands, = _kept(cands, (cands > 0).sum(axis=1) <= max(rules.scenario.tuning.max_clauses, len(pkg)))
     mine = search.tables(responder, partners)
     my_score, my_blocked = mine.judge(cands)
-    feasible = ~my_blocked & (my_score >= mine.threshold)
+    cands, my_score = _kept(cands, my_score, ~my_blocked & (my_score >= mine.threshold))
+    if not len(cands):
+        return None
+    feasible = np.ones(len(cands), dtype=bool)
     slack = np.full(len(cands), np.inf)
     for s in sender:
         est = search.estimated(responder, s, partners)
@@ -342,7 +400,6 @@ def counter_offer(rules: Rules, state: State, responder: str, sender: Sequence[s
         surplus = est_score - est.threshold - MARGIN
         feasible &= ~est_blocked & (surplus >= 0)
         slack = np.minimum(slack, surplus)
-    feasible &= (cands > 0).sum(axis=1) <= max(rules.scenario.tuning.max_clauses, len(pkg))
     objective = my_score + (1 - boldness) * np.where(np.isfinite(slack), slack, 0) \
         - CHANGE_COST * changes(cands, base)
     best = _pick(objective, feasible)
@@ -363,6 +420,10 @@ def best_offer(rules: Rules, state: State, proposer: Sequence[str], receivers: S
     if around:
         parts.append(neighbours(search.variants, search.rows_of(around)))
     cands = np.concatenate(parts)
+    size = (cands > 0).sum(axis=1)
+    cands, size = _kept(cands, size, size <= rules.scenario.tuning.max_clauses)
+    # The proposer's own tables first: the other side's tables are built, and its model of
+    # them judged, only for the packages the proposer would sign (most searches stop here).
     feasible = np.ones(len(cands), dtype=bool)
     value = np.zeros(len(cands))
     for p in proposer:
@@ -370,6 +431,10 @@ def best_offer(rules: Rules, state: State, proposer: Sequence[str], receivers: S
         score, blocked = t.judge(cands)
         feasible &= ~blocked & (score >= t.threshold)
         value += score
+    cands, value, size = _kept(cands, value, size, feasible)
+    if not len(cands):
+        return None
+    feasible = np.ones(len(cands), dtype=bool)
     slack = np.full(len(cands), np.inf)
     for r in receivers:
         est = search.estimated(proposer[0], r, partners)
@@ -377,8 +442,6 @@ def best_offer(rules: Rules, state: State, proposer: Sequence[str], receivers: S
         surplus = est_score - est.threshold
         feasible &= ~est_blocked & (surplus >= -reach)
         slack = np.minimum(slack, surplus)
-    size = (cands > 0).sum(axis=1)
-    feasible &= size <= rules.scenario.tuning.max_clauses
     objective = value + (1 - boldness) * np.where(np.isfinite(slack), slack, 0) - 0.5 * size
     best = _pick(objective, feasible)
     if best is None:

@@ -99,6 +99,7 @@ class PendingChoice:
     event: str
     chooser: str
     turn: int
+    partner: str | None = None      # the other party, for a treaty's obligation
 
 
 @dataclass
@@ -155,8 +156,10 @@ class State:
                 v = [_record(x) for x in v]
             elif f.name == "conferences":
                 v = {k: c.__dict__ for k, c in v.items()}
-            elif f.name in ("grievances", "choices"):
+            elif f.name == "grievances":
                 v = [x.__dict__ for x in v]
+            elif f.name == "choices":     # a partner only for obligations: older saves and hashes stay as they were
+                v = [x.__dict__ if x.partner else {k: w for k, w in x.__dict__.items() if k != "partner"} for x in v]
             out[f.name] = v
         if not out["broken"]:
             del out["broken"]          # so that states from before the field keep their hash

@@ -38,6 +38,8 @@ GROUPS = (
     ("game.engine.model.clauses", "Clauses",
      "Clause types (the articles a treaty is made of), their parameters, value terms, flows and red lines."),
     ("game.engine.model.effects", "Clauses in scripted treaties", "How events name clauses."),
+    ("game.engine.model.obligations", "Obligations",
+     "Decisions a treaty in force brings back to its parties: instalments, deliveries, incidents."),
     ("game.engine.model.events", "Conferences, events, objectives and history", ""),
     ("game.engine.model.roles", "Classroom roles", "The people students play, and how a class plays the scenario."),
 )

@@ -13,6 +13,7 @@ from game.engine.model import effects as E
 from game.engine.model.clauses import ClauseMatch, ClauseType, Flow, RedLine, Term
 from game.engine.model.effects import ClauseRef
 from game.engine.model.events import Conference
+from game.engine.model.obligations import Obligation
 from game.engine.model.scenario import Scenario
 from game.engine.variables import ALIASES
 from game.scenario.varindex import CheckerVars
@@ -30,6 +31,7 @@ class ReferenceChecker:
         self.findings: list[Finding] = []
         self.vars = vars or CheckerVars(scenario)
         self.events = {e.id for e in scenario.events}
+        self.obligations = [o.id for ct in scenario.clause_types.values() for o in ct.obligations]
         self.conferences = set(scenario.conferences)
         self._suffixes: dict[str, set[str]] = {}
 
@@ -225,6 +227,11 @@ class ReferenceChecker:
                 self.findings.append(self.source.finding(path, "S005", "give grants_status or status_param, not both"))
         elif isinstance(node, Conference):
             self._conference_refs(path, node)
+        elif isinstance(node, Obligation):
+            if node.id in self.events or self.obligations.count(node.id) > 1:
+                self.findings.append(self.source.finding(path + ("id",), "S005",
+                    f"the obligation id '{node.id}' is already an event's or another obligation's; players "
+                    f"choose by it, so it must be unique"))
         else:
             self._check_effect(node, path)
 

@@ -7,6 +7,7 @@ import datetime as dt
 from game.engine.clauses import Clause
 from game.engine.game import Game
 from game.engine.state import NEWS_KEPT, SERIES_POINTS, Proposal, compact
+from game.engine.strings import news_text
 
 
 def test_compaction_drops_old_refusals_but_keeps_accepted_and_pending_proposals(genoa) -> None:  # type: ignore[no-untyped-def]
@@ -29,7 +30,7 @@ def test_compaction_keeps_the_latest_news_and_every_recent_treaty(genoa) -> None
                   for i in range(NEWS_KEPT * 2)]
     state.news.insert(0, {"turn": 0, "date": state.date, "kind": "treaty", "text": "the first treaty", "powers": []})
     compact(state)
-    texts = [n["text"] for n in state.news]
+    texts = [news_text(n) for n in state.news]
     assert "the first treaty" in texts and texts[-1] == f"n{NEWS_KEPT * 2 - 1}"
     assert len(state.news) == NEWS_KEPT + 1
 

@@ -18,6 +18,7 @@ from game.engine.state import State
 from game.engine.world import Ctx
 from game.scenario.library import Library
 from game.scenario.loader import check
+from game.engine.strings import news_text
 
 BASE = Path(__file__).parents[1] / "scenario" / "fixtures" / "codes" / "base.yaml"
 ARCOS = {"break_relations": {"power": "britain", "reason": "After the Arcos raid London breaks off relations."}}
@@ -32,7 +33,7 @@ def _broken(genoa: Rules) -> Game:
 def test_breaking_relations_drops_the_status_and_is_news(genoa: Rules) -> None:
     game = _broken(genoa)
     assert game.state.status["britain"] == Status.none
-    assert game.state.news[-1]["text"].startswith("After the Arcos raid")
+    assert news_text(game.state.news[-1]).startswith("After the Arcos raid")
     assert RelationsTest.model_validate({"relations": {"power": "britain", "broken": True}}).holds(
         Ctx(genoa, game.state))
 

@@ -14,6 +14,7 @@ from game.engine.state import State
 from game.engine.world import Ctx
 from game.scenario.library import Library
 from game.scenario.loader import check
+from game.engine.strings import news_text
 
 BASE = Path(__file__).parents[1] / "scenario" / "fixtures" / "codes" / "base.yaml"
 
@@ -33,7 +34,7 @@ def test_a_treaty_among_other_powers_changes_no_status_with_the_hub(genoa) -> No
     t = game.state.treaties[-1]
     assert t.parties(genoa.hub) == ["germany", "france", "britain"] and not t.hub_party
     assert game.state.status == before
-    assert any("Rhineland Pact" in n["text"] for n in game.state.news)
+    assert any("Rhineland Pact" in news_text(n) for n in game.state.news)
 
 
 def test_treaty_conditions_tell_a_treaty_between_powers_from_one_with_the_hub(genoa) -> None:  # type: ignore[no-untyped-def]

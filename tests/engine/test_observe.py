@@ -6,6 +6,7 @@ import json
 import numpy as np
 import pytest
 
+from game.engine.events import event_by_id
 from game.engine.game import Game
 from game.engine.legal import FACILITATOR, OBSERVER
 from game.engine.observe import seats
@@ -39,7 +40,7 @@ def with_threshold(rules: Rules, power: str, threshold: float) -> Rules:
 
 def decide_and_end(game: Game, power: str) -> None:
     for c in [c for c in game.state.choices if c.chooser == power]:
-        option = next(e for e in game.rules.scenario.events if e.id == c.event).options[0].id
+        option = event_by_id(game.rules, c.event).options[0].id     # an event's or an obligation's
         game.apply(f"{power}: choose {c.event} {option}", by=power)
     game.apply(f"{power}: end", by=power)
 

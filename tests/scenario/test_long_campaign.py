@@ -10,6 +10,7 @@ import pytest
 from game.engine.game import Game
 from game.engine.model.common import Status
 from game.scenario import load_rules
+from game.engine.strings import news_text
 
 SEEDS = (3, 8)
 
@@ -61,8 +62,8 @@ def test_locarno_is_a_treaty_among_the_western_powers_without_moscow(runs: list[
 
 def test_britain_breaks_off_relations_in_1927_and_they_are_restored_in_1929(runs: list[Game]) -> None:
     for game in runs:
-        broke = [n for n in game.state.news if n.get("kind") == "relations" and "breaks off" in n["text"]]
-        mended = [n for n in game.state.news if n.get("kind") == "relations" and "again" in n["text"]]
+        broke = [n for n in game.state.news if n.get("kind") == "relations" and "breaks off" in news_text(n)]
+        mended = [n for n in game.state.news if n.get("kind") == "relations" and "again" in news_text(n)]
         assert broke and broke[0]["date"].startswith("1927")
         assert mended and mended[0]["date"].startswith("1929")
         assert game.state.status["britain"] == Status.full_relations and not game.state.broken

@@ -21,6 +21,7 @@ from pydantic import StrictBool, Field, field_validator, model_validator
 from game.engine.model.common import Id, Strict
 from game.engine.model.conditions import Condition
 from game.engine.model.effects import Effect
+from game.engine.model.obligations import Obligation
 
 #: A reference inside a clause: one of its parameters (``amount``) or a state value (``partner.market``).
 Ref = str
@@ -155,6 +156,8 @@ class ClauseType(Strict):
     partners: list[Id] | None = Field(None, description="Only these powers may be party to it (e.g. secret military cooperation).")
     repeatable: StrictBool = Field(False, description="It may be agreed again while an earlier one is in force (a second loan).")
     exclusive: Id | None = Field(None, description="A parameter whose value, once granted to one power in a treaty in force, is gone for every other (a concession's sector).")
+    obligations: list[Obligation] = Field(
+        default_factory=list, description="Decisions a treaty with it brings back to its parties after signing.")
 
     @model_validator(mode="after")
     def _status_param(self) -> "ClauseType":

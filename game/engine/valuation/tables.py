@@ -1,0 +1,293 @@
+"""The same arithmetic as ``evaluate`` laid out as numpy tables, so that the AI can score
+many thousands of candidate packages at once: a package is a row of variant indices."""
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+
+from game.engine.clauses import Clause, Package
+from game.engine.model.clauses import ClauseMatch, Term
+from game.engine.rules import Rules
+from game.engine.state import State
+from game.engine.valuation.admissible import _match, active_red_lines, clause_allowed, in_force_with
+from game.engine.valuation.context import context_lines, skill_bonus
+from game.engine.valuation.terms import _side_key, _weights, term_value
+from game.engine.world import Ctx
+
+#: Package rows hold one small variant index per clause type.
+ROW_DTYPE = np.int8
+#: The variant set without extras, one per rules (the rules never change).
+_BASE_VARIANTS: "weakref.WeakKeyDictionary[Rules, VariantSet]" = weakref.WeakKeyDictionary()
+
+
+@dataclass
+class VariantSet:
+    """The candidate variants of every clause type for one search (0 = absent)."""
+
+    clauses: list[list[Clause]]
+    width: int = 0
+    counts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    #: What does not depend on the state, worked out once per variant set: parameter
+    #: arrays per (clause type, split) and red-line match tables per clause match.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def for_search(cls, rules: Rules, extra: Package = ()) -> "VariantSet":
+        extra = tuple(c for c in extra if c not in rules.variants[rules.clause_index[c.type]])
+        if not extra:
+            cached = _BASE_VARIANTS.get(rules)
+            if cached is None:
+                cached = _BASE_VARIANTS[rules] = cls._build(rules, ())
+            return cached
+        return cls._build(rules, extra)
+
+    def param_arrays(self, rules: Rules, i: int, n: int) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+        """(split by ``n``, whole) parameter values of every variant of clause type ``i``."""
+        key = ("params", i, n)
+        if key not in self.memo:
+            ct = rules.clause_type(rules.clause_ids[i])
+            vlist = self.clauses[i]
+            whole = {pn: np.array([p.number(c.get(pn, p.default)) for c in vlist]) for pn, p in ct.params.items()}
+            split = {pn: (whole[pn] / n if p.split else whole[pn]) for pn, p in ct.params.items()}
+            self.memo[key] = (split, whole)
+        return self.memo[key]
+
+    @classmethod
+    def _build(cls, rules: Rules, extra: Package) -> "VariantSet":
+        lists = [list(v) for v in rules.variants]
+        for c in extra:
+            i = rules.clause_index[c.type]
+            if c not in lists[i]:
+                lists[i].append(c)
+        width = 1 + max(len(v) for v in lists)
+        return cls(lists, width, np.array([len(v) for v in lists], dtype=np.int64))
+
+    def index_of(self, rules: Rules, pkg: Package) -> np.ndarray:
+        row = np.zeros(len(self.clauses), dtype=ROW_DTYPE)
+        for c in pkg:
+            i = rules.clause_index[c.type]
+            row[i] = self.clauses[i].index(c) + 1
+        return row
+
+    def package(self, row: np.ndarray) -> Package:
+        return tuple(self.clauses[i][k - 1] for i, k in enumerate(row) if k > 0)
+
+
+@dataclass
+class Tables:
+    """One side's valuation laid out for numpy: a package is a row of variant indices."""
+
+    evaluator: str
+    partners: tuple[str, ...]
+    values: np.ndarray          # (C, W): value of each variant; column 0 (absent) is 0
+    const: float
+    threshold: float
+    allowed: np.ndarray         # (C, W) bool: variants possible now (column 0 always)
+    refuses: list[np.ndarray | None]   # per active red line, (C, W) bool; None: "requires" (refuses all...)
+    unless: list[np.ndarray | None]     # ...unless the package has this
+    #: Other powers' models of these tables (``Search.estimated``), by (observer, learned offset).
+    estimates: dict = field(default_factory=dict, repr=False, compare=False)
+    #: Red-line bits already worked out for the same permissions and red lines (shared per variant set).
+    bits_memo: dict | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        c, w = self.values.shape
+        if len(self.refuses) > 29:
+            raise ValueError(f"{self.evaluator} has more than 29 red lines active at once")
+        self._cols = [np.ascontiguousarray(self.values[i]) for i in range(c)]
+        # Every red line is one bit: a package is refused when one of its clauses sets a
+        # "refuses" bit (low 32 bits) that no clause's "unless" bit (high 32 bits) clears.
+        # "requires" lines, and the empty package (bit 30), refuse by default.
+        key = (self.allowed.tobytes(), tuple(map(id, self.refuses)), tuple(map(id, self.unless)))
+        if self.bits_memo is not None and key in self.bits_memo:
+            self._always, self._bits = self.bits_memo[key][2:]
+            return
+        bits = np.zeros((c, w), dtype=np.uint64)
+        always = 1 << 30
+        for i, (ref, unl) in enumerate(zip(self.refuses, self.unless)):
+            if ref is None:
+                always |= 1 << i
+            else:
+                bits[ref] |= np.uint64(1 << i)
+            if unl is not None:
+                bits[unl] |= np.uint64(1 << (i + 32))
+        bits[~self.allowed] |= np.uint64(1 << 31)
+        bits[:, 1:] |= np.uint64(1 << 62)
+        self._always = np.uint64(always)
+        self._bits = [np.ascontiguousarray(bits[i]) for i in range(c)]
+        if self.bits_memo is not None:
+            # The match tables are kept alive with the key, so that their ids stay theirs.
+            self.bits_memo[key] = (self.refuses, self.unless, self._always, self._bits)
+
+    def reweighed(self, values: np.ndarray, threshold: float) -> "Tables":
+        """The same red lines and permissions with other values and threshold (another
+        power's model of these tables): the red-line bits are shared, not rebuilt."""
+        other = object.__new__(Tables)
+        other.__dict__.update(self.__dict__)
+        other.values, other.threshold, other.estimates = values, threshold, {}
+        other._cols = [np.ascontiguousarray(values[i]) for i in range(values.shape[0])]
+        return other
+
+    def judge(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(score, blocked) of every package row. Column by column: numpy is fastest
+        gathering along long arrays, not reducing along the short axis of each row."""
+        cols = rows.T
+        score = self._cols[0].take(cols[0])
+        found = self._bits[0].take(cols[0])
+        for i in range(1, len(self._cols)):
+            score += self._cols[i].take(cols[i])
+            found |= self._bits[i].take(cols[i])
+        score += self.const
+        refused = (found & np.uint64(0xFFFFFFFF)) | self._always
+        return score, (refused & ~(found >> np.uint64(32))) != 0
+
+    def score(self, rows: np.ndarray) -> np.ndarray:
+        return self.judge(rows)[0]
+
+    def blocked(self, rows: np.ndarray) -> np.ndarray:
+        return self.judge(rows)[1]
+
+    def accepts(self, rows: np.ndarray) -> np.ndarray:
+        score, blocked = self.judge(rows)
+        return ~blocked & (score >= self.threshold)
+
+
+def build_tables(rules: Rules, state: State, evaluator: str, partners: Sequence[str],
+                 variants: VariantSet) -> Tables:
+    partners = tuple(partners)
+    n = len(partners)
+    side = _side_key(rules, evaluator)
+    weights = _weights(state, evaluator)
+    owners = partners if evaluator == rules.hub else (evaluator,)
+    ctxs = [Ctx(rules, state, self_=evaluator, partner=p) for p in owners]
+    name, bonus = skill_bonus(rules, state, evaluator, partners)
+    C, W = len(variants.clauses), variants.width
+    values = np.zeros((C, W))
+    allowed = np.zeros((C, W), dtype=bool)
+    allowed[:, 0] = True
+    held = in_force_with(state, partners)
+    for i, type_id in enumerate(rules.clause_ids):
+        ct = rules.clause_type(type_id)
+        vlist = variants.clauses[i]
+        if ct.status_param is None and ct.exclusive is None:
+            # Only the type matters (barred partners, one in force): one answer for every variant.
+            allowed[i, 1:1 + len(vlist)] = bool(vlist) and clause_allowed(rules, state, partners, vlist[0], held)
+        else:
+            for k, c in enumerate(vlist):
+                allowed[i, k + 1] = clause_allowed(rules, state, partners, c, held)
+        params, whole = variants.param_arrays(rules, i, n)
+        terms = ct.value.get(side, [])
+        start, col = _fixed_start(variants, terms, i, n, len(ctxs), params, whole, weights)
+        for term in terms[start:]:
+            fixed = _fixed_term(variants, term, i, 1 if term.once else n, whole if term.once else params, weights)
+            for ctx in (ctxs[:1] if term.once else ctxs):
+                col = col + (fixed if fixed is not None else
+                             term_value(ctx, term, whole if term.once else params, weights))
+        col = col + bonus.get(ct.skill or "", 0.0)
+        values[i, 1:1 + len(vlist)] = col
+    const = sum(line.value for line in context_lines(rules, state, evaluator, partners))
+    refuses, unless = [], []
+    for r in active_red_lines(rules, state, evaluator, partners):
+        if r.requires is not None:
+            refuses.append(None)
+            unless.append(_match_table(rules, r.requires, variants))
+        else:
+            assert r.refuses is not None
+            refuses.append(_match_table(rules, r.refuses, variants))
+            unless.append(None if r.unless is None else _match_table(rules, r.unless, variants))
+    return Tables(evaluator, partners, values, const, rules.scenario.powers[evaluator].threshold,
+                  allowed, refuses, unless, bits_memo=variants.memo.setdefault("bits", {}))
+
+
+def _fixed_start(variants: VariantSet, terms: list[Term], i: int, n: int, owners: int,
+                 params: dict[str, np.ndarray], whole: dict[str, np.ndarray],
+                 weights: dict[str, float]) -> tuple[int, np.ndarray]:
+    """The sum of the leading terms that read nothing from the state, added in the same order
+    as ``build_tables`` adds them (so the result is the same to the last bit), and how many
+    terms it covers."""
+    key = ("start", i, id(terms), n, owners, tuple(weights.get(t.interest, 1.0) for t in terms if t.interest))
+    hit = variants.memo.get(key)
+    if hit is None or hit[0] is not terms:
+        col, start = np.zeros(len(variants.clauses[i])), 0
+        for term in terms:
+            fixed = _fixed_term(variants, term, i, 1 if term.once else n, whole if term.once else params, weights)
+            if fixed is None:
+                break
+            for _ in range(1 if term.once else owners):
+                col = col + fixed
+            start += 1
+        col.setflags(write=False)
+        hit = variants.memo[key] = (terms, start, col)
+    return hit[1], hit[2]
+
+
+def _fixed_term(variants: VariantSet, term: Term, i: int, n: int, params: dict[str, np.ndarray],
+                weights: dict[str, float]) -> np.ndarray | None:
+    """A term that reads nothing from the state (no condition, no state value) is the same array
+    every turn for the same weight: worked out once. None for a term that reads the state."""
+    weight = weights.get(term.interest, 1.0) if term.interest else 1.0
+    key = ("term", id(term), i, n, weight)
+    hit = variants.memo.get(key)
+    if hit is None or hit[0] is not term:
+        reads_state = term.when is not None or any("." in ref for ref in term.per)
+        value = None if reads_state else term_value(None, term, params, weights)  # type: ignore[arg-type]
+        hit = variants.memo[key] = (term, value)
+    return hit[1]
+
+
+def _match_table(rules: Rules, m: ClauseMatch, variants: VariantSet) -> np.ndarray:
+    key = ("match", id(m))
+    hit = variants.memo.get(key)
+    if hit is not None and hit[0] is m:
+        return hit[1]
+    table = _match_table_of(rules, m, variants)
+    table.setflags(write=False)
+    variants.memo[key] = (m, table)
+    return table
+
+
+def _match_table_of(rules: Rules, m: ClauseMatch, variants: VariantSet) -> np.ndarray:
+    table = np.zeros((len(variants.clauses), variants.width), dtype=bool)
+    if m.clause in rules.clause_index:
+        i = rules.clause_index[m.clause]
+        for k, c in enumerate(variants.clauses[i]):
+            table[i, k + 1] = _match(rules, m, c)
+    return table
+
+
+class _Reading(dict):
+    """A copy of ``state.values`` that notes every name read from it."""
+
+    def __init__(self, values: dict[str, float]) -> None:
+        super().__init__(values)
+        self.names: set[str] = set()
+
+    def __getitem__(self, name: str) -> float:
+        self.names.add(name)
+        return super().__getitem__(name)
+
+    def get(self, name: str, default: float | None = None) -> float | None:  # type: ignore[override]
+        self.names.add(name)
+        return super().get(name, default)
+
+    def __contains__(self, name: object) -> bool:
+        self.names.add(name)  # type: ignore[arg-type]
+        return super().__contains__(name)
+
+
+def build_tables_noting_reads(rules: Rules, state: State, evaluator: str, partners: Sequence[str],
+                              variants: VariantSet) -> tuple[Tables, tuple[tuple[str, float | None], ...]]:
+    """``build_tables``, and the state values it read with what they were then. The tables stay
+    right while those values (and what else they read: the date, treaties, statuses, missions,
+    flags) stay the same, so a cache can keep them across a turn in which other values move."""
+    values = state.values
+    reading = _Reading(values)
+    state.values = reading
+    try:
+        tables = build_tables(rules, state, evaluator, partners, variants)
+    finally:
+        state.values = values
+    return tables, tuple((name, values.get(name)) for name in reading.names)
