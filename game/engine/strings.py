@@ -506,6 +506,8 @@ S: dict[str, str] = {
     "ui.neg.papers.out": "Sent, awaiting answer",
     "ui.neg.papers.answered": "Answered",
     "ui.neg.papers.none": "No papers.",
+    "ui.neg.paper_from": "From {who}: {what}",
+    "ui.neg.paper_to": "To {who}: {what}",
     "ui.neg.we_give": "We offer",
     "ui.neg.both": "Both sides",
     "ui.neg.they_give": "We ask",

@@ -134,6 +134,8 @@ class Controls:
         self.counter = 0
         self.group_seq: dict[str, float] = {}
         self.group_n: dict[str, int] = {}
+        #: Elements the screen has hidden: showing the screen again (a modal closed) must not show them.
+        self.hidden: dict[int, Any] = {}
 
     # --- making widgets ---------------------------------------------------------------
 
@@ -332,8 +334,19 @@ class Controls:
         element.enable() if on else element.disable()
 
     def set_visible(self, element: Any, on: bool) -> None:
+        if on:
+            self.hidden.pop(id(element), None)
+        else:
+            self.hidden[id(element)] = element
         if bool(element.visible) != on:
             element.show() if on else element.hide()
+
+    def rehide(self) -> None:
+        """pygame_gui shows every child when a container is shown again: hide once more what the screen hid,
+        or a button it had put away comes back without its action (a "Use this package" after saving)."""
+        for element in self.hidden.values():
+            if element.alive() and element.visible:
+                element.hide()
 
     def set_choice(self, element: UIDropDownMenu, value: Any, options: list[tuple[Any, str]] | None = None) -> UIDropDownMenu:
         """Select a value (and optionally new options): the drop-down is made again, as pygame_gui needs."""
