@@ -212,3 +212,32 @@ def test_the_end_turn_note_goes_once_the_turn_that_sent_the_papers_is_over(start
     demo.decide_all(s)
     # Then the advisor does not ask for what was just done
     assert "end_turn" not in _notes_on(app, "map", s)
+
+
+def test_signing_a_treaty_is_announced_on_a_card_with_its_parties_and_clauses(started):
+    # Given the negotiation table with Germany's offer selected
+    app = started(stage="midgame")
+    s = app.session
+    press(app, pygame.K_n)
+    neg = app.top
+    offer = next(p for p in s.state.proposals if s.power in p.receivers and p.sender == ["germany"]
+                 and p.status == "pending")
+    neg.select_paper(offer.id)
+    app.step()
+    before = len(s.state.treaties)
+    # When the player accepts it
+    click(app, neg.b_accept)
+    assert len(s.state.treaties) == before + 1
+    # Then a card announces the treaty: its title, both parties, and each clause in words
+    card = app.top
+    assert card.name == "announcement" and card.modal
+    treaty = s.state.treaties[-1]
+    assert card.item.title.lower() == treaty.title.lower()
+    assert "Germany" in card.item.lead and "Soviet Russia" in card.item.lead
+    assert len(card.item.lines) == len(offer.clauses)
+    assert s.rules.scenario.clause_types[offer.clauses[0].type].title in card.item.lines[0]
+    # And Enter closes it, back to the table, and the same treaty is not announced again
+    press(app, pygame.K_RETURN)
+    assert app.top is neg
+    app.prompt_events()
+    assert app.top is neg

@@ -545,6 +545,7 @@ class NegotiationScreen(GameScreen):
         self.draft = {}
         self._sync_rows()
         self._dirty = True
+        self.app.prompt_events()      # an acceptance may have signed a treaty: it gets its card
 
     def withdraw(self) -> None:
         if self.paper is None:
