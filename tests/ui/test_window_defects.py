@@ -155,7 +155,10 @@ def test_the_papers_list_says_who_sent_what_not_a_proposal_number(started):
         assert "Proposal" not in line and str(pid) not in line.split(":")[0]
         other = prop.receivers[0] if s.power in prop.sender else prop.sender[0]
         assert s.rules.scenario.powers[other].name in line
-        assert s.rules.scenario.clause_types[prop.clauses[0].type].title in line
+        named = prop.title.lower() != f"proposal {pid}"
+        assert (prop.title.lower() in line.lower() if named
+                else s.rules.scenario.clause_types[prop.clauses[0].type].title in line)
+    assert any(p.title.lower() == f"proposal {p.id}" for p in s.state.proposals if p.id in neg.paper_buttons)
 
 
 def _notes_on(app, screen: str, session) -> list[str]:  # type: ignore[no-untyped-def]
@@ -241,3 +244,36 @@ def test_signing_a_treaty_is_announced_on_a_card_with_its_parties_and_clauses(st
     assert app.top is neg
     app.prompt_events()
     assert app.top is neg
+
+
+def test_each_dispatch_has_a_headline_that_opens_to_its_whole_text(started):
+    # Given the map with this turn's dispatches
+    app = started(stage="midgame")
+    m = app.top
+    assert m.name == "map"
+    heads = [c for c in m.ui.order if c.group == "news" and c.kind == "button"]
+    assert len(heads) >= 3
+    for c in heads:
+        words = m.ui.full_text[id(c.element)].split("\u00b7", 1)[-1].split()
+        assert len(words) >= 2, "a headline is more than one word"
+    # When the player opens one whose headline is shorter than the dispatch
+    d = next(d for d in m.news if len(d.full or d.text) > len(m.ui.full_text[id(heads[m.news.index(d)].element)])
+             and m.news.index(d) < len(heads))
+    click(app, heads[m.news.index(d)].element)
+    # Then its whole text is there to read, and Escape goes back to the map
+    card = app.top
+    assert card.name == "announcement"
+    assert card.item.lines == (d.full,)
+    press(app, pygame.K_ESCAPE)
+    assert app.top is m
+
+
+def test_dispatches_that_do_not_fit_are_behind_one_more_line(started):
+    app = started(size=(1024, 600), stage="midgame", text_size="largest")
+    m = app.top
+    heads = [c for c in m.ui.order if c.group == "news" and c.kind == "button"]
+    assert len(heads) < len(m.news)
+    more = heads[-1].element
+    click(app, more)
+    assert app.top.name == "announcement"
+    assert len(app.top.item.lines) == len(m.news) - (len(heads) - 1)

@@ -29,6 +29,23 @@ ROW_H = 36
 HEAD_H = 22
 
 
+def paper_line(rules, state, player: str, pid: int) -> str:  # type: ignore[no-untyped-def]
+    """A paper as a list shows it: who sent what to whom ("From Germany: Credits and loans, Recognition";
+    the player is the other end), by its title when it has one of its own ("From Britain +4: The London
+    experts' memorandum"), never a clerk's number. Empty if there is no such paper."""
+    prop = next((p for p in state.proposals if p.id == pid), None)
+    if prop is None:
+        return ""
+    ours = player in prop.sender
+    pids = prop.receivers if ours else prop.sender
+    first = power_name(rules, pids[0])
+    who = first if len(pids) == 1 else S["ui.map.paper.and_others"].format(first=first, n=len(pids) - 1)
+    what = ", ".join(clause_text(rules, c, with_params=False) for c in prop.clauses) or "\u2014"
+    if prop.title and prop.title.lower() != S["title.proposal"].format(id=prop.id).lower():
+        what = prop.title[:1].upper() + prop.title[1:]
+    return S["ui.neg.paper_to" if ours else "ui.neg.paper_from"].format(who=who, what=what)
+
+
 class NegotiationScreen(GameScreen):
     name = "negotiation"
 
@@ -173,17 +190,7 @@ class NegotiationScreen(GameScreen):
             y += 8
 
     def _paper_line(self, pid: int) -> str:
-        """A paper as the list shows it: who sent what to whom ("From Germany: Credits and loans, Recognition";
-        the player is the other end), never a clerk's number."""
-        prop = self._proposal(pid)
-        if prop is None:
-            return ""
-        ours = self.session.power in prop.sender
-        pids = prop.receivers if ours else prop.sender
-        first = power_name(self.rules, pids[0])
-        who = first if len(pids) == 1 else S["ui.map.paper.and_others"].format(first=first, n=len(pids) - 1)
-        what = ", ".join(clause_text(self.rules, c, with_params=False) for c in prop.clauses) or "\u2014"
-        return S["ui.neg.paper_to" if ours else "ui.neg.paper_from"].format(who=who, what=what)
+        return paper_line(self.rules, self.state, self.session.power, pid)
 
     def _make_rows(self) -> None:
         """The clause rows: rebuilt only when the counterpart (or what is allowed) changes."""
