@@ -69,6 +69,13 @@ class Control:
 ELLIPSIS = "\u2026"
 #: Groups read last whatever the order they were made in: the bar of buttons at the bottom.
 LAST_GROUPS = ("nav",)
+#: Groups read first: a card laid over the screen (the advisor's note) speaks before what it covers.
+FIRST_GROUPS = ("advisor",)
+
+
+def layer(c: "Control") -> int:
+    """Tab reads the overlaid card, then the screen in reading order, then the bottom bar."""
+    return 0 if c.group in FIRST_GROUPS else 2 if c.group in LAST_GROUPS else 1
 
 
 def text_font(element: Any) -> Any:
@@ -514,7 +521,7 @@ class Controls:
         """What Tab walks, in reading order: every visible control, disabled ones too (their focus
         shows why they are disabled)."""
         items = [c for c in self.order if c.kind != "label" and c.visible]
-        return sorted(items, key=lambda c: (c.group in LAST_GROUPS, c.seq))
+        return sorted(items, key=lambda c: (layer(c), c.seq))
 
     def hint(self) -> Control | None:
         """The control whose tooltip the window should draw itself: the keyboard's focus, or a disabled

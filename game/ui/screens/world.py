@@ -52,33 +52,31 @@ class MapScreen(GameScreen):
         ui.label(r(sx, y + 292, SIDE - 16, 32), S["ui.map.dispatches"], "heading")
         self.l_inbox_none = ui.label(r(sx + 4, y + 40, SIDE - 20, 24), S["ui.map.inbox.none"], "italic")
         self.l_outbox_none = ui.label(r(sx + 4, y + 200, SIDE - 20, 24), S["ui.map.outbox.none"], "italic")
-        ui.reserve("news")
         self.news_top, self.news_bottom = y + 326, y + h - 8
         self.news: list = []
+        # Tab reads as the eye does: the map (top to bottom), then the side column from its top.
         self._power_hotspots()
+        ui.reserve("papers")
+        ui.reserve("news")
 
     def _power_hotspots(self) -> None:
         ui = self.ui
         assert ui is not None
-        self.off_map: list[str] = []
-        for pid in self.rules.powers:
-            at = self.view.anchor(pid)
-            name = self.rules.scenario.powers[pid].name
-            if at is None:
-                self.off_map.append(pid)
-                continue
-            w, h = self.sc.px(110), self.sc.px(34)
-            spot = ui.hotspot(pygame.Rect(at[0] - w // 2, at[1] - h // 2, w, h), lambda p=pid: self.open_power(p),
-                              self._power_tip(pid), group="powers")
-            spot.power_id = pid
+        self.off_map = [pid for pid in self.rules.powers if self.view.anchor(pid) is None]
         x, y, w, h = self.map_rect
         bx = x + 8
-        for pid in self.off_map:
+        for pid in self.off_map:     # their buttons sit along the map's top edge: read first
             name = self.rules.scenario.powers[pid].name
             b = ui.button(self.r(bx, y + 8, 190, 30), name, lambda p=pid: self.open_power(p), self._power_tip(pid),
                           "small_button", group="offmap")
             ui.control_of(b).power_id = pid  # type: ignore[union-attr]
             bx += 196
+        on_map = [(self.view.anchor(pid), pid) for pid in self.rules.powers if pid not in self.off_map]
+        for at, pid in sorted(on_map, key=lambda a: (a[0][1], a[0][0])):   # top to bottom, then left to right
+            w, h = self.sc.px(110), self.sc.px(34)
+            spot = ui.hotspot(pygame.Rect(at[0] - w // 2, at[1] - h // 2, w, h), lambda p=pid: self.open_power(p),
+                              self._power_tip(pid), group="powers")
+            spot.power_id = pid
 
     def _power_tip(self, pid: str) -> str:
         name = self.rules.scenario.powers[pid].name
