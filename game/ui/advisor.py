@@ -2,6 +2,9 @@
 turns, one short note at a time, when the moment comes (the map, a first
 proposal, a refusal, a conference). Each note is shown once; the player
 can dismiss a note or turn the advisor off (Settings turns it back on).
+A note never tells the player to do what they have already done: each
+says what counts as done (the game's state, or opening the screen it
+points to), and a done note is spent as if it had been read.
 """
 from __future__ import annotations
 
@@ -19,12 +22,20 @@ if TYPE_CHECKING:
     from game.saves.session import Session
 
 
+def _never(s: "Session") -> bool:
+    return False
+
+
 @dataclass(frozen=True)
 class Note:
     id: str
     screens: tuple[str, ...]
     text_key: str
     when: Callable[["Session"], bool]
+    #: The player has already done what the note asks (then it is never shown).
+    done: Callable[["Session"], bool] = _never
+    #: Screens whose opening does what the note asks ("open the ledger (L)").
+    done_on: tuple[str, ...] = ()
 
 
 def _sent(s: "Session") -> bool:
@@ -35,19 +46,28 @@ def _answered(s: "Session") -> bool:
     return any(s.power in p.sender and p.status in ("accepted", "rejected", "countered") for p in s.state.proposals)
 
 
+def _out_this_turn(s: "Session") -> bool:
+    """Papers of ours sent this turn that have not gone out yet (they go when the turn ends)."""
+    return any(s.power in p.sender and p.turn == s.state.turn and p.status == "pending" for p in s.state.proposals)
+
+
+def _ended_with_papers_out(s: "Session") -> bool:
+    return any(s.power in p.sender and p.turn < s.state.turn for p in s.state.proposals)
+
+
 def _sitting(s: "Session") -> bool:
     return any(s.power in s.state.conferences[c].invited for c in conf.sitting(s.state))
 
 
 NOTES: tuple[Note, ...] = (
     Note("welcome", ("map",), "ui.adv.welcome", lambda s: True),
-    Note("negotiate", ("map",), "ui.adv.negotiate", lambda s: True),
-    Note("channel", ("negotiation",), "ui.adv.channel", lambda s: True),
+    Note("negotiate", ("map",), "ui.adv.negotiate", lambda s: True, _sent, ("negotiation",)),
+    Note("channel", ("negotiation",), "ui.adv.channel", lambda s: True, _sent),
     Note("estimate", ("negotiation",), "ui.adv.estimate", lambda s: True),
-    Note("end_turn", ("map", "negotiation"), "ui.adv.end_turn", _sent),
+    Note("end_turn", ("map", "negotiation"), "ui.adv.end_turn", _out_this_turn, _ended_with_papers_out),
     Note("refusal", ("map", "negotiation"), "ui.adv.refusal", _answered),
     Note("conference", ("map", "conference"), "ui.adv.conference", _sitting),
-    Note("ledger", ("map",), "ui.adv.ledger", lambda s: s.state.turn >= 3),
+    Note("ledger", ("map",), "ui.adv.ledger", lambda s: s.state.turn >= 3, _never, ("ledger",)),
 )
 
 
@@ -57,9 +77,16 @@ def current_note(screen_name: str, session: "Session | None", seen: list[str], o
     for note in NOTES:
         if note.id in seen:
             continue
-        if screen_name in note.screens and note.when(session):
+        if screen_name in note.screens and note.when(session) and not note.done(session):
             return note
     return None
+
+
+def spend_done_notes(screen_name: str, seen: list[str]) -> bool:
+    """Opening a screen does what the notes pointing to it ask: mark them as read. True if any was."""
+    fresh = [n.id for n in NOTES if screen_name in n.done_on and n.id not in seen]
+    seen.extend(fresh)
+    return bool(fresh)
 
 
 class AdvisorCard:
@@ -79,6 +106,8 @@ class AdvisorCard:
 
     def refresh(self) -> None:
         app = self.screen.app
+        if app.session is not None and spend_done_notes(self.screen.name, app.settings.advisor_seen):
+            app.settings.save(app.settings_dir)
         note = current_note(self.screen.name, app.session, app.settings.advisor_seen, app.settings.advisor)
         if note == self.note and (note is None or self.panel is not None):
             return

@@ -60,6 +60,7 @@ class App:
         self.manager = make_manager(self.size, self.palette, self.scale)
         self.stack: list[Screen] = []
         self.session: Session | None = None
+        self.announced: set[int] = set()   # treaties already shown to the player as a card
         self.running = True
         self.time = 0.0
         self.frames = 0
@@ -202,6 +203,8 @@ class App:
         if self.session is not None and self.session is not session:
             self.session.close()      # one game, one autosaving session: the hot-seat hands the game on
         self.session = session
+        # Treaties signed before this game was opened were announced when they were signed.
+        self.announced = {t.id for t in session.state.treaties}
         self.reloader = None
         if self.settings.watch_scenario:
             self.reloader = make_reloader(session.rules.id)
@@ -220,6 +223,20 @@ class App:
         if waiting and self.top.name != "event":
             from game.ui.screens.event import EventScreen
             self.push(EventScreen(self, waiting[0]))
+            return
+        self.announce_treaties()
+
+    def announce_treaties(self) -> None:
+        """A treaty of the player's own is news worth a card, not a line: announce each new one once."""
+        s = self.session
+        if s is None or self.top.modal:
+            return
+        new = [t for t in s.state.treaties if t.id not in self.announced
+               and (s.power in t.partners or s.power == s.rules.hub)]  # the hub signs every treaty
+        if new:
+            from game.ui.screens.announcement import AnnouncementScreen, treaty_announcement
+            self.announced.add(new[0].id)
+            self.push(AnnouncementScreen(self, treaty_announcement(s.rules, new[0])))
 
     def end_turn(self) -> None:
         s = self.session

@@ -69,6 +69,13 @@ class Control:
 ELLIPSIS = "\u2026"
 #: Groups read last whatever the order they were made in: the bar of buttons at the bottom.
 LAST_GROUPS = ("nav",)
+#: Groups read first: a card laid over the screen (the advisor's note) speaks before what it covers.
+FIRST_GROUPS = ("advisor",)
+
+
+def layer(c: "Control") -> int:
+    """Tab reads the overlaid card, then the screen in reading order, then the bottom bar."""
+    return 0 if c.group in FIRST_GROUPS else 2 if c.group in LAST_GROUPS else 1
 
 
 def text_font(element: Any) -> Any:
@@ -134,6 +141,8 @@ class Controls:
         self.counter = 0
         self.group_seq: dict[str, float] = {}
         self.group_n: dict[str, int] = {}
+        #: Elements the screen has hidden: showing the screen again (a modal closed) must not show them.
+        self.hidden: dict[int, Any] = {}
 
     # --- making widgets ---------------------------------------------------------------
 
@@ -332,8 +341,19 @@ class Controls:
         element.enable() if on else element.disable()
 
     def set_visible(self, element: Any, on: bool) -> None:
+        if on:
+            self.hidden.pop(id(element), None)
+        else:
+            self.hidden[id(element)] = element
         if bool(element.visible) != on:
             element.show() if on else element.hide()
+
+    def rehide(self) -> None:
+        """pygame_gui shows every child when a container is shown again: hide once more what the screen hid,
+        or a button it had put away comes back without its action (a "Use this package" after saving)."""
+        for element in self.hidden.values():
+            if element.alive() and element.visible:
+                element.hide()
 
     def set_choice(self, element: UIDropDownMenu, value: Any, options: list[tuple[Any, str]] | None = None) -> UIDropDownMenu:
         """Select a value (and optionally new options): the drop-down is made again, as pygame_gui needs."""
@@ -501,7 +521,7 @@ class Controls:
         """What Tab walks, in reading order: every visible control, disabled ones too (their focus
         shows why they are disabled)."""
         items = [c for c in self.order if c.kind != "label" and c.visible]
-        return sorted(items, key=lambda c: (c.group in LAST_GROUPS, c.seq))
+        return sorted(items, key=lambda c: (layer(c), c.seq))
 
     def hint(self) -> Control | None:
         """The control whose tooltip the window should draw itself: the keyboard's focus, or a disabled
@@ -516,7 +536,7 @@ class Controls:
         return None
 
     def hint_text(self, c: Control) -> str:
-        from game.engine.strings import S
+        from game.i18n import S
         tip = self.tooltip_of(c.element) if c.element is not None else c.tooltip
         if not c.enabled and tip:
             return S["ui.hint.disabled"].format(reason=tip[:1].upper() + tip[1:])

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 SCREENS = ("menu", "newgame", "scenarios", "settings", "map", "power", "home", "negotiation", "conference",
-           "event", "ledger", "end", "help", "save", "load", "pause", "classroom", "privacy", "facilitator",
+           "event", "treaty", "ledger", "end", "help", "save", "load", "pause", "classroom", "privacy", "facilitator",
            "projector", "debrief")
 
 
@@ -112,6 +112,12 @@ def _negotiation(app) -> None:  # type: ignore[no-untyped-def]
     screen.draft_demo()
 
 
+def _treaty(app) -> None:  # type: ignore[no-untyped-def]
+    from game.ui.screens.announcement import AnnouncementScreen, treaty_announcement
+    s = app.session
+    app.push(AnnouncementScreen(app, treaty_announcement(s.rules, s.state.treaties[-1])))
+
+
 def _power(app) -> None:  # type: ignore[no-untyped-def]
     from game.ui.screens.power import PowerScreen
     partners = app.session.rules.partners
@@ -130,6 +136,7 @@ SETUPS: dict[str, Callable] = {  # type: ignore[type-arg]
     "negotiation": _game("midgame", _negotiation),
     "conference": _game("midgame", _open("conference", "ConferenceScreen")),
     "event": _game("start"),
+    "treaty": _game("midgame", _treaty),
     "ledger": _game("midgame", _open("ledger", "LedgerScreen")),
     "end": _game("finished"),
     "save": _game("midgame", _open("saveload", "SaveScreen")),

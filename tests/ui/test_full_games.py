@@ -99,14 +99,22 @@ def test_a_whole_game_with_the_mouse_alone(make_app):
     click(app, button(app, "Send"))
     assert any(p.sender == ["soviet_russia"] for p in s.state.proposals)
     click(app, button(app, "Map"))
+    before = {t.id for t in s.state.treaties}
+    cards = 0
     for _ in range(MAX_STEPS):
         if app.top.name == "end":
             break
         if app.top.name == "event":
             click(app, app.top.ui.order[0].element)
+        elif app.top.name == "announcement":      # a treaty of ours was signed: its card is read and closed
+            cards += 1
+            click(app, button(app, "Understood"))
         else:
             click(app, app.top.end_button)
     assert app.top.name == "end" and s.game.is_terminal()
+    signed = [t for t in s.state.treaties if t.id not in before]
+    assert signed, "the game should see a treaty signed"
+    assert cards == len(signed)
     click(app, button(app, "Main menu"))
     assert app.top.name == "menu"
 

@@ -84,6 +84,8 @@ class Screen:
     def show(self) -> None:
         if self.root is not None:
             self.root.show()
+            if self.ui is not None:
+                self.ui.rehide()
 
     # --- input -------------------------------------------------------------------------
 

@@ -20,13 +20,30 @@ from game.i18n import S
 from game.ui import text as tx
 from game.ui.screens.estimate_card import EstimateCard
 from game.ui.screens.game_base import GameScreen
-from game.ui.viewmodels.common import power_name
+from game.ui.viewmodels.common import clause_text, power_name
 from game.ui.viewmodels.negotiation import (ChannelVM, ClauseRowVM, Draft, channels, clause_rows, diff, diff_summary,
                                             draft_of, estimate_vm, own_view, package_of, recorded_vm)
 from game.ui.viewmodels.world import PapersVM, papers
 
 ROW_H = 36
 HEAD_H = 22
+
+
+def paper_line(rules, state, player: str, pid: int) -> str:  # type: ignore[no-untyped-def]
+    """A paper as a list shows it: who sent what to whom ("From Germany: Credits and loans, Recognition";
+    the player is the other end), by its title when it has one of its own ("From Britain +4: The London
+    experts' memorandum"), never a clerk's number. Empty if there is no such paper."""
+    prop = next((p for p in state.proposals if p.id == pid), None)
+    if prop is None:
+        return ""
+    ours = player in prop.sender
+    pids = prop.receivers if ours else prop.sender
+    first = power_name(rules, pids[0])
+    who = first if len(pids) == 1 else S["ui.map.paper.and_others"].format(first=first, n=len(pids) - 1)
+    what = ", ".join(clause_text(rules, c, with_params=False) for c in prop.clauses) or "\u2014"
+    if prop.title and prop.title.lower() != S["title.proposal"].format(id=prop.id).lower():
+        what = prop.title[:1].upper() + prop.title[1:]
+    return S["ui.neg.paper_to" if ours else "ui.neg.paper_from"].format(who=who, what=what)
 
 
 class NegotiationScreen(GameScreen):
@@ -161,7 +178,9 @@ class NegotiationScreen(GameScreen):
             for p in items:
                 if y + 30 > bottom:
                     break
-                label = p.short if p.kind != "answered" else f"{p.short} \u2014 {S['ui.neg.status.' + p.status]}"
+                label = self._paper_line(p.id) or p.short
+                if p.kind == "answered":
+                    label = f"{label} \u2014 {S['ui.neg.status.' + p.status]}"
                 b = ui.button(r(12, y, self.left_w - 8, 28), label, lambda pid=p.id: self.select_paper(pid),
                               f"{p.label}. {p.tooltip}", "paper_item", group="papers")
                 self.paper_buttons[p.id] = b
@@ -169,6 +188,9 @@ class NegotiationScreen(GameScreen):
             if not items:
                 y += 22
             y += 8
+
+    def _paper_line(self, pid: int) -> str:
+        return paper_line(self.rules, self.state, self.session.power, pid)
 
     def _make_rows(self) -> None:
         """The clause rows: rebuilt only when the counterpart (or what is allowed) changes."""
@@ -530,6 +552,7 @@ class NegotiationScreen(GameScreen):
         self.draft = {}
         self._sync_rows()
         self._dirty = True
+        self.app.prompt_events()      # an acceptance may have signed a treaty: it gets its card
 
     def withdraw(self) -> None:
         if self.paper is None:

@@ -10,11 +10,24 @@ import pygame
 from game.i18n import S, status_text
 from game.ui import text as tx
 from game.ui.screens.game_base import GameScreen
+from game.ui.screens.negotiation import paper_line
 from game.ui.theme import HUB_PATTERN, PATTERNS
 from game.ui.viewmodels.world import MapVM, PapersVM, dispatches, map_vm, papers
 from game.ui.widgets.mapview import MapView
 
 SIDE = 372
+
+
+def headline(text: str) -> str:
+    """A dispatch's headline: the item up to its first bracket (the full text opens on a click)."""
+    cut = text.find(" (")
+    return (text[:cut] if cut > 20 else text).rstrip(".")
+
+
+def short(date: str) -> str:
+    """``13 April 1922`` -> ``13 Apr``."""
+    parts = date.split()
+    return f"{parts[0]} {parts[1][:3]}" if len(parts) >= 2 else date
 
 
 class MapScreen(GameScreen):
@@ -39,32 +52,31 @@ class MapScreen(GameScreen):
         ui.label(r(sx, y + 292, SIDE - 16, 32), S["ui.map.dispatches"], "heading")
         self.l_inbox_none = ui.label(r(sx + 4, y + 40, SIDE - 20, 24), S["ui.map.inbox.none"], "italic")
         self.l_outbox_none = ui.label(r(sx + 4, y + 200, SIDE - 20, 24), S["ui.map.outbox.none"], "italic")
-        self.news_box = ui.text_box(r(sx - 4, y + 326, SIDE - 8, h - 334), "", "card_text")
-        self.news_html = ""
+        self.news_top, self.news_bottom = y + 326, y + h - 8
+        self.news: list = []
+        # Tab reads as the eye does: the map (top to bottom), then the side column from its top.
         self._power_hotspots()
+        ui.reserve("papers")
+        ui.reserve("news")
 
     def _power_hotspots(self) -> None:
         ui = self.ui
         assert ui is not None
-        self.off_map: list[str] = []
-        for pid in self.rules.powers:
-            at = self.view.anchor(pid)
-            name = self.rules.scenario.powers[pid].name
-            if at is None:
-                self.off_map.append(pid)
-                continue
-            w, h = self.sc.px(110), self.sc.px(34)
-            spot = ui.hotspot(pygame.Rect(at[0] - w // 2, at[1] - h // 2, w, h), lambda p=pid: self.open_power(p),
-                              self._power_tip(pid), group="powers")
-            spot.power_id = pid
+        self.off_map = [pid for pid in self.rules.powers if self.view.anchor(pid) is None]
         x, y, w, h = self.map_rect
         bx = x + 8
-        for pid in self.off_map:
+        for pid in self.off_map:     # their buttons sit along the map's top edge: read first
             name = self.rules.scenario.powers[pid].name
             b = ui.button(self.r(bx, y + 8, 190, 30), name, lambda p=pid: self.open_power(p), self._power_tip(pid),
                           "small_button", group="offmap")
             ui.control_of(b).power_id = pid  # type: ignore[union-attr]
             bx += 196
+        on_map = [(self.view.anchor(pid), pid) for pid in self.rules.powers if pid not in self.off_map]
+        for at, pid in sorted(on_map, key=lambda a: (a[0][1], a[0][0])):   # top to bottom, then left to right
+            w, h = self.sc.px(110), self.sc.px(34)
+            spot = ui.hotspot(pygame.Rect(at[0] - w // 2, at[1] - h // 2, w, h), lambda p=pid: self.open_power(p),
+                              self._power_tip(pid), group="powers")
+            spot.power_id = pid
 
     def _power_tip(self, pid: str) -> str:
         name = self.rules.scenario.powers[pid].name
@@ -83,10 +95,44 @@ class MapScreen(GameScreen):
         if pv != self.papers_vm:
             self.papers_vm = pv
             self._make_papers(pv)
-        html = dispatches(self.rules, self.state, self.session.power).html(self.pal.ink_soft, self.sc.font(12))
-        if html != self.news_html:
-            self.news_html = html
-            ui.set_html(self.news_box, html)
+        news = dispatches(self.rules, self.state, self.session.power).items
+        if news != self.news:
+            self.news = news
+            self._make_news(news)
+
+    def _make_news(self, news: list) -> None:  # type: ignore[type-arg]
+        """Each dispatch a headline that opens to its whole text; those that do not fit behind one more line."""
+        ui, r = self.ui, self.r
+        assert ui is not None
+        ui.remove_group("news")
+        sx = self.side_x
+        row = 31 * max(1.0, self.sc.text)
+        room = max(1, int((self.news_bottom - self.news_top) // row))
+        shown = news if len(news) <= room else news[:room - 1]
+        y = self.news_top
+        for d in shown:
+            whole = d.full or d.text
+            ui.button(r(sx - 4, y, SIDE - 12, row - 2), S["ui.dispatch.headline"].format(date=short(d.date),
+                      headline=headline(d.text)), lambda d=d: self.open_dispatch(d),
+                      S["ui.dispatch.open.tip"].format(text=whole), "list_item", group="news")
+            y += row
+        if len(shown) < len(news):
+            rest = news[len(shown):]
+            ui.button(r(sx - 4, y, SIDE - 12, row - 2), S["ui.dispatch.more"].format(n=len(rest)),
+                      lambda: self.open_dispatches(rest), S["ui.dispatch.more.tip"], "list_item", group="news")
+        if not news:
+            ui.label(r(sx + 4, y, SIDE - 20, 24), S["ui.dispatch.none"], "italic")
+
+    def open_dispatch(self, d) -> None:  # type: ignore[no-untyped-def]
+        from game.ui.screens.announcement import AnnouncementScreen, dispatch_announcement
+        self.app.push(AnnouncementScreen(self.app, dispatch_announcement(d.date, headline(d.text), d.full or d.text,
+                                                                         d.kind)))
+
+    def open_dispatches(self, items: list) -> None:  # type: ignore[type-arg]
+        from game.ui.screens.announcement import Announcement, AnnouncementScreen
+        lines = tuple(f"{d.date}: {d.full or d.text}" for d in items)
+        self.app.push(AnnouncementScreen(self.app, Announcement(S["ui.dispatch.kicker"], items[0].date,
+                                                                S["ui.dispatch.older"], "", lines, "telegram")))
 
     def _make_papers(self, pv: PapersVM) -> None:
         ui, r = self.ui, self.r
@@ -96,11 +142,13 @@ class MapScreen(GameScreen):
         ui.set_visible(self.l_inbox_none, not pv.incoming)
         ui.set_visible(self.l_outbox_none, not pv.outgoing and not pv.answered)
         for i, p in enumerate(pv.incoming[:4]):
-            ui.button(r(sx, y + 40 + i * 31, SIDE - 16, 29), p.label, lambda pid=p.id: self.open_paper(pid),
+            ui.button(r(sx, y + 40 + i * 31, SIDE - 16, 29), paper_line(self.rules, self.state, self.session.power, p.id)
+                      or p.label, lambda pid=p.id: self.open_paper(pid),
                       p.tooltip, "list_item", group="papers")
         rows = list(pv.outgoing) + list(pv.answered)
         for i, p in enumerate(rows[:3]):
-            label = p.label if p.kind == "out" else f"{p.label} \u2014 {S['ui.neg.status.' + p.status]}"
+            line = paper_line(self.rules, self.state, self.session.power, p.id) or p.label
+            label = line if p.kind == "out" else f"{line} \u2014 {S['ui.neg.status.' + p.status]}"
             ui.button(r(sx, y + 200 + i * 31, SIDE - 16, 29), label, lambda pid=p.id: self.open_paper(pid),
                       p.tooltip, "list_item", group="papers")
 

@@ -211,6 +211,7 @@ class Dispatch:
     date: str
     kind: str
     text: str
+    full: str = ""       # the whole item, when ``text`` is its first sentence
 
 
 @dataclass
@@ -239,7 +240,7 @@ def dispatches(rules: Rules, state: State, player: str, turns: int = 1, limit: i
         text = news_text(n)
         if n["kind"] == "event" and ". " in text:
             text = text.split(". ", 1)[0] + "."
-        keep.append(Dispatch(date_text(n["date"]), n["kind"], text))
+        keep.append(Dispatch(date_text(n["date"]), n["kind"], text, n["text"]))
         if len(keep) >= limit:
             break
     return DispatchesVM(keep)
