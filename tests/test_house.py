@@ -98,7 +98,7 @@ def test_no_import_circle_runs_through_the_launcher() -> None:
 def test_the_main_menu_opens_without_the_engine_the_scenario_models_or_numpy(tmp_path: Path) -> None:
     probe = ("import sys\nfrom game.cli import main\nstatus = main([])\n"
              "heavy = [m for m in ('game.engine.game', 'game.engine.model', 'game.saves.session', 'pydantic', "
-             "'numpy') if m in sys.modules]\nprint('status', status, 'heavy', ','.join(heavy) or '-')\n")
+             "'numpy', 'asyncio', 'aiohttp', 'polib') if m in sys.modules]\nprint('status', status, 'heavy', ','.join(heavy) or '-')\n")
     env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "RAPALLO_EXIT_AFTER_FIRST_FRAME": "1",
            "RAPALLO_CACHE_DIR": str(tmp_path / "cache"), "RAPALLO_CONFIG_DIR": str(tmp_path / "config"),
            "RAPALLO_SAVES": str(tmp_path / "saves"), "PYTHONPATH": str(GAME.parent)}

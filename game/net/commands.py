@@ -6,11 +6,9 @@ export), or makes it.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import re
 import os
 import sys
-import threading
 from typing import Any, Callable
 
 from game.errors import UsageError
@@ -97,6 +95,7 @@ def cmd_host(args: argparse.Namespace) -> int:
             _with_window(lambda on_ready: serve(session, host, args.port, announce, on_ready),
                          lambda: (address[0], session.code), bool(os.environ.get(FIRST_FRAME_ONLY)))
         else:
+            import asyncio   # here, not at the top: the launcher lists this command before the menu's first frame
             asyncio.run(serve(session, host, args.port, announce))
     except OSError as e:
         raise UsageError(f"cannot listen on {host}:{args.port} ({e.strerror or e}); try another --port") from None
@@ -114,10 +113,13 @@ def _display() -> bool:
 def _with_window(serving: Callable[[Callable[..., None]], Any], url_code: Callable[[], tuple[str, str]],
                  first_frame_only: bool) -> None:
     """The server's loop in a thread, the window on the main thread; a failure to listen reaches the caller."""
+    import asyncio
+    import threading
+
     from game.net import window
     failed: list[BaseException] = []
 
-    def start(on_ready: Callable[..., None]) -> threading.Thread:
+    def start(on_ready: Callable[..., None]) -> "threading.Thread":
         def main() -> None:
             try:
                 asyncio.run(serving(on_ready))
