@@ -16,3 +16,16 @@ def test_classroom_screens_keep_their_texts_apart_at_1024x600_largest(screen, tm
     app.step()
     assert app.top.name
     _check(app, f"{screen} at 1024x600, largest text")
+
+
+def test_drawing_the_roles_keeps_the_pin_the_teacher_typed(tmp_path):
+    app = _app((1280, 720), tmp_path)
+    SETUPS["classroom"](app, None)
+    app.step()
+    setup = app.top
+    assert hasattr(setup, "e_pin")
+    setup.e_pin.set_text("5678")
+    setup.draw()
+    app.step()
+    assert "Student 1:" in app.top.cast_html
+    assert app.top.e_pin.get_text() == "5678"
