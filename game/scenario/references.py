@@ -57,6 +57,16 @@ class ReferenceChecker:
         self.findings.append(self.source.finding(path, code, f"unknown {what} '{value}'{did_you_mean(value, opts)}",
                                                  key=key))
 
+    def _unique(self, path: Path, items: Iterable[Any], what: str) -> None:
+        """Ids in a list must differ: a second 'kronstadt' would be unreachable by choose, score or inject."""
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if item.id in seen:
+                self.findings.append(self.source.finding(path + (i, "id"), "S005",
+                                                         f"the id '{item.id}' is used twice among the {what}; "
+                                                         "ids in a list must differ"))
+            seen.add(item.id)
+
     def power(self, path: Path, pid: str, key: bool = False) -> None:
         if pid not in self.sc.powers:
             self._bad(path, "R001", "power", pid, self.sc.powers, key)
@@ -166,6 +176,11 @@ class ReferenceChecker:
                 self.power(("relations", i, "between", j), member)
         for pid in sc.objectives:
             self.power(("objectives", pid), pid, key=True)
+        self._unique(("events",), sc.events, "events")
+        for i, e in enumerate(sc.events):
+            self._unique(("events", i, "options"), e.options, f"options of the event '{e.id}'")
+        for pid, objs in sc.objectives.items():
+            self._unique(("objectives", pid), objs, f"objectives of {pid}")
         hub_vars = self.suffixes("hub")
         for lid, pol in sc.policies.items():
             if pol.var not in hub_vars:

@@ -12,6 +12,7 @@ with a ``SourceMap`` from each path to its file, line and column.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -208,9 +209,13 @@ class _Builder:
                 self._add(node, "S003", f"'{text}' is not a usable number")
                 return text
             try:
-                return float(text.replace("_", ""))
+                number = float(text.replace("_", ""))
             except ValueError:  # the pattern should not let one through; a text, then
                 return text
+            if not math.isfinite(number):  # 1e400 reads as infinity
+                self._add(node, "S003", f"'{text}' is too large to be a usable number")
+                return text
+            return number
         if tag == _TAG + "null":
             return None
         if tag == _TAG + "timestamp":

@@ -61,6 +61,9 @@ def _targets(paths: Sequence[str]) -> tuple[list[Path], list[Path]]:
             else:
                 raise NothingToCheck(f"{text}: not a YAML file (scenario files end in .yaml)")
             continue
+        if not p.is_dir():
+            from game.guarded import _not_regular
+            raise NothingToCheck(f"{text}: {_not_regular(p.stat().st_mode, 'scenario file')}")
         if (p / MANIFEST).is_file():
             mods.append(p)
             continue

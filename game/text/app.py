@@ -24,6 +24,7 @@ from game.text import render
 #: which reads every command; the terminal only adds the player's power in front.
 ALIASES: tuple[tuple[str, str], ...] = (
     (r"(accept|reject)\s+(\S+)", r"answer \2 \1"),
+    (r"accept|reject|counter", "answer"),  # without an id: the usage of answer, not 'unknown command'
     (r"counter\s+([^\s:]+)\s*(:.*)?", r"answer \1 counter\2"),
     (r"(?:end\s+turn|next)", "end"),
     (r"walk\s+out\s+(.+)", r"walkout \1"),

@@ -161,9 +161,10 @@ def levers_text(game: Game, power: str) -> str:
             out.append(f"      {pol.description}")
         if pol.low or pol.high:
             out.append("      " + S["text.lever_ends"].format(low=pol.low or "-", high=pol.high or "-"))
-    if power != rules.hub:
+    if power != rules.hub:  # only the hub may set them: no 'Set one with' for the others
         out.append(S["text.levers_hub_only"].format(hub=rules.scenario.powers[rules.hub].name))
-    out.append(S["text.lever_usage"])
+    else:
+        out.append(S["text.lever_usage"])
     return "\n".join(out)
 
 

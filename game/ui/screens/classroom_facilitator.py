@@ -64,9 +64,13 @@ class FacilitatorScreen(Screen):
         assert ui is not None
         W, H = self.sc.width, self.sc.height
         vm = self.vm = facilitator_vm(self.cls, self.app.time)
+        # Larger text makes the title taller and wider: everything else starts below it.
+        t = max(1.0, self.sc.text)
+        top = 4 + 56 * t
+        x = 350.0
         ui.label(r(24, 4, 640, 58), S["cls.facilitator.title"], "title")
-        self.l_round = ui.label(r(24, 60, 520, 28), vm.round, "heading")
-        self.l_clock = ui.label(r(24, 90, 520, 28), vm.clock, "subheading")
+        self.l_round = ui.label(r(24, top, x - 32, 28), vm.round, "heading")
+        self.l_clock = ui.label(r(24, top + 30 * t, x - 32, 28), vm.clock, "subheading")
         running = self.cls.clock.running
         buttons = [
             (S["cls.facilitator.pause"] if running else S["cls.facilitator.resume"], self.toggle_clock),
@@ -78,18 +82,19 @@ class FacilitatorScreen(Screen):
             (S["ui.classroom.debrief"], self.debrief),
             (S["ui.classroom.to_delegations"], self.back),
         ]
-        y = 130.0
+        y = top + 70 * t
         first = None
         for text, action in buttons:
             b = ui.button(r(24, y, 310, 36), text, action, "", "menu_item")
             first = first or b
             y += 40
-        x = 350.0
-        ui.label(r(x, 60, W - x - 24, 26), S["cls.facilitator.delegations"], "subheading")
-        ui.text_box(r(x - 4, 86, (W - x) * 0.55, H - 340), self._rows_html(vm), "card_text")
+        box_y = top + 26 * t
+        box_h = H - 254 - box_y
+        ui.label(r(x, top, W - x - 24, 26), S["cls.facilitator.delegations"], "subheading")
+        ui.text_box(r(x - 4, box_y, (W - x) * 0.55, box_h), self._rows_html(vm), "card_text")
         lx = x + (W - x) * 0.55 + 8
-        ui.label(r(lx, 60, W - lx - 24, 26), S["cls.facilitator.log"], "subheading")
-        ui.text_box(r(lx - 4, 86, W - lx - 20, H - 340), "<br>".join(_esc(line) for line in vm.log) or "-",
+        ui.label(r(lx, top, W - lx - 24, 26), S["cls.facilitator.log"], "subheading")
+        ui.text_box(r(lx - 4, box_y, W - lx - 20, box_h), "<br>".join(_esc(line) for line in vm.log) or "-",
                     "card_text")
         self._tools(H - 244, vm)
         self.l_msg = ui.label(r(24, H - 36, W - 48, 28), self.message, "italic")

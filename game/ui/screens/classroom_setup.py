@@ -28,6 +28,7 @@ class ClassroomSetupScreen(Screen):
         self.minutes = 15
         self.cast_html = ""
         self.message = ""
+        self.pin = ""  # kept across rebuilds (drawing the roles, another scenario)
         self._load()
 
     def _load(self) -> None:
@@ -63,7 +64,7 @@ class ClassroomSetupScreen(Screen):
         self.l_minutes = ui.label(r(330, y + 50, 50, 30), str(self.minutes))
         ui.slider(r(390, y + 50, 270, 30), self.minutes, 5, 60, 5, self.set_minutes, S["cls.setup.minutes"])
         ui.label(r(40, y + 90, 290, 30), S["cls.setup.pin"], None, S["ui.classroom.pin.tip"])
-        self.e_pin = ui.text_entry(r(330, y + 90, 160, 34), "", self.start, S["ui.classroom.pin.tip"])
+        self.e_pin = ui.text_entry(r(330, y + 90, 160, 34), self.pin, self.start, S["ui.classroom.pin.tip"])
         x = 700.0
         ui.label(r(x, 130, W - x - 40, 26), S["ui.classroom.cast"], "subheading")
         note = S["cls.setup.packets"].format(id=self.scenario) if sc and sc.roles else S["ui.classroom.no_roles"]
@@ -80,6 +81,7 @@ class ClassroomSetupScreen(Screen):
     def set_scenario(self, sid: str) -> None:
         self.scenario = sid
         self._load()
+        self.pin = self.e_pin.get_text()
         self.build()
 
     def toggle(self, pid: str, on: bool) -> None:
@@ -114,6 +116,7 @@ class ClassroomSetupScreen(Screen):
             n=s.number, delegation=sc.powers[s.delegation].name, roles=", ".join(sc.roles[x].name for x in s.roles)))
             for s in cast)
         self.message = ""
+        self.pin = self.e_pin.get_text()
         self.build()
 
     def packets(self) -> None:

@@ -1,0 +1,17 @@
+"""Defects found by using the command line as a hostile user would (QA pass, 2026-11-30)."""
+from __future__ import annotations
+
+import os
+
+from game.cli import main
+
+
+def test_validate_of_a_pipe_or_device_says_what_it_is(tmp_path, capsys):
+    fifo = tmp_path / "fifo.yaml"
+    os.mkfifo(fifo)
+    for target, kind in ((str(fifo), "a pipe (FIFO)"), ("/dev/zero", "a device")):
+        assert main(["validate", target]) == 2
+        err = capsys.readouterr().err.strip()
+        assert err.count("\n") == 0
+        assert f"this is {kind}, not a scenario file" in err, err
+        assert "part of this path" not in err
