@@ -107,7 +107,7 @@ def test_ai_powers_never_try_an_illegal_command(genoa):
         _invariants(g)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None, derandomize=True)  # the same examples every run: see the note on the repetition term
 @given(seed=st.integers(0, 10_000), turns=st.integers(0, 20), who=st.sampled_from(
     ["britain", "france", "germany", "italy", "soviet_russia"]))
 def test_the_numpy_tables_agree_with_the_breakdown(genoa, seed, turns, who):
