@@ -73,7 +73,10 @@ def cmd_resolve(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     from game.scenario.schema import write_schemas
-    for path in write_schemas(Path(args.out)):
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise _usage(f"--out {args.out}: not a folder; the schemas are three files, so name a folder for them")
+    for path in write_schemas(out):
         print(path)
     return 0
 

@@ -180,7 +180,10 @@ def check(resolved: Resolved, display: str | None = None) -> Loaded:
     loaded.data, loaded.source = tree.data, tree.source
     if not resolved.abstract:  # a template may leave out what its children fill in
         loaded.scenario, more = validate_data(tree.data, tree.source)
-        loaded.findings += more
+        # the reader already said what is wrong with a bad date or number: the schema's word on the same
+        # value would say it twice
+        read = {(f.file, f.line, f.col) for f in loaded.findings if f.code == "S003"}
+        loaded.findings += [f for f in more if not (f.code == "S003" and (f.file, f.line, f.col) in read)]
     loaded.findings = tidy(loaded.findings)
     if loaded.scenario is not None:
         loaded.content_hash = content_hash(loaded.scenario)

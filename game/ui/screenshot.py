@@ -24,11 +24,19 @@ SCREENS = ("menu", "newgame", "scenarios", "settings", "map", "power", "home", "
            "projector", "debrief")
 
 
+#: The smallest and largest picture ``--size`` draws (the largest is an 8K screen).
+SIZE_MIN, SIZE_MAX = (640, 480), (7680, 4320)
+
+
 def parse_size(text: str) -> tuple[int, int]:
-    m = re.fullmatch(r"\s*(\d{3,5})\s*[xX]\s*(\d{3,5})\s*", text or "")
+    m = re.fullmatch(r"\s*(\d{1,9})\s*[xX]\s*(\d{1,9})\s*", text or "")
     if not m:
         raise ValueError(f"--size must look like 1280x720, not {text!r}")
-    return int(m.group(1)), int(m.group(2))
+    w, h = int(m.group(1)), int(m.group(2))
+    if not (SIZE_MIN[0] <= w <= SIZE_MAX[0] and SIZE_MIN[1] <= h <= SIZE_MAX[1]):
+        raise ValueError(f"--size {w}x{h} is out of range: from {SIZE_MIN[0]}x{SIZE_MIN[1]} "
+                         f"to {SIZE_MAX[0]}x{SIZE_MAX[1]}")
+    return w, h
 
 
 def screenshot(args: argparse.Namespace) -> int:

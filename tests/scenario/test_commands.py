@@ -114,6 +114,24 @@ def test_schema_writes_three_json_schema_files(capsys, tmp_path: Path) -> None:
         assert json.loads(p.read_text())["$schema"] == "http://json-schema.org/draft-07/schema#"
 
 
+def test_schema_refuses_a_file_for_its_folder(capsys, tmp_path: Path) -> None:
+    target = tmp_path / "taken"
+    target.write_text("mine")
+    status, _, err = run(capsys, "schema", "--out", str(target))
+    assert status == 2 and "not a folder" in err and "Traceback" not in err
+    assert target.read_text() == "mine"
+
+
+def test_a_bad_date_or_number_is_reported_once(capsys, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\nstart: 1922-13-45\nseed: .nan\n")
+    status, out, _ = run(capsys, "validate", str(bad))
+    assert status == 1
+    assert len([x for x in out.splitlines() if ":2:8:" in x]) == 1, out
+    assert len([x for x in out.splitlines() if ":3:7:" in x]) == 1, out
+    assert "not a real date" in out and "not a usable number" in out
+
+
 def test_the_committed_schemas_are_up_to_date() -> None:
     for name, text in schema_texts().items():
         committed = ROOT / "docs" / "schema" / name

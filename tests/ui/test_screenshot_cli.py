@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pygame
+import pytest
 
 from tests.conftest import ROOT
 
@@ -29,3 +30,12 @@ def test_a_bad_screen_name_is_a_usage_error(tmp_path):
     assert done.returncode == 2 and "unknown screen 'attic'" in done.stderr and "Traceback" not in done.stderr
     done = _run("--screenshot", str(tmp_path / "x.png"), "--size", "huge", tmp=tmp_path)
     assert done.returncode == 2 and "1280x720" in done.stderr
+
+
+def test_a_size_out_of_range_says_the_range():
+    from game.ui.screenshot import parse_size
+    with pytest.raises(ValueError, match="from 640x480 to 7680x4320"):
+        parse_size("100000x100000")
+    with pytest.raises(ValueError, match="out of range"):
+        parse_size("50x50")
+    assert parse_size(" 1024 x 600 ") == (1024, 600)
