@@ -115,9 +115,10 @@ class TextApp:
         if part is None:
             return False
         if not part.playable:
-            self.write(part.problem)
             if part.rules is None:          # missing or broken: the installation's fault, exit status 2
                 self._fail(part.problem)
+            else:
+                self.write(part.problem)
             return False
         self.write(render.rule(S["text.chain.heading"]))
         self.write(S["text.chain.offer"].format(title=part.title, carried=part.carried()))
