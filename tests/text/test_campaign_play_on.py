@@ -49,7 +49,7 @@ def _carried_titles(first: Game, second: Rules) -> set[str]:
 def test_at_the_end_of_1921_continue_plays_on_in_genoa_with_the_1921_treaties(y1921, tmp_path) -> None:  # type: ignore[no-untyped-def]
     app, script, first = _play(y1921, [*_ends(y1921), "continue", "treaties", "quit"], tmp_path)
     assert first.is_terminal() and "Type continue to play on into Genoa and Rapallo" in script.text
-    assert "Treaties, relations, values and what has happened carry over." in script.text
+    assert "Treaties, relations, values and events carry over." in script.text
     game = app.session.game
     assert game.rules.id == "genoa_rapallo_1922" and game.state.date == "1922-01-06"
     assert game.chain[0]["scenario"] == "return_to_europe_1921" and game.humans() == [SEAT]
