@@ -70,3 +70,11 @@ def test_a_next_part_removed_by_a_mod_is_said_on_the_ending_and_the_game_is_kept
     assert "The campaign cannot go on into genoa_removed_by_a_mod" in _texts(app)
     assert session.rules.scenario.next == "genoa_removed_by_a_mod" and session.game.is_terminal()
     assert session.last_autosave is not None and session.last_autosave.is_file()
+
+
+def test_the_new_game_screen_says_1921_plays_on_into_genoa_and_genoa_says_nothing_of_the_kind() -> None:
+    from game.ui.viewmodels.newgame import scenarios
+    by_id = {s.id: s for s in scenarios()}
+    assert by_id["return_to_europe_1921"].summary.endswith("you may play on into Genoa and Rapallo, with this "
+                                                           "game's treaties and relations.")
+    assert "play on into" not in by_id["genoa_rapallo_1922"].summary
