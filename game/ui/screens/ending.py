@@ -98,8 +98,8 @@ class EndScreen(Screen):
 
     def next_part(self) -> NextPart | None:
         s = self.app.session
-        if s is None or not s.power:
-            return None
+        if s is None or not s.power or getattr(self.app, "classroom", None) is not None:
+            return None             # an observer has no seat to carry on; a classroom ends with its debrief
         if self._next is None:
             self._next = (s.next_part(),)
         return self._next[0]
