@@ -66,3 +66,17 @@ def test_continuing_a_game_that_has_not_ended_is_refused_and_keeps_it() -> None:
     with pytest.raises(SaveError, match="has not ended yet"):
         session.continue_campaign(part)
     assert session.rules.id == "return_to_europe_1921"
+
+
+def test_a_next_part_that_fails_the_checker_is_one_line_with_its_first_finding() -> None:
+    from game.errors import UsageError
+
+    def broken(scenario_id: str, mods: object) -> None:
+        raise UsageError(f"scenario {scenario_id!r} has errors:\nscenarios/x.yaml:12:3: E101 unknown power 'prussia'\n"
+                         "scenarios/x.yaml:40:1: E102 another")
+
+    part = next_part(load_rules("return_to_europe_1921"), SEAT, rules_for=broken)  # type: ignore[arg-type]
+    assert part is not None and not part.playable and part.rules is None
+    assert "\n" not in part.problem
+    assert part.problem.startswith("The campaign cannot go on into genoa_rapallo_1922: scenario 'genoa_rapallo_1922' "
+                                   "has errors: scenarios/x.yaml:12:3: E101 unknown power 'prussia'.")
