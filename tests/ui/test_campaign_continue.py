@@ -78,3 +78,15 @@ def test_the_new_game_screen_says_1921_plays_on_into_genoa_and_genoa_says_nothin
     assert by_id["return_to_europe_1921"].summary.endswith("you may play on into Genoa and Rapallo, with this "
                                                            "game's treaties and relations.")
     assert "play on into" not in by_id["genoa_rapallo_1922"].summary
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_ending_of_1921_with_its_continue_button_clips_nothing_at_the_largest_text(size, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from game.ui.screenshot import SETUPS
+    from tests.ui.test_layout import _app, _check
+    app = _app(size, tmp_path)
+    SETUPS["end"](app, "return_to_europe_1921")
+    app.step()
+    app.step()
+    assert button(app, CONTINUE).rect.right <= button(app, "Ledger").rect.left
+    _check(app, f"the end of 1921 at {size[0]}x{size[1]}, largest text")
