@@ -42,10 +42,10 @@ from game.saves.document import SaveMeta
 from game.saves.errors import SaveError
 from game.saves.restore import Loaded, RulesFor, load
 from game.saves.store import SaveInfo, SaveStore
+from game.saves.undo import UndoStack
 
 if TYPE_CHECKING:
-    from game.saves.campaign import NextPart, RulesFor
-from game.saves.undo import UndoStack
+    from game.saves.campaign import NextPart
 
 #: Autosaves kept per game.
 KEEP_AUTOSAVES = 5
