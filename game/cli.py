@@ -78,9 +78,12 @@ def play_text(args: argparse.Namespace) -> int:
             raise fail(f"{power} is not playable in this scenario")
         game = Game.new(with_difficulty(rules, args.difficulty), seed=args.seed, humans=[power])
         session = session_for_play(game, power, args.saves, args.mods or ())
-    app = TextApp(session.game, session.power)
+    app = TextApp(session.game, session.power, campaign=args.campaign)
     app.attach(session)
-    return app.run()
+    status = app.run()
+    if app.failure:             # the game is autosaved by now: the message is the last thing said
+        raise fail(app.failure)
+    return status
 
 
 # --- scenarios ---------------------------------------------------------------------------
@@ -155,6 +158,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--mods", action="append", metavar="DIR", help="also install the mods in DIR (repeatable)")
     p.add_argument("--load", type=limits.existing_name, metavar="SAVE", help="continue a saved game (a file, or a name in the saves folder)")
     p.add_argument("--saves", metavar="DIR", help="the saves folder (default: $RAPALLO_SAVES or saves/)")
+    p.add_argument("--campaign", "--continue", dest="campaign", action="store_true",
+                   help="at the end of a scenario with a next part (1921, then Genoa), play on into it without "
+                        "asking (terminal)")
     p.add_argument("--lang", default=argparse.SUPPRESS, metavar="CODE", help="the language of the game's own words, e.g. de")
     p.set_defaults(func=cmd_play)
     s = sub.add_parser("scenarios", help="list the scenarios")

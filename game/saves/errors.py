@@ -20,6 +20,7 @@ KINDS = (
     "changed_scenario",  # the scenario is installed but its content differs
     "bad_log",           # the command log cannot be replayed
     "bad_name",          # a save name that cannot be a file name
+    "next_part",         # a campaign's next part cannot be played (missing, broken, no seat for the player)
 )
 
 

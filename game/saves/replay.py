@@ -56,18 +56,19 @@ class Replayed:
 def replay(rules: Rules, seed: int, humans: Sequence[str], log: Sequence[str],
            expected: Sequence[str] | None = None, stop_at_divergence: bool = False,
            on_command: Callable[[int, str, Game], None] | None = None,
-           chain: Sequence[dict[str, Any]] = ()) -> Replayed:
+           chain: Sequence[dict[str, Any]] = (), mods: Sequence[str] = ()) -> Replayed:
     """A new game from ``seed`` with ``log`` applied; ReplayError if a command is refused.
 
     With ``expected`` (the recorded turn hashes), the first turn whose hash
     differs is reported, and with ``stop_at_divergence`` the replay stops there.
     With ``chain`` (the earlier parts of a campaign, oldest first), each part is
-    replayed and carried into the next before ``log`` is applied.
+    replayed and carried into the next before ``log`` is applied (its scenario found with ``mods``, at the
+    difficulty of ``rules``: a campaign is played at one level).
     """
     unknown = [h for h in humans if h not in rules.scenario.powers]
     if unknown:
         raise ReplayError(-1, "", f"the save names power(s) this scenario does not have: {', '.join(unknown)}")
-    game = _start(chain, rules) if chain else Game.new(rules, seed=seed, humans=list(humans))
+    game = _start(chain, rules, mods) if chain else Game.new(rules, seed=seed, humans=list(humans))
     first: Divergence | None = None
     for i, line in enumerate(log):
         before = len(game.turn_hashes)
@@ -87,16 +88,12 @@ def replay(rules: Rules, seed: int, humans: Sequence[str], log: Sequence[str],
     return Replayed(game, first)
 
 
-def _start(chain: Sequence[dict[str, Any]], rules: Rules) -> Game:
+def _start(chain: Sequence[dict[str, Any]], rules: Rules, mods: Sequence[str] = ()) -> Game:
     """The first turn of the last part: every earlier part replayed, checked against its recorded final
     hash, and carried into the next."""
-    from game.scenario import load_rules
     game: Game | None = None
     for i, part in enumerate(chain):
-        try:
-            part_rules = load_rules(part["scenario"])
-        except (ValueError, LookupError) as e:
-            raise ReplayError(-1, "", f"part {i + 1} of the campaign ({part['scenario']}) cannot be loaded: {e}")
+        part_rules = _part_rules(i, part, rules, mods)
         if game is not None:
             game = game.continue_into(part_rules)
             for j, line in enumerate(part["log"]):
@@ -111,6 +108,23 @@ def _start(chain: Sequence[dict[str, Any]], rules: Rules) -> Game:
                                       f"{game.state_hash()}, not the recorded {part['state_hash']}")
     assert game is not None
     return game.continue_into(rules)
+
+
+def _part_rules(i: int, part: dict[str, Any], rules: Rules, mods: Sequence[str]) -> Rules:
+    """The rules an earlier part was played with; ReplayError saying which part when they are gone or changed."""
+    from game.engine.difficulty import with_difficulty
+    from game.scenario import load_rules
+    try:
+        found = load_rules(part["scenario"], mods)
+    except (ValueError, LookupError) as e:
+        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise ReplayError(-1, "", f"part {i + 1} of the campaign ({part['scenario']}) cannot be loaded: {first}")
+    recorded = part.get("content_hash")
+    if recorded and found.content_hash != recorded:
+        raise ReplayError(-1, "", f"part {i + 1} of the campaign, '{found.scenario.title}' ({part['scenario']}), has "
+                                  f"changed since it was played (content {str(recorded)[:12]} then, "
+                                  f"{found.content_hash[:12]} now); put back the version it was played with")
+    return with_difficulty(found, rules.difficulty) if found.difficulty != rules.difficulty else found
 
 
 def _compare(rules: Rules, game: Game, expected: Sequence[str], before: int, index: int) -> Divergence | None:

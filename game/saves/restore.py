@@ -74,7 +74,7 @@ def from_document(doc: dict[str, Any], rules_for: RulesFor | None = None, curren
         game.turn_hashes = list(doc["turn_hashes"])
         game.chain = list(doc.get("chain", []))
         return Loaded(game, meta, doc, path)
-    loaded = Loaded(_rebuild(doc, rules), meta, doc, path, from_snapshot=False)
+    loaded = Loaded(_rebuild(doc, rules, meta.mods), meta, doc, path, from_snapshot=False)
     loaded.notices += _why_rebuilt(doc, loaded.game, snapshot_hash, problem, raw_state)
     return loaded
 
@@ -151,9 +151,10 @@ def _sealed(doc: dict[str, Any]) -> bool:
     return doc["migrated_from"] is None and doc["seal"] == document.seal(doc)
 
 
-def _rebuild(doc: dict[str, Any], rules: Rules) -> Game:
+def _rebuild(doc: dict[str, Any], rules: Rules, mods: Sequence[str] = ()) -> Game:
     try:
-        game = replay(rules, doc["seed"], doc["humans"], doc["log"], chain=doc.get("chain", [])).game
+        game = replay(rules, doc["seed"], doc["humans"], doc["log"], chain=doc.get("chain", []),
+                      mods=mods).game
         game.chain = list(doc.get("chain", []))
         return game
     except ReplayError as e:

@@ -28,7 +28,7 @@ import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from game.engine.commands import Command, CommandError, EndTurn, IllegalCommand
 from game.engine.difficulty import DIFFICULTIES, with_difficulty
@@ -36,12 +36,16 @@ from game.engine.game import Game
 from game.engine.legal import check, check_seat
 from game.engine.rules import Rules
 from game.engine.state import State
+from game.i18n import S
 from game.saves import document
 from game.saves.document import SaveMeta
 from game.saves.errors import SaveError
 from game.saves.restore import Loaded, RulesFor, load
 from game.saves.store import SaveInfo, SaveStore
 from game.saves.undo import UndoStack
+
+if TYPE_CHECKING:
+    from game.saves.campaign import NextPart
 
 #: Autosaves kept per game.
 KEEP_AUTOSAVES = 5
@@ -199,7 +203,7 @@ class Session:
         """Take back the last command (removing it from the log); returns it, or None if there is none."""
         if not self.can_undo():
             return None
-        done = self.history.undo(self.game)
+        done = self.history.undo(self.game, self.meta.mods)
         self.changed()
         return done
 
@@ -255,6 +259,40 @@ class Session:
             self.autosave()
         except Exception as e:  # noqa: BLE001 - an autosave is best effort: it must never stop or undo a turn
             self._notice(f"The autosave failed: {e}")
+
+    # --- a campaign's next part -----------------------------------------------------------------
+
+    def next_part(self, rules_for: "RulesFor | None" = None) -> "NextPart | None":
+        """What this game may carry on into at its end (None when the story ends here)."""
+        from game.saves.campaign import next_part
+        return next_part(self.rules, self.power, self.meta.mods, rules_for)
+
+    def continue_campaign(self, part: "NextPart") -> Path | None:
+        """Start ``part`` from the end of this finished game, same seat; returns its first autosave.
+
+        The finished game is saved first (it stays on the disk under its own game id); a part that
+        cannot be played raises SaveError("next_part") with the reason, and the game is kept as it was.
+        """
+        if not self.game.is_terminal():
+            raise SaveError("next_part", S["text.chain.not_ended"].format(title=self.rules.scenario.title))
+        if self.store is not None and self.dirty:
+            self.autosave(on_exit=True)
+        if not part.playable or part.rules is None:
+            raise SaveError("next_part", part.problem)
+        game = self.game.continue_into(part.rules)
+        self.close()
+        self.game = game
+        game.on_turn_end.append(self._turn_ended)
+        self.meta = dataclasses.replace(self.meta, game_id=new_game_id())
+        self.history.clear()
+        self.difficulty = game.rules.difficulty
+        self._saved_log, self._saved_path = None, None
+        self.changed()
+        try:
+            return self.autosave()
+        except (SaveError, OSError) as e:     # the game goes on; the player is told
+            self._notice(f"The autosave failed: {e}")
+            return None
 
     # --- loading ----------------------------------------------------------------------------------
 

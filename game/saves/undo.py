@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import zlib
 from dataclasses import dataclass
+from typing import Sequence
 
 from game.engine.game import Game
 from game.engine.state import State
@@ -73,7 +74,7 @@ class UndoStack:
     def clear(self) -> None:
         self.marks.clear()
 
-    def undo(self, game: Game) -> str | None:
+    def undo(self, game: Game, mods: Sequence[str] = ()) -> str | None:
         """Take back the last command of ``game``'s log; returns it, or None if the log is empty."""
         if not game.log:
             return None
@@ -85,13 +86,14 @@ class UndoStack:
             self.marks.pop()
             top.restore(game)
         else:
-            rebuild_without_last(game)
+            rebuild_without_last(game, mods)
         return last
 
 
-def rebuild_without_last(game: Game) -> None:
-    """Replay ``game``'s log from its seed without the last command, in place (listeners stay attached)."""
-    again = replay(game.rules, game.state.seed, game.humans(), game.log[:-1], chain=game.chain).game
+def rebuild_without_last(game: Game, mods: Sequence[str] = ()) -> None:
+    """Replay ``game``'s log from its seed without the last command, in place (listeners stay attached);
+    a campaign's earlier parts are found with ``mods``."""
+    again = replay(game.rules, game.state.seed, game.humans(), game.log[:-1], chain=game.chain, mods=mods).game
     game.state = again.state
     game.log[:] = again.log
     game.turn_hashes[:] = again.turn_hashes

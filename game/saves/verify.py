@@ -72,7 +72,7 @@ def verify(path: Path, rules_for: RulesFor | None = None, mods: Sequence[str] | 
 
     try:
         result = replay(rules, doc["seed"], doc["humans"], doc["log"], doc["turn_hashes"], stop_at_divergence=True,
-                        on_command=note, chain=doc.get("chain", []))
+                        on_command=note, chain=doc.get("chain", []), mods=doc["scenario"]["mods"])
     except ReplayError as e:
         turn, date = where[0]
         verdict.refused = f"turn {turn + 1} ({date}): {e}" if e.index >= 0 else str(e)

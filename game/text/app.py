@@ -36,13 +36,17 @@ class TextApp:
     """One human power at the terminal; every other power is played by the AI."""
 
     def __init__(self, game: Game, power: str, read: Callable[[str], str] = input,
-                 write: Callable[[str], None] = print) -> None:
+                 write: Callable[[str], None] = print, campaign: bool = False) -> None:
         self.game = game
         self.power = power
         self.read = read
         self._print = write
         self.quit = False
         self.exit_status = 0
+        #: Carry on into a campaign's next part without asking (``play --campaign``).
+        self.campaign = campaign
+        #: Why the campaign could not go on (its next part is missing or broken): one line for the command line.
+        self.failure = ""
         #: Undo, saves and autosave; without a saves folder (attach one), undo still works.
         self.session = Session(game, power)
 
@@ -64,29 +68,88 @@ class TextApp:
     # --- loop -----------------------------------------------------------------------
 
     def run(self) -> int:
-        """Play until the game ends or the player leaves; 0, or 2 when the game could not be autosaved.
+        """Play until the game ends or the player leaves; 0, or 2 when the game could not be autosaved
+        or a campaign's next part could not be started (``failure`` says why).
 
         No exception leaves this loop before the game is autosaved: the player's moves are never lost.
         """
         try:
-            self.write(render.summary(self.game, self.power))
-            self._prompt_events()
-            self._show_inbox()
-            while not self.quit and not self.game.is_terminal():
-                try:
-                    line = self.read(f"{self.game.state.date} {self.power}> ")
-                except (EOFError, KeyboardInterrupt):
-                    self.write("\n" + S["text.leaving"])
+            while True:
+                self._play()
+                if self.quit or not self.game.is_terminal():
                     break
-                except UnicodeError:
-                    self.write(S["text.not_text"])
-                    continue
-                self.handle(line)
-            if self.game.is_terminal():
                 self.write(render.final_report(self.game))
+                if not self._play_on():
+                    break
         finally:
             self._autosave_on_exit()
         return self.exit_status
+
+    def _play(self) -> None:
+        self.write(render.summary(self.game, self.power))
+        self._prompt_events()
+        self._show_inbox()
+        while not self.quit and not self.game.is_terminal():
+            line = self._read(f"{self.game.state.date} {self.power}> ")
+            if line is None:
+                break
+            self.handle(line)
+
+    def _read(self, prompt: str) -> str | None:
+        """A line from the player; None when they leave (end of input, Ctrl+C)."""
+        while True:
+            try:
+                return self.read(prompt)
+            except (EOFError, KeyboardInterrupt):
+                self.write("\n" + S["text.leaving"])
+                return None
+            except UnicodeError:
+                self.write(S["text.not_text"])
+
+    # --- a campaign's next part -------------------------------------------------------------------
+
+    def _play_on(self) -> bool:
+        """At the end of a part: offer the next one; True when there is a game to play on (the next part,
+        or another game loaded at the prompt)."""
+        part = self.session.next_part()
+        if part is None:
+            return False
+        if not part.playable:
+            if part.rules is None:          # missing or broken: the installation's fault, exit status 2
+                self._fail(part.problem)
+            else:
+                self.write(part.problem)
+            return False
+        self.write(render.rule(S["text.chain.heading"]))
+        self.write(S["text.chain.offer"].format(title=part.title, carried=part.carried()))
+        if not self.campaign:
+            while True:
+                line = self._read(S["text.chain.prompt"].format(title=part.title))
+                if line is None:
+                    return False
+                word = line.strip().lower()
+                if word in ("continue", "c", "yes", "y"):
+                    break
+                if word in ("quit", "exit", "no", "n"):
+                    self._quit()
+                    return False
+                self.handle(line)           # status, treaties, save... all still answer at the end
+                if self.quit:
+                    return False
+                if not self.game.is_terminal():
+                    return True             # another game was loaded: play it
+        try:
+            self.session.continue_campaign(part)
+        except SaveError as e:
+            self._fail(str(e))
+            return False
+        self.game = self.session.game
+        self.write(S["text.chain.started"].format(title=part.title))
+        return True
+
+    def _fail(self, message: str) -> None:
+        self.failure = message
+        self.exit_status = 2
 
     def _autosave_on_exit(self) -> None:
         try:

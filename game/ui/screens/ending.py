@@ -1,11 +1,16 @@
 """The end of the game: the score against the objectives, the outcome
 beside history's, the player's timeline beside history's, charts of the
-main values over the game, and every power's score."""
+main values over the game, and every power's score. At the end of a
+campaign's part (1921, whose ``next:`` is Genoa) a button plays on into the
+next part as the same power, with a line saying what carries over; when the
+next part cannot be played, that line says why instead."""
 from __future__ import annotations
 
 import pygame
 
 from game.i18n import S
+from game.saves.campaign import NextPart
+from game.saves.errors import SaveError
 from game.ui import text as tx
 from game.ui.screens.base import Screen
 from game.ui.viewmodels.common import short_date
@@ -14,8 +19,14 @@ from game.ui.viewmodels.ledger import attitude_chart, economy_chart
 from game.ui.widgets.charts import LineChart, Series, styled
 
 
+#: The height of the line on the next part at the normal text size (it grows with the text: two lines at the largest).
+NOTE_H = 52
+
+
 class EndScreen(Screen):
     name = "end"
+    #: The campaign's next part, looked up once per screen (loading a scenario takes a moment).
+    _next: tuple[NextPart | None] | None = None
 
     def compose(self) -> None:
         ui, r = self.ui, self.r
@@ -36,10 +47,13 @@ class EndScreen(Screen):
         ui.text_box(r(20, 124, col_w, 190), obj, None).set_tooltip(S["ui.end.objectives.tip"])
         ui.label(r(24, 320, col_w, 26), S["ui.end.outcome"], "subheading")
         ui.text_box(r(20, 344, col_w, 150), out, None)
+        part = self.next_part()
+        self.note_h = NOTE_H * self.sc.text ** 2
+        below = 70 + (self.note_h + 8 if part is not None else 0)     # the line on the campaign's next part
         ui.label(r(24, 500, col_w, 26), S["ui.end.powers"], "subheading")
         powers = "<br>".join(f"{'<b>' if me else ''}{_esc(S['ui.end.power_row'].format(name=n, score=sc))}"
                              f"{'</b>' if me else ''}" for n, sc, me in vm.powers)
-        ui.text_box(r(20, 524, col_w, H - 524 - 70), powers, None).set_tooltip(S["ui.end.powers.tip"])
+        ui.text_box(r(20, 524, col_w, H - 524 - below), powers, None).set_tooltip(S["ui.end.powers.tip"])
         tl_x = 440.0
         tl_w = W - tl_x - 24
         ui.label(r(tl_x, 100, tl_w, 26), S["ui.end.timeline"], "subheading")
@@ -54,12 +68,53 @@ class EndScreen(Screen):
         self.charts_box = (tl_x, 390, tl_w, H - 390 - 70)
         self.charts: list[LineChart] = []
         bx = W - 24
+        playable = part is not None and part.playable
         for key, action in (("ui.end.menu", self.menu), ("ui.end.new", self.new_game), ("ui.end.ledger", self.ledger)):
             bx -= 170
-            b = ui.button(r(bx, H - 56, 160, 40), S[key], action, object_id="primary" if key == "ui.end.new" else None)
-            if key == "ui.end.new":
+            primary = key == "ui.end.new" and not playable
+            b = ui.button(r(bx, H - 56, 160, 40), S[key], action, object_id="primary" if primary else None)
+            if primary:
                 ui.focus_on(b)
+        if part is not None:
+            self._next_part_row(part, col_w, bx)
         self._charts()
+
+    def _next_part_row(self, part: NextPart, col_w: float, buttons_x: float) -> None:
+        """The line on what carries over (or why the campaign cannot go on), under the powers, and the
+        button that plays on, first in the row and focused."""
+        ui, r, H = self.ui, self.r, self.sc.height
+        assert ui is not None and self.app.session is not None
+        carried = part.carried()
+        line = carried if part.playable else part.problem
+        ui.text_box(r(20, H - 62 - self.note_h, col_w, self.note_h), _esc(line), "card_text")
+        if not part.playable:
+            return
+        text = S["ui.end.continue"].format(title=part.title)
+        w = min(self.text_w(text, "button", "primary"), buttons_x - 34)
+        power = self.app.session.rules.scenario.powers[self.app.session.power].name
+        b = ui.button(r(buttons_x - 10 - w, H - 56, w, 40), text, self.play_on,
+                      S["ui.end.continue.tip"].format(title=part.title, power=power, carried=carried), "primary")
+        ui.focus_on(b)
+
+    def next_part(self) -> NextPart | None:
+        s = self.app.session
+        if s is None or not s.power or getattr(self.app, "classroom", None) is not None:
+            return None             # an observer has no seat to carry on; a classroom ends with its debrief
+        if self._next is None:
+            self._next = (s.next_part(),)
+        return self._next[0]
+
+    def play_on(self) -> None:
+        """The next part, from where this game ended, on the map; a notice if it cannot start."""
+        s, part = self.app.session, self.next_part()
+        if s is None or part is None:
+            return
+        try:
+            s.continue_campaign(part)
+        except SaveError as e:
+            self.app.toast(str(e))
+            return
+        self.app.start(s)
 
     def _charts(self) -> None:
         s = self.app.session
