@@ -25,8 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from game.engine.rules import Rules  # noqa: E402
 from game.scenario.findings import errors  # noqa: E402
-from game.scenario.loader import content_hash, validate_data  # noqa: E402
-from game.scenario.strictyaml import load_file  # noqa: E402
+from game.scenario.loader import content_hash, load_scenario, validate_data  # noqa: E402
 from game.sim import simulate  # noqa: E402
 
 
@@ -72,7 +71,8 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--vary", action="append", default=[], metavar="PATH=V1,V2,...")
     args = ap.parse_args()
-    data, source, findings = load_file(args.scenario)
+    loaded = load_scenario(args.scenario)       # with what it extends merged in
+    data, source, findings = loaded.data, loaded.source, loaded.findings
     if data is None or errors(findings):
         print("\n".join(str(f) for f in findings), file=sys.stderr)
         return 2

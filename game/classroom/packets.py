@@ -1,7 +1,8 @@
 """Printable packets: one HTML page per role (public role, secret brief,
 personal and delegation objectives, glossary) holding nothing of another
-delegation's secrets, an index, and the facilitator's guide with every
-secret, the timeline of 1922, suggested injects and a plan for the debrief.
+delegation's secrets, an index, and the facilitator's guide with the
+scenario's note for teachers, every secret, the timeline, suggested injects
+and a plan for the debrief.
 
 HTML with print CSS only: a PDF would need a heavy renderer (weasyprint
 pulls in Pango and Cairo), and every browser prints these pages to PDF.
@@ -57,7 +58,10 @@ def facilitator_guide(rules: Rules) -> str:
             H.h(2, S["cls.guide.setup"]),
             H.p(S["cls.guide.setup_text"].format(minutes=sc.classroom.round_minutes, turns=rules.last_turn + 1,
                                                  start=sc.start.isoformat(), end=sc.end.isoformat())),
-            H.p(sc.summary), H.h(2, S["cls.guide.roles"])]
+            H.p(sc.summary)]
+    if sc.teacher_note:     # what the scenario simplifies, its illustrative figures, the myths it avoids
+        body += [H.h(2, S["cls.guide.teacher_note"]), H.p(sc.teacher_note)]
+    body.append(H.h(2, S["cls.guide.roles"]))
     for pid, power in sc.powers.items():
         members = [(rid, r) for rid, r in sc.roles.items() if r.delegation == pid]
         body.append(H.h(2, power.name))

@@ -12,9 +12,13 @@ What carries, and how:
   scenario, with the clauses the second scenario knows; the second scenario's own starting treaties among powers that
   were all in the first are dropped (the game, not the history book, now
   says which of them exist);
-- ``statuses``: each power's status at the end, as its new floor (so that
-  a recognition holds even where its clause type does not exist in the
-  second scenario), and broken relations;
+- ``statuses``: broken relations, and each power's status at the end. A
+  status that a carried treaty still grants is not made a floor: it stays
+  the treaty's, so that it falls when the second scenario's rules cancel or
+  break the treaty. Only what the first part's events set (its floor) and
+  what no carried treaty explains (a recognition whose clause type the
+  second scenario does not know, a treaty that cannot carry) become the new
+  floor;
 - ``values``: every state value both scenarios have;
 - ``flags``: every flag raised.
 """
@@ -38,10 +42,11 @@ def carry_over(before: Rules, ended: State, rules: Rules, state: State, carry: t
     if "treaties" in carry:
         _treaties(before, ended, rules, state)
     if "statuses" in carry:
+        granted = _granted(rules, state)
         for p in shared:
             if p in ended.status and p in state.status_floor:
-                # The status reached becomes the floor: it holds even where a treaty's clauses do not carry.
-                state.status_floor[p] = ended.status[p]
+                reached, floor = ended.status[p], ended.status_floor.get(p, 0)
+                state.status_floor[p] = floor if granted.get(p, 0) >= reached else reached
         state.broken = sorted(p for p in ended.broken if p in rules.scenario.powers)
     if "values" in carry:
         for name, v in ended.values.items():
@@ -54,6 +59,15 @@ def carry_over(before: Rules, ended: State, rules: Rules, state: State, carry: t
     state.series, state.series_dates = {}, []          # the caller records the first point again
     title = before.scenario.title
     Ctx(rules, state).news(say("news.continued", title=title, date=ended.date), "chain", [])
+
+
+def _granted(rules: Rules, state: State) -> dict[str, int]:
+    """The status each partner's treaties in force grant in ``state``, without any floor."""
+    floors = dict(state.status_floor)
+    state.status_floor = {p: 0 for p in floors}
+    engine_action("recompute_status")(rules, state)
+    state.status_floor = floors
+    return dict(state.status)
 
 
 def _treaties(before: Rules, ended: State, rules: Rules, state: State) -> None:

@@ -191,7 +191,16 @@ class Library:
         sid = res.tree.data.get("id") if res.tree is not None and isinstance(res.tree.data, dict) else None
         if isinstance(sid, str) and not doc.is_patch:
             self._apply_patches(sid, res)
+        self._check_next(doc, res)
         return res
+
+    def _check_next(self, doc: Document, res: Resolved) -> None:
+        """A ``next:`` written in this file must name a scenario the game can continue into (I012)."""
+        nxt = doc.data.get("next")
+        if isinstance(nxt, str) and self.lookup(nxt, doc) is None:
+            res.findings.append(doc.source.finding(("next",), "I012", f"next: '{nxt}', but there is no scenario "
+                                                   "with that id to continue into (next: null ends the campaign "
+                                                   f"here){did_you_mean(nxt, self.by_id)}"))
 
     def _merge_parent(self, doc: Document, parent_id: str, chain: list[Document], res: Resolved) -> bool:
         if any(_key(d.path) == _key(doc.path) for d in chain):

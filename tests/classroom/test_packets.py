@@ -73,3 +73,29 @@ def test_the_packets_command_takes_a_scenario_file_path(tmp_path: Path, capsys: 
 def test_a_scenario_without_roles_is_told_so_with_status_2(capsys: pytest.CaptureFixture, tmp_path: Path) -> None:
     assert main(["classroom", "packets", "--scenario", "tests/fixtures/tiny.yaml", "--out", str(tmp_path)]) == 2
     assert "no roles" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("scenario", ["return_to_europe_1921", "genoa_rapallo_1922", "long_campaign_1921_1933"])
+def test_the_facilitators_guide_carries_the_scenarios_note_for_teachers(scenario: str) -> None:
+    from game.classroom.html import escape
+    from game.classroom.packets import facilitator_guide
+    from game.scenario import load_rules
+    rules = load_rules(scenario)
+    note = rules.scenario.teacher_note
+    assert len(note) > 100
+    assert escape(note) in facilitator_guide(rules)
+
+
+def test_the_printed_packets_hold_the_note_for_teachers(tmp_path: Path) -> None:
+    assert main(["classroom", "packets", "--scenario", "genoa_rapallo_1922", "--out", str(tmp_path)]) == 0
+    guide = (tmp_path / "facilitator_guide.html").read_text(encoding="utf-8")
+    assert "A note for teachers" in guide and "Rapallo" in guide
+    assert "A note for teachers" not in (tmp_path / "chicherin.html").read_text(encoding="utf-8")
+
+
+def test_docs_history_gives_a_teachers_note_for_each_campaign_scenario() -> None:
+    text = (Path(__file__).resolve().parents[2] / "docs" / "HISTORY.md").read_text(encoding="utf-8")
+    sections = re.split(r"^## ", text, flags=re.M)
+    for scenario in ("return_to_europe_1921", "genoa_rapallo_1922", "long_campaign_1921_1933"):
+        section = next((s for s in sections if f"scenarios/{scenario}.yaml" in s), "")
+        assert "### Teacher's note" in section, scenario

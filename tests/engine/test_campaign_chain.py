@@ -65,3 +65,31 @@ def test_an_observer_run_can_go_on_through_the_whole_campaign() -> None:
     rec = run_one(load_rules("return_to_europe_1921"), 12, chain=True)
     assert rec["parts"] == ["return_to_europe_1921", "genoa_rapallo_1922"]
     assert rec["debrief"] and rec["turns"] > 0
+
+
+def test_a_status_a_carried_treaty_grants_falls_when_the_treaty_is_cancelled_in_genoa(
+        chained: tuple[Game, Game]) -> None:
+    # Given 1921 ended with a partner whose status only a treaty grants (the treaty carries into Genoa)
+    first, second = chained
+    held = [(p, t) for t in second.state.treaties if t.in_force and t.hub_party for p in t.partners
+            if second.state.status[p] > second.state.status_floor[p]
+            and sum(1 for u in second.state.treaties if u.in_force and p in u.partners) == 1]
+    assert held, "no status in Genoa rests on a single carried treaty"
+    power, treaty = held[0]
+    assert second.state.status[power] == first.state.status[power]
+    # When Moscow, taken over by a person, cancels that treaty in Genoa
+    game = second.clone()
+    game.state.controllers[game.rules.hub] = "human"
+    game.apply(f"{game.rules.hub}: cancel {treaty.id}", by=game.rules.hub)
+    # Then the status falls: the end of 1921 did not become a floor that Genoa's own rules cannot move
+    assert game.state.status[power] < first.state.status[power]
+
+
+def test_a_status_no_carried_treaty_explains_holds_as_a_floor(chained: tuple[Game, Game]) -> None:
+    first, second = chained
+    fresh = initial_state(second.rules, 11, [])
+    carry_over(first.rules, first.state, second.rules, fresh, ("statuses",))   # the treaties stay behind
+    reached = {p: s for p, s in first.state.status.items() if s > 0 and p in fresh.status_floor}
+    assert reached
+    for p, s in reached.items():
+        assert fresh.status[p] >= s, p
