@@ -5,9 +5,9 @@ event or a debrief are people, places and terms the encyclopedia explains.
 (the heading, the other spellings in ``aka``). ``find`` returns the spans of
 those names in a text: the longest name wins where two start at the same
 place ("Treaty of Rapallo" before "Rapallo"), names match whole words only
-("Riga" is not found in "Rigault"), and a name's first letter may be in either
-case (a sentence may start "De jure recognition...") while the rest matches
-exactly ("NEP" is not "nep"). ``lookup`` is what a person typing a name
+("Riga" is not found in "Rigault"), and case does not matter ("Concessions",
+"concessions") except in a name written all in capitals, an abbreviation
+that matches only as written ("NEP" is not "nep"). ``lookup`` is what a person typing a name
 means: an exact name first, then any entry whose names contain it.
 
 Pure: no pygame, no I/O; the window, the terminal and the tests share it.
@@ -45,10 +45,15 @@ def names_of(e: Entry) -> list[str]:
 
 
 def _pattern(name: str) -> str:
-    first, rest = name[0], re.escape(name[1:])
-    head = f"(?i:{re.escape(first)})" if first.isalpha() else re.escape(first)
     # Spaces in a name match any run of white space (a name may be wrapped across a line).
-    return head + rest.replace(r"\ ", r"\s+")
+    body = re.escape(name).replace(r"\ ", r"\s+")
+    return body if _abbreviation(name) else f"(?i:{body})"
+
+
+def _abbreviation(name: str) -> bool:
+    """NEP, ARA, USSR: written in capitals, and matched only so."""
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 class Glossary:
@@ -95,14 +100,19 @@ class Glossary:
                 if key in e.id or any(key in " ".join(n.lower().split()) for n in names_of(e))]
 
     def grouped(self, entries: Iterable[Entry] | None = None) -> list[tuple[str, list[Entry]]]:
-        """Entries by kind (people, places, terms, treaties, powers), each kind in alphabetical order."""
+        """Entries by kind (people, places, terms, treaties, powers), each kind in alphabetical order (people
+        by the name they are known by, their first other spelling: Lloyd George under L)."""
         pool = list(self.entries if entries is None else entries)
         out = []
         for kind in KINDS:
-            of_kind = sorted((e for e in pool if e.kind == kind), key=lambda e: e.term.lower())
+            of_kind = sorted((e for e in pool if e.kind == kind), key=sort_key)
             if of_kind:
                 out.append((kind, of_kind))
         return out
+
+
+def sort_key(e: Entry) -> str:
+    return (e.aka[0] if e.kind == "person" and e.aka else e.term).lower()
 
 
 def glossary_of(entries: Sequence[Entry]) -> Glossary:
