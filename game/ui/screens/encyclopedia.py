@@ -49,6 +49,8 @@ class EncyclopediaScreen(Screen):
         ui.label(r(x + 24, y + 12, LIST_W, 36 * t), S["ui.ency.heading"], "heading")
         self.search = ui.text_entry(r(x + 24, y + 14 + 40 * t, LIST_W, 34 * t), self.query, self._first_hit,
                                     S["ui.ency.search.tip"])
+        self.search.placeholder_text = S["ui.ency.search"]   # pygame_gui shows it while the line is empty
+        self.search.rebuild()
         self.list_top = y + 24 + 76 * t
         self.list_bottom = y + h - 64 - 40 * t
         ui.reserve("list")
