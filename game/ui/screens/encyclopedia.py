@@ -180,6 +180,10 @@ class EncyclopediaScreen(Screen):
             self.page = page
         self._fill_list()
         self._show()
+        ui = self.ui
+        if ui is not None and (ui.focus is None or ui.focus not in ui.order):
+            # The button pressed was rebuilt: the keyboard goes on from the entry now shown.
+            ui.focus_on(self.list_buttons.get(entry) or self.search)
 
     def _show(self) -> None:
         ui, r = self.ui, self.r
