@@ -98,6 +98,7 @@ def test_f2_offers_the_names_on_the_screen_and_the_keyboard_opens_them(started) 
     tab_to(app, target.element)
     press(app, pygame.K_RETURN)
     assert ency.current != here[0] and ency.current in ency.glossary.by_id
+    assert ency.ui.focus.element is ency.list_buttons[ency.current]   # the keyboard goes on from there
     press(app, pygame.K_ESCAPE)
     assert app.top.name == "map"
 
