@@ -9,6 +9,7 @@ from __future__ import annotations
 from game.engine.describe import describe_effects
 from game.engine.events import event_by_id
 from game.engine.game import Game
+from game.engine.glossary import glossary_of
 from game.engine.debrief import debrief
 from game.engine.legal import OBSERVER
 from game.engine.scoring import historical_outcome, outcome
@@ -139,6 +140,8 @@ def answers_to(game: Game, viewer: str, recent: bool = True, most: int = 12) -> 
 def event_text(game: Game, event_id: str) -> str:
     e = event_by_id(game.rules, event_id)
     out = [rule(e.title), e.text]
+    if names_note(game, e.text):
+        out.append(names_note(game, e.text))
     for o in e.options:
         out.append(f"  {o.id}: {o.title}" + (f" - {o.text}" if o.text else ""))
         effects = describe_effects(game.rules, o.effects, e.chooser)
@@ -238,15 +241,30 @@ def final_report(game: Game, viewer: str = OBSERVER) -> str:
 
 
 def glossary_text(game: "Game", term: str = "") -> str:
-    """The glossary: every entry's name (no term), or the entries whose name, id or other spellings
-    contain ``term``, in full."""
+    """The glossary: every entry's name grouped by kind (no term), or the entry a name, spelling or id
+    names exactly, else every entry whose names contain ``term``, in full."""
     entries = game.rules.scenario.glossary
     if not entries:
         return S["text.glossary.empty"]
-    term = (term or "").strip().lower()
+    g = glossary_of(entries)
+    term = (term or "").strip()
     if not term:
-        return "\n".join(f"{e.term} ({e.kind})" for e in sorted(entries, key=lambda e: e.term.lower()))
-    hits = [e for e in entries if term in e.term.lower() or term in e.id or any(term in a.lower() for a in e.aka)]
+        out = []
+        for kind, group in g.grouped():
+            out.append(rule(S[f"ui.ency.group.{kind}"]))
+            out += [f"  {e.term}" + (f"  ({', '.join(e.aka)})" if e.aka else "") for e in group]
+        return "\n".join(out)
+    hits = g.lookup(term)
     if not hits:
         return S["text.glossary.none"].format(term=term)
     return "\n\n".join(f"{e.term} ({e.kind})\n  " + " ".join(e.text.split()) for e in hits)
+
+
+def names_note(game: "Game", text: str) -> str:
+    """A quiet pointer under a text that names glossary entries: ``(glossary: Rathenau, Genoa)``; empty
+    when it names none."""
+    g = glossary_of(game.rules.scenario.glossary)
+    seen: dict[str, str] = {}
+    for span in g.find(text):
+        seen.setdefault(span.entry, " ".join(text[span.start:span.end].split()))
+    return S["text.glossary.see"].format(names=", ".join(seen.values())) if seen else ""

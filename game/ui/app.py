@@ -20,10 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 import pygame
+import pygame_gui
 
 from game import i18n
 from game.i18n import S
 from game.ui import text as tx
+from game.ui.links import link_target
 from game.ui.settings import Settings
 from game.ui.theme import Scale, make_manager, palette_for
 from game.ui.widgets.paper import paper
@@ -373,6 +375,10 @@ class App:
             return
         if event.type == pygame.USEREVENT and hasattr(event, "user_type"):
             return  # pygame_gui's old-style duplicates of its events
+        if event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED and link_target(event) is not None:
+            from game.ui.screens.encyclopedia import open_encyclopedia
+            open_encyclopedia(self, link_target(event))   # a name in a text: its encyclopedia entry
+            return
         if event.type == pygame.MOUSEMOTION and top.ui is not None:
             pass
         self.manager.process_events(event)
@@ -389,6 +395,10 @@ class App:
             if top.name != "help":
                 from game.ui.screens.help import HelpScreen
                 self.push(HelpScreen(self))
+            return True
+        if event.key == pygame.K_F2:
+            from game.ui.screens.encyclopedia import open_encyclopedia
+            open_encyclopedia(self)
             return True
         if top.ui is not None and top.ui.handle_key(event):
             return True

@@ -4,7 +4,8 @@ render a screen with no window (SDL's dummy driver), write a PNG, exit 0.
 
 Screens: menu (default), newgame, scenarios, settings, map, power, home,
 negotiation, conference, event, ledger, end, help, save, load, pause, and the
-classroom's classroom (setup), privacy, facilitator, projector and debrief.
+classroom's classroom (setup), privacy, facilitator, projector and debrief, and the
+encyclopedia (over the map).
 The game screens show a game of the chosen scenario set up by
 ``game.ui.demo`` at a fitting point; the classroom ones a session set up by
 ``game.ui.screens.classroom_privacy.demo``.
@@ -21,7 +22,7 @@ from typing import Callable
 
 SCREENS = ("menu", "newgame", "scenarios", "settings", "map", "power", "home", "negotiation", "conference",
            "event", "treaty", "ledger", "end", "help", "save", "load", "pause", "classroom", "privacy", "facilitator",
-           "projector", "debrief")
+           "projector", "debrief", "encyclopedia")
 
 
 #: The smallest and largest picture ``--size`` draws (the largest is an 8K screen).
@@ -155,6 +156,7 @@ SETUPS: dict[str, Callable] = {  # type: ignore[type-arg]
     "facilitator": lambda app, sc: _classroom(app, sc, "classroom_facilitator", "FacilitatorScreen", True),
     "projector": lambda app, sc: _classroom(app, sc, "classroom_projector", "ProjectorScreen"),
     "debrief": lambda app, sc: _classroom(app, sc, "classroom_debrief", "DebriefScreen"),
+    "encyclopedia": _game("midgame", lambda app: (app.step(), _open("encyclopedia", "EncyclopediaScreen")(app))),
 }
 
 

@@ -19,5 +19,6 @@ def test_the_terminal_glossary_finds_a_term_by_another_spelling() -> None:
     game = Game.new(load_rules("genoa_rapallo_1922"), seed=1)
     text = glossary_text(game, "NEP")
     assert text.startswith("New Economic Policy (NEP) (term)") and "tax in kind" in text
-    assert "De jure recognition (term)" in glossary_text(game, "")
+    listing = glossary_text(game, "")
+    assert "== Terms" in listing and "  De jure recognition" in listing
     assert "no entry for 'zzz'" in glossary_text(game, "zzz")

@@ -11,6 +11,7 @@ import pygame
 
 from game.i18n import S
 from game.ui import text as tx
+from game.ui.links import glossary_for, linked
 from game.ui.screens.base import Screen
 from game.ui.viewmodels.common import clause_text, date_text, power_name
 from game.ui.widgets import pictures
@@ -71,7 +72,8 @@ class AnnouncementScreen(Screen):
         if a.lead:
             ui.label(r(tx_x, ty, tw, 26 * t), a.lead, "italic", a.lead)
             ty += 28 * t
-        body = "<br>".join(_esc(line) for line in a.lines)
+        g, seen = glossary_for(self.app), set()    # each name a link to the encyclopedia, once
+        body = "<br>".join(linked(line, g, seen) for line in a.lines)
         self.body = ui.text_box(r(tx_x - 4, ty, tw + 4, y + h - 70 - ty), body, None)
         close = ui.button(r(x + w - 200, y + h - 54, 176, 38), S["ui.announce.close"], self.close,
                           S["ui.announce.close.tip"], "primary")

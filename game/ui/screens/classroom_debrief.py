@@ -7,6 +7,7 @@ import pygame
 
 from game.classroom.debrief import debrief_data
 from game.i18n import S
+from game.ui.links import glossary_for, linked
 from game.ui.screens.base import Screen
 from game.ui.screens.classroom_privacy import classroom_of
 
@@ -41,7 +42,7 @@ class DebriefScreen(Screen):
                     "card_text")
         ui.label(r(x2, top + 28 + (H - top - 108) * 0.6 + 6, col, 26), S["cls.debrief.history"], "subheading")
         ui.text_box(r(x2 - 4, top + 28 + (H - top - 108) * 0.6 + 34, col, (H - top - 108) * 0.4 - 34),
-                    "<br>".join(f"<font face='telegram'>{t}</font> <i>{_esc(s)}</i>" for t, s in d.history_timeline),
+                    "<br>".join(f"<font face='telegram'>{t}</font> <i>{linked(s, glossary_for(self.app))}</i>" for t, s in d.history_timeline),
                     "card_text")
         x3 = x2 + col + 12
         ui.label(r(x3, top, col, 26), S["cls.debrief.questions"], "subheading")

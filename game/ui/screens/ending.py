@@ -12,6 +12,7 @@ from game.i18n import S
 from game.saves.campaign import NextPart
 from game.saves.errors import SaveError
 from game.ui import text as tx
+from game.ui.links import glossary_for, linked
 from game.ui.screens.base import Screen
 from game.ui.viewmodels.common import short_date
 from game.ui.viewmodels.ending import EndVM, end_vm
@@ -40,7 +41,8 @@ class EndScreen(Screen):
         col_w = 400.0
         obj = "".join(f"{'<b>' if o.met else ''}{_esc(o.text)}{'</b>' if o.met else ''} \u2014 "
                       f"{S['ui.ledger.met'] if o.met else S['ui.ledger.not_met']}<br>" for o in vm.objectives)
-        out = f"<b>{_esc(vm.outcome)}</b><br>{_esc(vm.outcome_text)}<br><i>{_esc(vm.versus)}</i>"
+        g = glossary_for(self.app)   # the debrief's names link to the encyclopedia
+        out = f"<b>{_esc(vm.outcome)}</b><br>{linked(vm.outcome_text, g)}<br><i>{_esc(vm.versus)}</i>"
         if vm.end_reason:
             out = f"{_esc(vm.end_reason)}<br>" + out
         ui.label(r(24, 100, col_w, 26), S["ui.end.objectives"], "subheading")
@@ -59,7 +61,7 @@ class EndScreen(Screen):
         ui.label(r(tl_x, 100, tl_w, 26), S["ui.end.timeline"], "subheading")
         half = tl_w / 2
         mine = [f"<font face='telegram'>{row.date}</font> {_esc(row.yours)}" for row in vm.timeline if row.yours]
-        hist = [f"<font face='telegram'>{row.date}</font> <i>{_esc(row.history)}</i>" for row in vm.timeline
+        hist = [f"<font face='telegram'>{row.date}</font> <i>{linked(row.history, g)}</i>" for row in vm.timeline
                 if row.history]
         ui.label(r(tl_x + 4, 124, half - 12, 22), S["ui.end.yours"], "caption")
         ui.label(r(tl_x + half + 4, 124, half - 12, 22), S["ui.end.theirs"], "caption")

@@ -14,6 +14,7 @@ import pygame
 
 from game.i18n import S
 from game.ui import text as tx
+from game.ui.links import glossary_for, linked
 from game.ui.viewmodels.negotiation import EstimateVM
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ class EstimateCard:
             parts.append(f"<b>{_esc(S['ui.neg.red_line'].format(reason=red))}</b>")
         if vm.advice:
             title = "" if vm.empty else f"<font face='telegram' color='{pal.accent}'>{S['ui.neg.wwit'].upper()}</font><br>"
-            parts.append(title + _esc(vm.advice))
+            parts.append(title + linked(vm.advice, glossary_for(self.screen.app)))
         html = "<br>".join(parts)
         if html != self.notes_html:
             self.notes_html = html

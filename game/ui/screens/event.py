@@ -9,6 +9,7 @@ from game.engine.commands import ChooseOption
 from game.i18n import S
 from game.ui import text as tx
 from game.ui.advisor import AdvisorCard
+from game.ui.links import glossary_for, linked
 from game.ui.screens.base import Screen
 from game.ui.viewmodels.event import EventVM, event_vm
 from game.ui.widgets import pictures
@@ -35,7 +36,7 @@ class EventScreen(Screen):
         tx_x = x + 348
         ui.label(r(tx_x, y + 20, w - 372, 20), vm.date.upper(), "subheading")
         ui.label(r(tx_x, y + 40, w - 372, 40), vm.title, "heading")
-        body = f"<p>{_esc(vm.text)}</p>"
+        body = f"<p>{linked(vm.text, glossary_for(self.app))}</p>"   # names link to the encyclopedia
         if vm.effects:
             body += f"<br><i>{_esc(S['ui.event.effects'].format(effects='; '.join(vm.effects)))}</i>"
         ui.text_box(r(tx_x - 4, y + 82, w - 368, 200), body, None)

@@ -20,7 +20,14 @@ class HelpScreen(Screen):
         self.ui.label(self.r(x + 30, y + 20, 400, 36), S["ui.help.heading"], "heading")
         self.close = self.ui.button(self.r(x + w - 150, y + h - 60, 120, 40), S["ui.close"], self.app.pop,
                                     S["ui.back.tip"])
+        self.ui.button(self.r(x + w - 330, y + h - 60, 170, 40), S["ui.menu.encyclopedia"], self._encyclopedia,
+                       S["ui.menu.encyclopedia.tip"])
         self.ui.focus_on(self.close)
+
+    def _encyclopedia(self) -> None:
+        from game.ui.screens.encyclopedia import EncyclopediaScreen
+        self.app.pop()   # over the screen the help was opened on, so that its names come first
+        self.app.push(EncyclopediaScreen(self.app))
 
     def draw_back(self, surface: pygame.Surface) -> None:
         box = self.r(*self.box)

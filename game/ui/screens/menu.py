@@ -27,6 +27,7 @@ class MenuScreen(Screen):
             ("load", S["ui.menu.load"], S["ui.menu.load.tip"] if can_load else why, self._load, can_load),
             ("classroom", S["ui.menu.classroom"], S["ui.menu.classroom.tip"], self._classroom, True),
             ("scenarios", S["ui.menu.scenarios"], S["ui.menu.scenarios.tip"], self._scenarios, True),
+            ("encyclopedia", S["ui.menu.encyclopedia"], S["ui.menu.encyclopedia.tip"], self._encyclopedia, True),
             ("settings", S["ui.menu.settings"], S["ui.menu.settings.tip"], self._settings, True),
             ("quit", S["ui.menu.quit"], S["ui.menu.quit.tip"], self.app.quit, True),
         ]
@@ -63,6 +64,10 @@ class MenuScreen(Screen):
     def _scenarios(self) -> None:
         from game.ui.screens.scenarios import ScenariosScreen
         self.app.push(ScenariosScreen(self.app))
+
+    def _encyclopedia(self) -> None:
+        from game.ui.screens.encyclopedia import EncyclopediaScreen
+        self.app.push(EncyclopediaScreen(self.app))
 
     def _settings(self) -> None:
         from game.ui.screens.settings import SettingsScreen

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.i18n import S
+from game.ui.links import glossary_for, linked
 from game.ui.screens.base import Screen
 from game.saves.session import Session
 from game.ui.viewmodels.newgame import ScenarioVM, difficulties, scenarios
@@ -74,7 +75,7 @@ class NewGameScreen(Screen):
         ui.set_text(self.l_title, s.title)
         ui.set_text(self.l_dates, s.dates)
         if s.playable:
-            html = f"{_esc(s.summary)}<br><br><i>{_esc(S['ui.new.powers'].format(powers=s.all_powers))}</i>"
+            html = f"{linked(s.summary, glossary_for(self.app))}<br><br><i>{_esc(S['ui.new.powers'].format(powers=s.all_powers))}</i>"
             if s.warnings:
                 html += "<br><br>" + _esc(S["ui.scen.warnings"].format(n=len(s.warnings))) + "<br>" + \
                     "<br>".join(_esc(w) for w in s.warnings[:4])

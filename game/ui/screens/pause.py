@@ -16,7 +16,7 @@ class PauseScreen(Screen):
     def compose(self) -> None:
         ui = self.ui
         assert ui is not None
-        w, h = 380, 472 + (52 if self.app.reloader is not None else 0)
+        w, h = 380, 524 + (52 if self.app.reloader is not None else 0)
         x, y = self.sc.width / 2 - w / 2, self.sc.height / 2 - h / 2
         self.box = (x, y, w, h)
         ui.label(self.r(x + 24, y + 16, w - 48, 36), S["ui.menu.game_menu"], "heading")
@@ -29,6 +29,7 @@ class PauseScreen(Screen):
             (S["ui.menu.load"], S["ui.menu.load.tip"] if can_load else why, self._load, can_load),
             (S["ui.menu.undo"], S["ui.menu.undo.tip"], self._undo,
              bool(self.app.session and self.app.session.can_undo())),
+            (S["ui.menu.encyclopedia"], S["ui.menu.encyclopedia.tip"], self._encyclopedia, True),
             (S["ui.menu.settings"], S["ui.menu.settings.tip"], self._settings, True),
             (S["ui.menu.main"], S["ui.menu.main.tip"], self._main, True),
         ]
@@ -63,6 +64,11 @@ class PauseScreen(Screen):
         from game.ui.saves_link import undo
         self.app.pop()
         undo(self.app)
+
+    def _encyclopedia(self) -> None:
+        from game.ui.screens.encyclopedia import EncyclopediaScreen
+        self.app.pop()   # over the game screen, so that its names come first
+        self.app.push(EncyclopediaScreen(self.app))
 
     def _settings(self) -> None:
         from game.ui.screens.settings import SettingsScreen

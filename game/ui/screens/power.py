@@ -9,6 +9,7 @@ import pygame
 from game.engine.commands import CancelTreaty
 from game.i18n import S, status_text
 from game.ui import text as tx
+from game.ui.links import glossary_for, linked
 from game.ui.screens.game_base import GameScreen
 from game.ui.theme import PATTERNS
 from game.ui.viewmodels.power import PowerPanelVM, power_panel
@@ -80,7 +81,8 @@ class PowerScreen(GameScreen):
         ui.set_text(self.l_name, vm.name)
         ui.set_text(self.l_leader, vm.leader)
         ui.set_text(self.l_gov, vm.government)
-        html = "".join(f"<i>{_esc(t)}</i><br><br>" if i == 0 else f"{_esc(t)}<br><br>"
+        g, seen = glossary_for(self.app), set()
+        html = "".join(f"<i>{linked(t, g, seen)}</i><br><br>" if i == 0 else f"{linked(t, g, seen)}<br><br>"
                        for i, t in enumerate(x for x in (vm.note, vm.description, vm.wants) if x))
         if html != self.text_html:
             self.text_html = html
