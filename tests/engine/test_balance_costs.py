@@ -103,8 +103,8 @@ def test_decisions_per_turn_counts_the_choice_an_event_puts_to_the_seat_in_a_sma
     assert counts[0] == 0                            # nothing is asked on the first day
 
 
-def test_britain_germany_and_italy_face_a_decision_at_least_every_five_turns_of_the_historical_course(genoa):
-    for power in ("germany", "britain", "italy"):
+def test_britain_germany_france_and_italy_face_a_decision_in_every_five_turns_of_the_historical_course(genoa):
+    for power in ("germany", "britain", "france", "italy"):
         counts = decisions_per_turn(genoa, power, seed=1)
         assert len(counts) >= 20
         assert quietest(counts) < 5, f"{power}: {counts}"
