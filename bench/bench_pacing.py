@@ -42,6 +42,10 @@ def measure(rules: Rules, power: str, seeds: range = range(5)) -> list[str]:
 
 def main(seats: list[str] | None = None) -> list[str]:
     rules = load_rules(SCENARIO)
+    unknown = [p for p in seats or [] if p not in rules.powers]
+    if unknown:
+        print(f"bench_pacing: no seat {unknown[0]!r} in {rules.id}; seats: {', '.join(rules.powers)}", file=sys.stderr)
+        raise SystemExit(2)
     print(machine(), flush=True)
     out = []
     for power in seats or classroom_seats(rules):
