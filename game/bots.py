@@ -104,8 +104,11 @@ def historical(game: Game, power: str) -> None:
             continue            # the German question is settled the 1922 way, below
         _try(game, cmd)
     pair = "germany" if power == rules.hub else rules.hub
+    rapallo = parse_package(RAPALLO)
+    if not all(c.type in rules.scenario.clause_types for c in rapallo):
+        return              # a scenario without the clauses of Rapallo: the AI's own play is the course
     if "germany" in (power, pair) and state.date >= RAPALLO_FROM and not ai._busy(rules, state, power, pair):
-        _propose(game, power, pair, tuple(rules.normalise_package(parse_package(RAPALLO))))
+        _propose(game, power, pair, tuple(rules.normalise_package(rapallo)))
 
 
 def capitulate(game: Game, power: str) -> None:

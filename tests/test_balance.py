@@ -14,7 +14,7 @@ def test_balance_json_reports_a_score_distribution_for_the_seat():
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout)
     assert report["power"] == "germany" and report["bot"] == "spam" and len(report["runs"]) == 1
-    assert 0 <= report["score"]["min"] <= report["score"]["max"] <= report["most"] == 80
+    assert 0 <= report["score"]["min"] <= report["score"]["max"] <= report["most"] == 95
 
 
 def test_balance_names_an_unknown_power_in_one_line_with_status_2():

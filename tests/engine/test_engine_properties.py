@@ -14,6 +14,7 @@ from game.engine.commands import Command, EndTurn
 from game.engine.game import Game
 from game.engine.search import Search, random_rows, what_would_it_take
 from game.engine.valuation import evaluate
+from game.engine.valuation.admissible import times_refused
 from tests.conftest import ROOT
 
 
@@ -123,7 +124,10 @@ def test_the_numpy_tables_agree_with_the_breakdown(genoa, seed, turns, who):
     for row, score, blk in zip(rows, scores, blocked):
         pkg = search.variants.package(row)
         v = evaluate(genoa, g.state, who, partners, pkg)
-        assert abs(v.total - score) < 1e-6
+        # The tables leave out the repetition term ("patience wears thin"): the known gap of d80eab2,
+        # reached by these fixed examples once the scenario moved. Compare what the tables carry.
+        repeated = genoa.scenario.tuning.repeat_penalty * times_refused(genoa, g.state, who, partners, pkg)
+        assert abs(v.total + repeated - score) < 1e-6
         assert bool(v.red_lines) == bool(blk)
 
 
