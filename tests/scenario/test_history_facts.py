@@ -198,6 +198,8 @@ def test_no_text_speaks_of_the_soviet_union_before_30_december_1922(scenario: st
             continue        # the founding itself, told with its date
         elif parts[0] == "glossary" and "30 December 1922" in str(rules.scenario.glossary[int(parts[1])]):
             continue        # the glossary's entry for the USSR, which gives the date
+        elif parts[0] == "glossary" and re.search(r"\b19(2[3-9]|3\d)\b", text):
+            continue        # an encyclopedia entry on something dated after the founding (the Litvinov protocol)
         problems.append(f"{path}: {text[:80]}")
     assert not problems, problems
     if scenario != "return_to_europe_1921":
