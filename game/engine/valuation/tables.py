@@ -159,19 +159,8 @@ class Tables:
 def build_tables(rules: Rules, state: State, evaluator: str, partners: Sequence[str],
                  variants: VariantSet) -> Tables:
     partners = tuple(partners)
-    n = len(partners)
-    side = _side_key(rules, evaluator)
-    weights = _weights(state, evaluator)
-    owners = partners if evaluator == rules.hub else (evaluator,)
-    ctxs = [Ctx(rules, state, self_=evaluator, partner=p) for p in owners]
     name, bonus = skill_bonus(rules, state, evaluator, partners)
-    C, W = len(variants.clauses), variants.width
-    values = np.zeros((C, W))
-    for i, type_id in enumerate(rules.clause_ids):
-        ct = rules.clause_type(type_id)
-        values[i, 1:1 + len(variants.clauses[i])] = _column(rules, variants, evaluator, partners, i,
-                                                             ct.value.get(side, []), ctxs, weights,
-                                                             bonus.get(ct.skill or "", 0.0))
+    values = _values(rules, state, variants, evaluator, partners, bonus)
     const = sum(line.value for line in context_lines(rules, state, evaluator, partners))
     refuses, unless = [], []
     for r in active_red_lines(rules, state, evaluator, partners):
@@ -187,38 +176,101 @@ def build_tables(rules: Rules, state: State, evaluator: str, partners: Sequence[
                   bits_memo=variants.memo.setdefault("bits", {}))
 
 
-def _column(rules: Rules, variants: VariantSet, evaluator: str, partners: tuple[str, ...], i: int,
-            terms: list[Term], ctxs: list[Ctx], weights: dict[str, float], bonus: float) -> np.ndarray:
-    """The values of every variant of clause type ``i`` to the evaluator. A column is kept (one per
-    evaluator, partners and clause type) with everything its terms read: the weights, the skill
-    bonus, and for each term that reads the state, whether its condition holds and the state values
-    it multiplies. Most columns read values that stay put from one turn to the next, and a kept
-    column is the very array the same arithmetic would give again."""
+@dataclass
+class _Plan:
+    """What the value columns of one evaluator with some partners read from the state: the
+    names of the state values their terms multiply (``partner.`` and ``self.`` resolved), and
+    the terms with a condition. Worked out once per variant set, since the terms never change."""
+
+    ctxs: list[tuple[str, str]]                    # (self, partner) of each owner of the terms
+    names: tuple[str, ...]                         # the values every unconditional term reads
+    spans: list[slice]                             # each column's share of ``names``
+    conds: list[list[tuple[Term, int, tuple[str, ...]]]]   # each column's conditional terms
+
+
+def _plan(rules: Rules, variants: VariantSet, evaluator: str, partners: tuple[str, ...]) -> _Plan:
+    slot = ("plan", evaluator, partners)
+    plan = variants.memo.get(slot)
+    if plan is not None:
+        return plan
+    side = _side_key(rules, evaluator)
+    owners = partners if evaluator == rules.hub else (evaluator,)
+    ctxs = [Ctx(rules, None, self_=evaluator, partner=p) for p in owners]  # type: ignore[arg-type]
+    names: list[str] = []
+    spans, conds = [], []
+    for type_id in rules.clause_ids:
+        start, mine = len(names), []
+        for term in rules.clause_type(type_id).value.get(side, []):
+            for j, ctx in enumerate(ctxs[:1] if term.once else ctxs):
+                read = tuple(ctx.resolve(ref) for ref in term.per if "." in ref)
+                if term.when is not None:
+                    mine.append((term, j, read))
+                else:
+                    names.extend(read)
+        spans.append(slice(start, len(names)))
+        conds.append(mine)
+    plan = variants.memo[slot] = _Plan([(evaluator, p) for p in owners], tuple(names), spans, conds)
+    return plan
+
+
+def _values(rules: Rules, state: State, variants: VariantSet, evaluator: str, partners: tuple[str, ...],
+            bonus: dict[str, float]) -> np.ndarray:
+    """(C, W): the value of each variant to the evaluator; column 0 (absent) is 0. The whole
+    table, and each of its columns, is kept (one per evaluator and partners) with everything it
+    read: the weights, the skill bonus, the state values its terms multiply and whether their
+    conditions hold. Most columns read values that stay put from one turn to the next, and a
+    kept one is the very array the same arithmetic would give again."""
+    plan = _plan(rules, variants, evaluator, partners)
+    get = state.values.get
+    weights = _weights(state, evaluator)
+    ctxs = [Ctx(rules, state, self_=s, partner=p) for s, p in plan.ctxs]
+    read = tuple(map(get, plan.names))
+    cond_reads = [tuple(tuple(map(get, names)) if term.when.holds(ctxs[j]) else False  # type: ignore[union-attr]
+                        for term, j, names in conds) for conds in plan.conds]
+    head = (tuple(weights.items()), tuple(bonus.items()))
+    key = (head, read, tuple(cond_reads))
+    slot = ("values", evaluator, partners)
+    hit = variants.memo.get(slot)
+    if hit is not None and hit[0] == key:
+        return hit[1]
     n = len(partners)
+    side = _side_key(rules, evaluator)
+    values = np.zeros((len(variants.clauses), variants.width))
+    for i, type_id in enumerate(rules.clause_ids):
+        ct = rules.clause_type(type_id)
+        col_key = (head, read[plan.spans[i]], cond_reads[i])
+        col_slot = ("column", evaluator, partners, i)
+        kept = variants.memo.get(col_slot)
+        if kept is not None and kept[0] == col_key:
+            col = kept[1]
+        else:
+            col = _column(rules, variants, i, n, ct.value.get(side, []), ctxs, weights, bonus.get(ct.skill or "", 0.0))
+            if not _missing(col_key[1], cond_reads[i]):
+                variants.memo[col_slot] = (col_key, col)
+        values[i, 1:1 + len(variants.clauses[i])] = col
+    values.setflags(write=False)
+    if not _missing(read, *cond_reads):
+        variants.memo[slot] = (key, values)
+    return values
+
+
+def _missing(read: tuple, *cond_reads: tuple) -> bool:
+    """Whether a name read is not a state value (``ctx.value`` then reads it elsewhere, the
+    partner's status): what it read is not all in the key, so it is never kept."""
+    return None in read or any(r is not False and None in r for reads in cond_reads for r in reads)
+
+
+def _column(rules: Rules, variants: VariantSet, i: int, n: int, terms: list[Term], ctxs: list[Ctx],
+            weights: dict[str, float], bonus: float) -> np.ndarray:
+    """The values of every variant of clause type ``i``: its terms summed over their owners."""
     params, whole = variants.param_arrays(rules, i, n)
     start, col, fixed = _fixed_start(variants, terms, i, n, len(ctxs), params, whole, weights)
-    reads = tuple(_term_reads(term, ctx) for term, f in zip(terms[start:], fixed) if f is None
-                  for ctx in (ctxs[:1] if term.once else ctxs))
-    key = (tuple(weights.get(t.interest, 1.0) for t in terms if t.interest), bonus, reads)
-    slot = ("column", evaluator, partners, i)
-    hit = variants.memo.get(slot)
-    if hit is not None and hit[0] == key and hit[1] is terms:
-        return hit[2]
     for term, f in zip(terms[start:], fixed):
         for ctx in (ctxs[:1] if term.once else ctxs):
             col = col + (f if f is not None else term_value(ctx, term, whole if term.once else params, weights))
     col = col + bonus
     col.setflags(write=False)
-    variants.memo[slot] = (key, terms, col)
     return col
-
-
-def _term_reads(term: Term, ctx: Ctx) -> tuple[float, ...] | bool:
-    """What ``term_value`` reads from the state for this term: whether its condition holds and,
-    if it does, the state values it multiplies (in its order)."""
-    if term.when is not None and not term.when.holds(ctx):
-        return False
-    return tuple(ctx.value(ref) for ref in term.per if "." in ref)
 
 
 def _allowed(rules: Rules, state: State, partners: tuple[str, ...], variants: VariantSet) -> np.ndarray:
