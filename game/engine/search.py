@@ -32,7 +32,7 @@ from game.engine.state import State
 from game.engine.strings import S
 from game.engine.valuation import (ROW_DTYPE, Tables, VariantSet, _match, active_red_lines, build_tables,
                                   build_tables_noting_reads,
-                                  context_lines)
+                                  context_lines, with_refusals)
 
 #: Safety margin an AI leaves above its estimate of the other side's threshold.
 MARGIN = 2.0
@@ -67,6 +67,7 @@ class Search:
             else:
                 found, reads = build_tables_noting_reads(self.rules, self.state, evaluator, partners, self.variants)
                 self._shared[key] = (reads, found)
+            found = with_refusals(self.rules, self.state, found, self.variants)
         self._tables[key] = found
         return found
 
@@ -354,7 +355,7 @@ def _blockers(rules: Rules, state: State, search: Search, receivers: Sequence[st
         lines = active_red_lines(rules, state, r, partners)
         keep = [i for i, line in enumerate(lines) if line.when is None]
         relaxed = Tables(t.evaluator, t.partners, t.values, t.const, t.threshold, t.allowed,
-                         [t.refuses[i] for i in keep], [t.unless[i] for i in keep])
+                         [t.refuses[i] for i in keep], [t.unless[i] for i in keep], repeats=t.repeats)
         ok_without &= relaxed.accepts(cands)
         for line in lines:
             if line.when is not None and _runs_into(rules, line, pkg):

@@ -12,7 +12,7 @@ from game.engine.clauses import Clause, Package
 from game.engine.model.clauses import ClauseMatch, Term
 from game.engine.rules import Rules
 from game.engine.state import State
-from game.engine.valuation.admissible import _match, active_red_lines, clause_allowed, in_force_with
+from game.engine.valuation.admissible import _match, active_red_lines, clause_allowed, in_force_with, refusals
 from game.engine.valuation.context import context_lines, skill_bonus
 from game.engine.valuation.terms import _side_key, _weights, term_value
 from game.engine.world import Ctx
@@ -92,6 +92,9 @@ class Tables:
     estimates: dict = field(default_factory=dict, repr=False, compare=False)
     #: Red-line bits already worked out for the same permissions and red lines (shared per variant set).
     bits_memo: dict | None = field(default=None, repr=False, compare=False)
+    #: Packages the evaluator already refused from this side, as (row, value taken off): the
+    #: same terms again weigh less each time (``times_refused``).
+    repeats: tuple[tuple[np.ndarray, float], ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
         c, w = self.values.shape
@@ -131,6 +134,13 @@ class Tables:
         other._cols = [np.ascontiguousarray(values[i]) for i in range(values.shape[0])]
         return other
 
+    def with_repeats(self, repeats: tuple[tuple[np.ndarray, float], ...]) -> "Tables":
+        """The same tables with these refused packages weighing less (shares every array)."""
+        other = object.__new__(Tables)
+        other.__dict__.update(self.__dict__)
+        other.repeats, other.estimates = repeats, {}
+        return other
+
     def judge(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(score, blocked) of every package row. Column by column: numpy is fastest
         gathering along long arrays, not reducing along the short axis of each row (and from
@@ -142,6 +152,11 @@ class Tables:
             score += self._cols[i].take(cols[i])
             found |= self._bits[i].take(cols[i])
         score += self.const
+        for row, penalty in self.repeats:
+            same = cols[0] == row[0]
+            for i in range(1, len(cols)):
+                same &= cols[i] == row[i]
+            score[same] -= penalty
         refused = (found & np.uint64(0xFFFFFFFF)) | self._always
         return score, (refused & ~(found >> np.uint64(32))) != 0
 
@@ -157,6 +172,42 @@ class Tables:
 
 
 def build_tables(rules: Rules, state: State, evaluator: str, partners: Sequence[str],
+                 variants: VariantSet) -> Tables:
+    """The evaluator's tables for a treaty of the hub with ``partners``: what ``evaluate`` says
+    of any package, for all packages at once."""
+    return with_refusals(rules, state, _base_tables(rules, state, evaluator, partners, variants), variants)
+
+
+def with_refusals(rules: Rules, state: State, tables: Tables, variants: VariantSet) -> Tables:
+    """``tables`` with the packages their evaluator already refused from this side taken down
+    by the repeat penalty, once per refusal. Apart from the rest of the tables because refusals
+    change within a turn while the values the tables read do not."""
+    repeats = []
+    penalty = rules.scenario.tuning.repeat_penalty
+    for key, times in refusals(rules, state, tables.evaluator, tables.partners).items():
+        row = _row_of_text(variants, key)
+        if row is not None:
+            repeats.append((row, penalty * times))
+    return tables.with_repeats(tuple(repeats)) if repeats else tables
+
+
+def _row_of_text(variants: VariantSet, key: tuple[str, ...]) -> np.ndarray | None:
+    """The row of a package given as its clauses written out, or None when no row of this
+    variant set is that package (a clause not among the variants, two clauses of one type)."""
+    by_text = variants.memo.get("by_text")
+    if by_text is None:
+        by_text = variants.memo["by_text"] = {str(c): (i, k + 1) for i, vlist in enumerate(variants.clauses)
+                                              for k, c in enumerate(vlist)}
+    row = np.zeros(len(variants.clauses), dtype=ROW_DTYPE)
+    for text in key:
+        at = by_text.get(text)
+        if at is None or row[at[0]]:
+            return None
+        row[at[0]] = at[1]
+    return row
+
+
+def _base_tables(rules: Rules, state: State, evaluator: str, partners: Sequence[str],
                  variants: VariantSet) -> Tables:
     partners = tuple(partners)
     name, bonus = skill_bonus(rules, state, evaluator, partners)
@@ -380,14 +431,15 @@ class _Reading(dict):
 
 def build_tables_noting_reads(rules: Rules, state: State, evaluator: str, partners: Sequence[str],
                               variants: VariantSet) -> tuple[Tables, tuple[tuple[str, float | None], ...]]:
-    """``build_tables``, and the state values it read with what they were then. The tables stay
-    right while those values (and what else they read: the date, treaties, statuses, missions,
-    flags) stay the same, so a cache can keep them across a turn in which other values move."""
+    """``build_tables`` without the refusals (``with_refusals`` adds them), and the state values
+    it read with what they were then. The tables stay right while those values (and what else
+    they read: the date, treaties, statuses, missions, flags) stay the same, so a cache can keep
+    them across a turn in which other values move."""
     values = state.values
     reading = _Reading(values)
     state.values = reading
     try:
-        tables = build_tables(rules, state, evaluator, partners, variants)
+        tables = _base_tables(rules, state, evaluator, partners, variants)
     finally:
         state.values = values
     return tables, tuple((name, values.get(name)) for name in reading.names)
