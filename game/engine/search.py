@@ -18,7 +18,7 @@ negotiating agent: bidding here, opponent model and acceptance in ``ai``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Sequence, cast
 
 import numpy as np
 
@@ -143,6 +143,26 @@ def learned_offset(rules: Rules, state: State, observer: str, target: str) -> fl
 
 
 # --- candidate packages ----------------------------------------------------------
+
+class LazyGenerator:
+    """A numpy generator made from its seed when first drawn from: most powers draw nothing in
+    most turns, and making a generator costs more than their whole turn. Draws are the same as
+    from ``np.random.default_rng(seed)``."""
+
+    def __init__(self, seed: Sequence[int]) -> None:
+        self._seed = list(seed)
+        self._gen: np.random.Generator | None = None
+
+    def __getattr__(self, name: str) -> object:
+        if self._gen is None:
+            self._gen = np.random.default_rng(self._seed)
+        return getattr(self._gen, name)
+
+
+def lazy_generator(seed: Sequence[int]) -> np.random.Generator:
+    """``np.random.default_rng(seed)``, made only if something draws from it."""
+    return cast(np.random.Generator, LazyGenerator(seed))
+
 
 def random_rows(variants: VariantSet, n: int, gen: np.random.Generator, density: float = 0.3) -> np.ndarray:
     # Both draws at once: the same numbers, in the same order, as two draws of (n, c).
