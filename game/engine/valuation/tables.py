@@ -272,7 +272,13 @@ def _values(rules: Rules, state: State, variants: VariantSet, evaluator: str, pa
     conditions hold. Most columns read values that stay put from one turn to the next, and a
     kept one is the very array the same arithmetic would give again."""
     plan = _plan(rules, variants, evaluator, partners)
-    get = state.values.get
+    known = state.values
+    if isinstance(known, _Reading):   # note the names at once, and read at the speed of a plain dict
+        known.names.update(plan.names)
+        for conds in plan.conds:
+            for _, _, names in conds:
+                known.names.update(names)
+    get = dict.get.__get__(known)
     weights = _weights(state, evaluator)
     ctxs = [Ctx(rules, state, self_=s, partner=p) for s, p in plan.ctxs]
     read = tuple(map(get, plan.names))
