@@ -95,6 +95,9 @@ class Tables:
     #: Packages the evaluator already refused from this side, as (row, value taken off): the
     #: same terms again weigh less each time (``times_refused``).
     repeats: tuple[tuple[np.ndarray, float], ...] = field(default=(), repr=False, compare=False)
+    #: How many variants each clause type has (the rest of a row of the tables is never read):
+    #: with it, ``judge`` skips the red-line bits of clause types that no red line touches.
+    counts: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         c, w = self.values.shape
@@ -104,9 +107,10 @@ class Tables:
         # Every red line is one bit: a package is refused when one of its clauses sets a
         # "refuses" bit (low 32 bits) that no clause's "unless" bit (high 32 bits) clears.
         # "requires" lines, and the empty package (bit 30), refuse by default.
-        key = (self.allowed.tobytes(), tuple(map(id, self.refuses)), tuple(map(id, self.unless)))
+        key = (self.allowed.tobytes(), tuple(map(id, self.refuses)), tuple(map(id, self.unless)),
+               self.counts is not None)
         if self.bits_memo is not None and key in self.bits_memo:
-            self._always, self._bits = self.bits_memo[key][2:]
+            self._always, self._bits, self._plain, self._mixed = self.bits_memo[key][2:]
             return
         bits = np.zeros((c, w), dtype=np.uint64)
         always = 1 << 30
@@ -121,9 +125,15 @@ class Tables:
         bits[:, 1:] |= np.uint64(1 << 62)
         self._always = np.uint64(always)
         self._bits = [np.ascontiguousarray(bits[i]) for i in range(c)]
+        # A clause type is plain when every variant of it only says "the package is not empty":
+        # its bits need no gathering, whether a row has any plain clause is enough.
+        self._plain, self._mixed = [], list(range(c))
+        if self.counts is not None:
+            self._plain = [i for i in range(c) if (bits[i, 1:1 + int(self.counts[i])] == np.uint64(1 << 62)).all()]
+            self._mixed = [i for i in range(c) if i not in self._plain]
         if self.bits_memo is not None:
             # The match tables are kept alive with the key, so that their ids stay theirs.
-            self.bits_memo[key] = (self.refuses, self.unless, self._always, self._bits)
+            self.bits_memo[key] = (self.refuses, self.unless, self._always, self._bits, self._plain, self._mixed)
 
     def reweighed(self, values: np.ndarray, threshold: float) -> "Tables":
         """The same red lines and permissions with other values and threshold (another
@@ -147,9 +157,13 @@ class Tables:
         a contiguous copy of the columns, which the gathers read faster than strided ones)."""
         cols = np.ascontiguousarray(rows.T)
         score = self._cols[0].take(cols[0])
-        found = self._bits[0].take(cols[0])
         for i in range(1, len(self._cols)):
             score += self._cols[i].take(cols[i])
+        if self._plain:
+            found = cols[self._plain].any(axis=0).astype(np.uint64) << np.uint64(62)
+        else:
+            found = np.zeros(len(rows), dtype=np.uint64)
+        for i in self._mixed:
             found |= self._bits[i].take(cols[i])
         score += self.const
         for row, penalty in self.repeats:
@@ -224,7 +238,7 @@ def _base_tables(rules: Rules, state: State, evaluator: str, partners: Sequence[
             unless.append(None if r.unless is None else _match_table(rules, r.unless, variants))
     return Tables(evaluator, partners, values, const, rules.scenario.powers[evaluator].threshold,
                   _allowed(rules, state, partners, variants), refuses, unless,
-                  bits_memo=variants.memo.setdefault("bits", {}))
+                  bits_memo=variants.memo.setdefault("bits", {}), counts=variants.counts)
 
 
 @dataclass
