@@ -28,7 +28,7 @@ from game.engine.negotiators import can_reach, mission_key
 from game.engine.rules import Rules
 from game.engine.sides import treaty_partners
 from game.engine.stage import may_talk, on_stage
-from game.engine.search import best_offer, bloc_terms, counter_offer
+from game.engine.search import best_offer, bloc_terms, counter_offer, lazy_generator
 from game.engine.state import Proposal, State
 from game.engine.valuation import evaluate
 from game.engine.world import Ctx
@@ -42,7 +42,7 @@ HUB_PROPOSALS_PER_TURN = 2
 def turn(rules: Rules, state: State, power: str) -> Iterator[Command]:
     if not on_stage(rules, state, power):
         return
-    gen = np.random.default_rng([state.seed, 3, state.turn, rules.power_index[power]])
+    gen = lazy_generator([state.seed, 3, state.turn, rules.power_index[power]])
     yield from _answers(rules, state, power, gen)
     if power == rules.hub:
         yield from _policies(rules, state, power)

@@ -38,3 +38,23 @@ def test_a_kept_table_is_rebuilt_when_a_value_it_read_changes(genoa):
     assert again.const > first.const      # more trust, more goodwill towards any package
     expected = build_tables(genoa, game.state, "france", ["france"], search.VariantSet.for_search(genoa))
     assert again.const == expected.const and (again.values == expected.values).all()
+
+
+def test_kept_columns_and_permissions_are_those_a_fresh_build_gives(genoa):
+    """Value columns and permissions are kept from turn to turn with what they read; at every turn
+    of a game, for the hub and each partner, they equal tables built with nothing kept."""
+    game = Game.new(genoa, seed=7)
+    kept = search.VariantSet.for_search(genoa)
+    compared = 0
+    while not game.is_terminal() and game.state.turn < 14:
+        for partner in ("britain", "france", "germany", "italy"):
+            for evaluator in ("soviet_russia", partner):
+                warm = build_tables(genoa, game.state, evaluator, [partner], kept)
+                cold = search.VariantSet._build(genoa, ())      # a variant set with an empty memo
+                fresh = build_tables(genoa, game.state, evaluator, [partner], cold)
+                assert (warm.values == fresh.values).all() and (warm.allowed == fresh.allowed).all()
+                assert warm.const == fresh.const
+                compared += 1
+        game.run_to_end(max_turns=1)
+    assert compared >= 8 * 13
+    assert game.state.treaties           # the permissions were worked out again after a signature

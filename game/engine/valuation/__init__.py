@@ -11,13 +11,15 @@ tests check that both paths agree.
 from __future__ import annotations
 
 from game.engine.valuation.admissible import (_match, active_red_lines, clause_allowed, disallowed,
-                                             in_force_with, red_lines_hit, times_refused)
+                                             in_force_with, red_lines_hit, refusals, times_refused)
 from game.engine.valuation.context import context_lines, skill_bonus
 from game.engine.valuation.judgement import evaluate
 from game.engine.valuation.lines import Line, Verdict
-from game.engine.valuation.tables import ROW_DTYPE, Tables, VariantSet, build_tables, build_tables_noting_reads
+from game.engine.valuation.tables import (ROW_DTYPE, Tables, VariantSet, build_tables, build_tables_noting_reads,
+                                         with_refusals)
 from game.engine.valuation.terms import clause_lines, clause_params, format_label, term_value
 
 __all__ = ["Line", "ROW_DTYPE", "Tables", "VariantSet", "Verdict", "_match", "active_red_lines", "build_tables", "build_tables_noting_reads",
            "clause_allowed", "clause_lines", "clause_params", "context_lines", "disallowed", "evaluate",
-           "format_label", "in_force_with", "red_lines_hit", "skill_bonus", "term_value", "times_refused"]
+           "format_label", "in_force_with", "red_lines_hit", "refusals", "skill_bonus", "term_value", "times_refused",
+           "with_refusals"]

@@ -89,13 +89,19 @@ def times_refused(rules: Rules, state: State, evaluator: str, partners: Sequence
     Repetition is not persuasion: each refusal makes the same terms weigh less, never more."""
     if not pkg:
         return 0
-    key = sorted(map(str, pkg))
+    return refusals(rules, state, evaluator, partners).get(tuple(sorted(map(str, pkg))), 0)
+
+
+def refusals(rules: Rules, state: State, evaluator: str, partners: Sequence[str]) -> dict[tuple[str, ...], int]:
+    """Every package ``evaluator`` refused (or countered) from this side, as its sorted clauses
+    written out, with how often."""
     side = set(partners)
-    n = 0
+    out: dict[tuple[str, ...], int] = {}
     for p in state.proposals:
         if p.answers.get(evaluator) not in ("reject", "counter"):
             continue
         theirs = p.receivers if rules.hub in p.sender else p.sender
-        if set(theirs) == side and sorted(map(str, p.clauses)) == key:
-            n += 1
-    return n
+        if set(theirs) == side:
+            key = tuple(sorted(map(str, p.clauses)))
+            out[key] = out.get(key, 0) + 1
+    return out
