@@ -29,6 +29,7 @@ from game.engine.rules import Rules
 from game.engine.sides import treaty_partners
 from game.engine.stage import may_talk, on_stage
 from game.engine.search import best_offer, bloc_terms, counter_offer
+from game.engine import sidetalks
 from game.engine.state import Proposal, State
 from game.engine.valuation import evaluate
 from game.engine.world import Ctx
@@ -66,6 +67,9 @@ def _answers(rules: Rules, state: State, power: str, gen: np.random.Generator) -
     profile = rules.scenario.powers[power].ai
     for prop in list(pending_for(state, power)):
         if prop.status != "pending":
+            continue
+        if sidetalks.is_side(rules, prop.sender, prop.receivers):
+            yield sidetalks.ai_answer(rules, state, power, prop, gen, chain_length(state, prop) < profile.patience * 2)
             continue
         partners = treaty_partners(rules, prop.sender, prop.receivers)
         verdict = evaluate(rules, state, power, partners, tuple(prop.clauses))
@@ -216,6 +220,9 @@ def _proposals(rules: Rules, state: State, power: str, gen: np.random.Generator)
     if power == hub:
         yield from _hub_proposals(rules, state, gen)
         return
+    # Talks among the other powers first (cheap: a topic has a handful of terms), then with the hub.
+    if proposals_left(state, power) > 1:
+        yield from sidetalks.ai_proposals(rules, state, power, gen)
     if state.status.get(power, 0) >= 3 or proposals_left(state, power) <= 0:   # its counters count too
         return
     if not may_talk(rules, state, power, hub):

@@ -1,0 +1,270 @@
+"""Talks among the powers other than the hub (the scenario's ``side_talks:``).
+
+The hub's own negotiations run through clause types and the valuation
+tables; talks between two other powers run through topics: any two parties
+of a topic may propose a package of its terms to each other, the receiver
+judges it term by term (each term's value to it and the changes whose
+condition holds, each a line with its reason, its relation with the
+proposer, and a penalty for a package it already refused), and accepting
+signs a treaty among the two through the existing treaty machinery (so
+``treaty: {between: [...]}`` conditions and the debrief see it) and runs
+the topic's ``on_sign`` effects.
+
+News of these talks travels as far as intelligence allows (``news_level``):
+the parties read everything, the facilitator and the observer too; another
+power reads the terms when its intelligence about one party reaches
+``full``, hears only that talks are under way at ``rumour``, and otherwise
+nothing. The AI half (``ai_proposals``, ``ai_answer``) is cheap: a topic
+has a handful of terms, so every subset is scored exactly, with noise on
+its guess of the other side.
+"""
+from __future__ import annotations
+
+import itertools
+from typing import Iterator
+
+import numpy as np
+
+from game.engine.clauses import Clause, ClauseError, Package, package
+from game.engine.commands import Answer, IllegalCommand, Propose
+from game.engine.model.sidetalks import Topic
+from game.engine.negotiators import negotiators_reaching
+from game.engine.rules import Rules
+from game.engine.stage import may_talk, on_stage, why_not
+from game.engine.state import Proposal, State
+from game.engine.strings import S, say
+from game.engine.treaties import sign_treaty
+from game.engine.valuation import Line, Verdict, times_refused
+from game.engine.variables import relation_name
+from game.engine.world import Ctx
+
+#: Packages the AI of one power tables on side topics in one turn.
+AI_SIDE_PROPOSALS_PER_TURN = 1
+#: How far (in value) an AI proposer's guess of the receiver's judgement may be off.
+GUESS_NOISE = 4.0
+
+
+def is_side(rules: Rules, sender: list[str] | tuple[str, ...], receivers: list[str] | tuple[str, ...]) -> bool:
+    """Whether a proposal runs between powers other than the hub (a side talk)."""
+    return rules.hub not in sender and rules.hub not in receivers
+
+
+def topics_of(rules: Rules, power: str) -> list[str]:
+    return [tid for tid, t in rules.scenario.side_talks.topics.items() if power in t.parties]
+
+
+def shared_topics(rules: Rules, a: str, b: str) -> list[str]:
+    return [tid for tid in topics_of(rules, a) if b in rules.scenario.side_talks.topics[tid].parties]
+
+
+def topic_of(rules: Rules, clauses: Package | list[Clause]) -> str | None:
+    """The one topic all these terms belong to, or None."""
+    tids = {rules.side_terms.get(c.type) for c in clauses}
+    return tids.pop() if len(tids) == 1 and None not in tids else None
+
+
+def _fail(msg: str) -> None:
+    raise IllegalCommand(msg)
+
+
+def normalise_terms(rules: Rules, clauses: Package | list[Clause]) -> Package:
+    """Side-talk terms take no parameters; unknown ids are refused with the known ones."""
+    for c in clauses:
+        if c.type not in rules.side_terms:
+            known = ", ".join(rules.side_terms) or "none in this scenario"
+            raise ClauseError(f"{c.type!r} is not a term of talks among the other powers; terms: {known}")
+        if c.params:
+            raise ClauseError(f"{c.type} takes no parameters")
+    return package(Clause.of(c.type) for c in clauses)
+
+
+def check_proposal(rules: Rules, state: State, cmd: Propose) -> Propose:
+    """The one-line refusal of a proposal between two powers other than the hub, or the command."""
+    names = rules.scenario.powers
+    if cmd.joint or len(cmd.to) != 1:
+        _fail("talks among the other powers run between two powers: propose to one power, alone")
+    other = cmd.to[0]
+    shared = shared_topics(rules, cmd.power, other)
+    if not shared:
+        _fail(f"{names[cmd.power].name} and {names[other].name} share no topic of talks; every treaty "
+              f"without {names[rules.hub].name} is on a topic of the scenario's side_talks")
+    if not may_talk(rules, state, cmd.power, other):
+        _fail(f"no proposal between {cmd.power} and {other}: {why_not(rules, state, cmd.power, other)}")
+    try:
+        clauses = normalise_terms(rules, cmd.clauses)
+    except ClauseError as e:
+        raise IllegalCommand(str(e)) from None
+    if not clauses:
+        _fail("an empty proposal")
+    tid = topic_of(rules, clauses)
+    if tid not in shared:
+        terms = ", ".join(t for s in shared for t in rules.scenario.side_talks.topics[s].terms)
+        _fail(f"{names[cmd.power].name} and {names[other].name} may bargain only over terms of "
+              f"{', '.join(shared)} ({terms}), one topic a proposal")
+    if cmd.conference is not None:
+        _fail("talks among the other powers run through embassies: leave out @CONFERENCE")
+    return Propose(cmd.power, (other,), clauses)
+
+
+# --- judgement -----------------------------------------------------------------------------
+
+def judge(rules: Rules, state: State, evaluator: str, other: str, pkg: Package) -> Verdict:
+    """``evaluator``'s judgement of a package of side-talk terms with ``other``, term by term."""
+    tid = topic_of(rules, pkg)
+    reds: list[str] = []
+    lines: list[Line] = []
+    topic = rules.scenario.side_talks.topics[tid] if tid else None
+    if topic is None or evaluator not in topic.parties or other not in topic.parties:
+        reds.append(S["line.side_not_topic"])
+    else:
+        ctx = Ctx(rules, state, self_=evaluator, partner=other)
+        for clause in pkg:
+            term = topic.terms[clause.type]
+            tv = term.values.get(evaluator)
+            lines.append(Line(term.title, tv.value if tv else 0.0, "clause", clause.type))
+            for ch in tv.changes if tv else []:
+                if ch.when.holds(ctx):
+                    lines.append(Line(ch.reason, ch.by, "clause", clause.type))
+        rel = state.values.get(relation_name(evaluator, other), 0.0)
+        if rel and topic.relation_weight:
+            lines.append(Line(S["line.side_relation"].format(power=rules.scenario.powers[other].name, value=rel),
+                              rel * topic.relation_weight, "attitude"))
+        times = times_refused(rules, state, evaluator, [other], pkg)
+        if times:
+            lines.append(Line(S["line.repeated"].format(times=times),
+                              -rules.scenario.tuning.repeat_penalty * times, "context"))
+        bound = _bound(state, evaluator, other)
+        reds += [S["line.side_in_force"].format(term=topic.terms[c.type].title) for c in pkg if c.type in bound]
+    if not pkg:
+        reds.append(S["line.empty"])
+    total = round(sum(line.value for line in lines), 6)
+    return Verdict(evaluator, (other,), pkg, tuple(lines), total, topic.threshold if topic else 0.0, tuple(reds))
+
+
+def _bound(state: State, a: str, b: str) -> set[str]:
+    """The side-talk terms already in force between these two (signing one again would change nothing)."""
+    return {c.type for t in state.treaties if t.in_force and not t.hub_party
+            and a in t.partners and b in t.partners for c in t.clauses}
+
+
+def sign(rules: Rules, state: State, proposal: Proposal) -> None:
+    """Both sides agree: a treaty among them, and the topic's effects."""
+    tid = topic_of(rules, proposal.clauses)
+    topic = rules.scenario.side_talks.topics[tid]  # type: ignore[index]
+    parties = [*proposal.receivers, *proposal.sender]
+    parties.sort(key=lambda p: rules.power_index[p])
+    title = proposal.title if not proposal.title.startswith(("proposal", "counter")) else \
+        S["title.side_treaty"].format(topic=topic.title, date=state.date)
+    # A term's effects come once, when it first enters into force (a moratorium is granted once,
+    # however many of the Allies back it); the topic's come with every treaty.
+    granted = {c.type for t in state.treaties if t.in_force and not t.hub_party for c in t.clauses}
+    sign_treaty(rules, state, parties, list(proposal.clauses), title, list(proposal.sender), hub_party=False)
+    ctx = Ctx(rules, state)
+    for effect in topic.on_sign:
+        effect.apply(ctx)
+    for clause in proposal.clauses:
+        if clause.type not in granted:
+            for effect in topic.terms[clause.type].on_sign:
+                effect.apply(ctx)
+
+
+# --- intelligence -----------------------------------------------------------------------------
+
+def intelligence(rules: Rules, state: State, seat: str, about: str) -> float:
+    """What ``seat`` learns of ``about``'s talks: its standing intelligence and its envoys posted there."""
+    spec = rules.scenario.side_talks.intelligence
+    base = state.values.get(f"{seat}.{spec.var}", 0.0) if spec.var else 0.0
+    reaching = negotiators_reaching(rules, state, seat, about)
+    guile = max((n.skills.guile for _, n in reaching), default=0)
+    return base + spec.per_guile * guile
+
+
+def news_level(rules: Rules, state: State, seat: str, parties: list[str]) -> str | None:
+    """``"full"``, ``"rumour"`` or None: how much ``seat`` (a power) learns of talks among ``parties``."""
+    if seat in parties:
+        return "full"
+    spec = rules.scenario.side_talks.intelligence
+    best = max((intelligence(rules, state, seat, p) for p in parties), default=0.0)
+    if best >= spec.full:
+        return "full"
+    return "rumour" if best >= spec.rumour else None
+
+
+def rumour(rules: Rules, entry: dict) -> dict:
+    """The news entry a seat with only a rumour of these talks reads instead."""
+    names = [rules.scenario.powers[p].name for p in entry.get("powers", []) if p in rules.scenario.powers]
+    return {**entry, "kind": "side_rumour", **say("news.side_rumour", parties=" and ".join(names)),
+            "proposal": None}
+
+
+# --- the AI --------------------------------------------------------------------------------------
+
+def _packages(topic: Topic) -> Iterator[Package]:
+    ids = list(topic.terms)
+    for n in range(1, len(ids) + 1):
+        for combo in itertools.combinations(ids, n):
+            yield package(Clause.of(t) for t in combo)
+
+
+def _open_or_recent(rules: Rules, state: State, a: str, b: str) -> bool:
+    wait = rules.scenario.tuning.proposal_cooldown
+    for p in state.proposals:
+        if p.involves(a) and p.involves(b) and is_side(rules, p.sender, p.receivers):
+            if p.status == "pending" or (a in p.sender and p.turn > state.turn - wait):
+                return True
+    return False
+
+
+def ai_proposals(rules: Rules, state: State, power: str, gen: np.random.Generator) -> Iterator[Propose]:
+    """The side proposals ``power`` tables this turn: the package best for itself that it guesses the
+    other side will take, when its own judgement clears the topic's threshold."""
+    made = 0
+    for tid in topics_of(rules, power):
+        topic = rules.scenario.side_talks.topics[tid]
+        for other in topic.parties:
+            if made >= AI_SIDE_PROPOSALS_PER_TURN:
+                return
+            if other == power or not on_stage(rules, state, other) or not may_talk(rules, state, power, other):
+                continue
+            if _open_or_recent(rules, state, power, other):
+                continue
+            best = _best_for(rules, state, power, other, topic, gen)
+            if best is not None:
+                made += 1
+                yield Propose(power, (other,), best)
+
+
+def _best_for(rules: Rules, state: State, power: str, other: str, topic: Topic,
+              gen: np.random.Generator, exclude: Package = ()) -> Package | None:
+    boldness = rules.scenario.powers[power].ai.boldness
+    best, best_value = None, -float("inf")
+    for pkg in _packages(topic):
+        if pkg == exclude:
+            continue
+        mine = judge(rules, state, power, other, pkg)
+        if mine.red_lines or mine.total < topic.threshold:
+            continue
+        theirs = judge(rules, state, other, power, pkg)
+        if theirs.red_lines:
+            continue
+        guess = theirs.total + float(gen.normal(0.0, GUESS_NOISE)) + boldness * 2.0
+        if guess < topic.threshold:
+            continue
+        if mine.total > best_value:
+            best, best_value = pkg, mine.total
+    return best
+
+
+def ai_answer(rules: Rules, state: State, power: str, prop: Proposal, gen: np.random.Generator,
+              may_counter: bool) -> Answer:
+    """Accept what clears the topic's threshold; otherwise counter once patience allows, or refuse."""
+    other = prop.sender[0]
+    pkg = tuple(prop.clauses)
+    if judge(rules, state, power, other, pkg).accepted:
+        return Answer(power, prop.id, "accept")
+    tid = topic_of(rules, pkg)
+    if may_counter and tid is not None:
+        counter = _best_for(rules, state, power, other, rules.scenario.side_talks.topics[tid], gen, exclude=pkg)
+        if counter:
+            return Answer(power, prop.id, "counter", counter)
+    return Answer(power, prop.id, "reject")
