@@ -311,7 +311,8 @@ def legal_commands(rules: Rules, state: State, power: str) -> list[Command]:
     for tid in side.topics_of(rules, power):
         topic = rules.scenario.side_talks.topics[tid]
         for t in topic.parties:
-            cands += [Propose(power, (t,), (Clause.of(term),)) for term in topic.terms if t != power]
+            if t != power and tid in side.shared_topics(rules, power, t):
+                cands += [Propose(power, (t,), (Clause.of(term),)) for term in topic.terms]
     for prop in state.proposals:
         if prop.status == "pending" and power in prop.sender:
             cands.append(WithdrawProposal(power, prop.id))

@@ -54,7 +54,13 @@ def topics_of(rules: Rules, power: str) -> list[str]:
 
 
 def shared_topics(rules: Rules, a: str, b: str) -> list[str]:
-    return [tid for tid in topics_of(rules, a) if b in rules.scenario.side_talks.topics[tid].parties]
+    """The topics ``a`` and ``b`` may bargain over together (a topic ``with`` a party needs that party)."""
+    out = []
+    for tid in topics_of(rules, a):
+        topic = rules.scenario.side_talks.topics[tid]
+        if b in topic.parties and (topic.with_ is None or topic.with_ in (a, b)):
+            out.append(tid)
+    return out
 
 
 def topic_of(rules: Rules, clauses: Package | list[Clause]) -> str | None:
@@ -114,7 +120,7 @@ def judge(rules: Rules, state: State, evaluator: str, other: str, pkg: Package) 
     reds: list[str] = []
     lines: list[Line] = []
     topic = rules.scenario.side_talks.topics[tid] if tid else None
-    if topic is None or evaluator not in topic.parties or other not in topic.parties:
+    if topic is None or tid not in shared_topics(rules, evaluator, other):
         reds.append(S["line.side_not_topic"])
     else:
         ctx = Ctx(rules, state, self_=evaluator, partner=other)
@@ -224,7 +230,7 @@ def ai_proposals(rules: Rules, state: State, power: str, gen: np.random.Generato
         for other in topic.parties:
             if made >= AI_SIDE_PROPOSALS_PER_TURN:
                 return
-            if other == power or not on_stage(rules, state, other) or not may_talk(rules, state, power, other):
+            if other == power or tid not in shared_topics(rules, power, other) or not on_stage(rules, state, other) or not may_talk(rules, state, power, other):
                 continue
             if _open_or_recent(rules, state, power, other):
                 continue

@@ -74,7 +74,8 @@ CODES: dict[str, tuple[str, str]] = {
     "R016": ("error", "A power enters or leaves the stage on an impossible day: enters on or after it leaves, or "
                       "enters after the scenario ends; or the hub power is given enters/leaves."),
     # talks among the other powers (game/scenario/sidetalks_pass.py)
-    "R018": ("error", "A side-talks topic names an unknown party, or the hub power (its treaties are made of clause types)."),
+    "R018": ("error", "A side-talks topic names an unknown party, or the hub power (its treaties are made of clause "
+                      "types), or its with: names a power that is not one of its parties."),
     "R019": ("error", "A side-talks topic has fewer than two distinct parties, or names a party twice."),
     "R020": ("error", "A side-talks term is valued by a power that is not a party of its topic."),
     "R021": ("error", "A side-talks term has the id of a clause type or of a term of another topic."),

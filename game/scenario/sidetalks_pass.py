@@ -39,6 +39,9 @@ def check_side_talks(scenario: Scenario, source: SourceMap) -> list[Finding]:
                 out.append(source.finding(base + ("parties", i), "R019", f"the topic '{tid}' names '{p}' twice"))
             else:
                 named.append(p)
+        if topic.with_ is not None and topic.with_ not in topic.parties:
+            out.append(source.finding(base + ("with",), "R018", f"'{topic.with_}' (with:) is not one of the topic's "
+                                                                 f"parties: {', '.join(topic.parties)}"))
         if len(set(topic.parties)) < 2:
             out.append(source.finding(base + ("parties",), "R019",
                                       f"the topic '{tid}' has {len(set(topic.parties))} party: talks need two "

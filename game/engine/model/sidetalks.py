@@ -69,6 +69,8 @@ class Topic(Strict):
     title: str = Field(min_length=1, description="Its name, as players read it.")
     description: str = Field("", description="A sentence on what is at stake.")
     parties: list[Id] = Field(description="The powers who may bargain over it (two or more, not the hub power).")
+    with_: Id | None = Field(None, alias="with", description="A party every treaty on the topic includes (Germany, "
+                             "whose relief it is); none: any two parties may bargain over it.")
     terms: dict[Id, SideTerm] = Field(min_length=1, description="Its terms, by id (unique across topics and clause types).")
     threshold: float = Field(0.0, description="The total a receiver needs to accept a package of its terms.")
     relation_weight: float = Field(0.1, ge=0, description="Value per point of the two parties' relation (-100..100) added to every judgement.")
