@@ -6,7 +6,9 @@ it thinks the other side will take, as long as its patience lasts; else
 refuse), sets policy by the scenario's declarative rules, places its
 negotiators, acts at conferences (private talks, speeches, walk-outs), and
 proposes on its own initiative. Members of a united bloc leave proposals to
-the bloc's leader, who drafts joint terms.
+the bloc's leader, who drafts joint terms. A power other than the hub also
+bargains with the others on the scenario's side-talk topics (``sidetalks``:
+one proposal a turn at most, answered like the hub's).
 
 ``turn`` is a generator: it yields one command at a time and reads the
 state again after the game has applied it, so each decision sees the last.

@@ -109,6 +109,8 @@ def answer(rules: Rules, state: State, proposal: Proposal, power: str, response:
     rebuff(rules, state, proposal.conference, proposal.sender)
     if response == "reject" or not counter:
         proposal.status = ProposalStatus.REJECTED
+        if is_side:
+            side.refused(rules, state, proposal)
         ctx.news(say("news.rejected", power=who, title=proposal.title), _kind(rules, proposal, "answer"),
                  proposal.sender + [power])
         return None

@@ -174,6 +174,15 @@ def sign(rules: Rules, state: State, proposal: Proposal) -> None:
                 effect.apply(ctx)
 
 
+def refused(rules: Rules, state: State, proposal: Proposal) -> None:
+    """A refusal (not a counter): the topic's ``on_refuse`` effects (the powers fail to agree)."""
+    tid = topic_of(rules, proposal.clauses)
+    if tid is not None:
+        ctx = Ctx(rules, state)
+        for effect in rules.scenario.side_talks.topics[tid].on_refuse:
+            effect.apply(ctx)
+
+
 # --- intelligence -----------------------------------------------------------------------------
 
 def intelligence(rules: Rules, state: State, seat: str, about: str) -> float:

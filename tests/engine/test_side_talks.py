@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from game.engine.commands import IllegalCommand
+from game.engine.debrief import debrief, render
 from game.engine.events import event_by_id
 from game.engine.game import Game
 from game.engine.legal import FACILITATOR, OBSERVER
@@ -37,24 +38,41 @@ def play_out(rules: Rules, seed: int, turns: int | None = None) -> Game:
 
 # --- a person at the table -----------------------------------------------------------------------
 
-def test_a_person_playing_germany_proposes_relief_to_britain_and_the_ai_britain_answers_with_reasons(
+def test_a_person_playing_germany_asks_britain_for_relief_and_the_ai_britain_answers_with_reasons(
         genoa: Rules) -> None:
     game = Game.new(genoa, seed=3, humans=["germany"])
     game.apply(f"germany: propose britain: {RELIEF}", by="germany")
     decide_and_end(game, "germany")        # the proposal reaches London; Britain's AI answers next turn
     prop = side_proposals(game, "germany", "britain")[0]
-    assert prop.answers == {"britain": "accept"}
+    assert prop.answers["britain"] in ("reject", "counter")      # January: the Commission has not reported
     seen = next(p for p in game.observe("germany")["proposals"] if p["id"] == prop.id)
-    verdict = seen["verdicts"]["britain"]
-    labels = [line[0] for line in verdict["lines"]]
+    labels = [line[0] for line in seen["verdicts"]["britain"]["lines"]]
     assert "Germany makes no separate treaty with Moscow" in labels
-    assert any("Reparation Commission" in label for label in labels)   # the reason a term weighs less now
-    treaty = next(t for t in game.state.treaties if not t.hub_party)
+    assert any("Reparation Commission has not yet reported" in label for label in labels)
+    assert not any(not t.hub_party for t in game.state.treaties if "germany" in t.partners)
+
+
+def _relief_after_the_commission(genoa: Rules) -> Game:
+    """Germany (a person) asks London again once the Reparation Commission has reported (March 1922)."""
+    game = Game.new(genoa, seed=3, humans=["germany"])
+    while game.state.today.isoformat() < "1922-03-15":
+        decide_and_end(game, "germany")
+    game.apply(f"germany: propose britain: {RELIEF}", by="germany")
+    decide_and_end(game, "germany")
+    return game
+
+
+def test_after_the_commission_reports_britain_backs_relief_and_the_treaty_counts_for_germany(genoa: Rules) -> None:
+    game = _relief_after_the_commission(genoa)
+    prop = side_proposals(game, "germany", "britain")[-1]
+    assert prop.answers == {"britain": "accept"}
+    treaty = next(t for t in game.state.treaties if not t.hub_party and "germany" in t.partners)
     assert sorted(treaty.partners) == ["britain", "germany"]
     relief = next(o for o in objectives(genoa, game.state, "germany") if o.id == "reparations_relief")
     assert relief.met
     assert Ctx(genoa, game.state).has_treaty((), False, ("partial_moratorium",), True, None, None,
                                              between=("germany", "britain"))
+    assert "Britain, Germany signed" in render(debrief(genoa, game.state))
 
 
 def test_a_proposal_on_a_topic_the_two_do_not_share_is_refused_with_a_clear_message(genoa: Rules) -> None:
@@ -72,9 +90,7 @@ def test_a_proposal_on_a_topic_the_two_do_not_share_is_refused_with_a_clear_mess
 
 
 def test_a_term_already_in_force_between_the_two_is_refused_by_the_receiver(genoa: Rules) -> None:
-    game = Game.new(genoa, seed=3, humans=["germany"])
-    game.apply(f"germany: propose britain: {RELIEF}", by="germany")
-    decide_and_end(game, "germany")
+    game = _relief_after_the_commission(genoa)
     game.apply("germany: propose britain: partial_moratorium", by="germany")
     decide_and_end(game, "germany")
     again = side_proposals(game, "germany", "britain")[-1]

@@ -75,6 +75,8 @@ class Topic(Strict):
     threshold: float = Field(0.0, description="The total a receiver needs to accept a package of its terms.")
     relation_weight: float = Field(0.1, ge=0, description="Value per point of the two parties' relation (-100..100) added to every judgement.")
     on_sign: list[Effect] = Field(default_factory=list, description="What signing a treaty on this topic changes (once per treaty).")
+    on_refuse: list[Effect] = Field(default_factory=list, description="What a refusal on this topic changes (the "
+                                    "powers failing to agree), each time a proposal on it is refused.")
 
 
 class Intelligence(Strict):
