@@ -20,6 +20,7 @@ its guess of the other side.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 from typing import Iterator
 
@@ -38,8 +39,6 @@ from game.engine.valuation import Line, Verdict, times_refused
 from game.engine.variables import relation_name
 from game.engine.world import Ctx
 
-#: Packages the AI of one power tables on side topics in one turn.
-AI_SIDE_PROPOSALS_PER_TURN = 1
 #: How far (in value) an AI proposer's guess of the receiver's judgement may be off.
 GUESS_NOISE = 4.0
 
@@ -214,11 +213,19 @@ def rumour(rules: Rules, entry: dict) -> dict:
 
 # --- the AI --------------------------------------------------------------------------------------
 
-def _packages(topic: Topic) -> Iterator[Package]:
-    ids = list(topic.terms)
+def _packages(topic: Topic) -> tuple[tuple[Package, tuple[str, ...]], ...]:
+    """Every non-empty package of a topic's terms, with its key (sorted term ids), made once per topic."""
+    return _packages_of(tuple(topic.terms))
+
+
+@functools.lru_cache(maxsize=64)
+def _packages_of(ids: tuple[str, ...]) -> tuple[tuple[Package, tuple[str, ...]], ...]:
+    out = []
     for n in range(1, len(ids) + 1):
         for combo in itertools.combinations(ids, n):
-            yield package(Clause.of(t) for t in combo)
+            pkg = package(Clause.of(t) for t in combo)
+            out.append((pkg, tuple(sorted(map(str, pkg)))))
+    return tuple(out)
 
 
 def _open_or_recent(rules: Rules, state: State, a: str, b: str) -> bool:
@@ -231,42 +238,70 @@ def _open_or_recent(rules: Rules, state: State, a: str, b: str) -> bool:
 
 
 def ai_proposals(rules: Rules, state: State, power: str, gen: np.random.Generator) -> Iterator[Propose]:
-    """The side proposals ``power`` tables this turn: the package best for itself that it guesses the
-    other side will take, when its own judgement clears the topic's threshold."""
-    made = 0
-    for tid in topics_of(rules, power):
-        topic = rules.scenario.side_talks.topics[tid]
-        for other in topic.parties:
-            if made >= AI_SIDE_PROPOSALS_PER_TURN:
-                return
-            if other == power or tid not in shared_topics(rules, power, other) or not on_stage(rules, state, other) or not may_talk(rules, state, power, other):
-                continue
-            if _open_or_recent(rules, state, power, other):
-                continue
-            best = _best_for(rules, state, power, other, topic, gen)
-            if best is not None:
-                made += 1
-                yield Propose(power, (other,), best)
+    """The side proposal ``power`` tables this turn, if any: the package best for itself that it guesses
+    the other side will take, when its own judgement clears the topic's threshold. One counterpart a
+    turn is considered, in turn (the AI's full turn stays cheap however many topics a scenario has)."""
+    pairs = [(tid, other) for tid in topics_of(rules, power)
+             for other in rules.scenario.side_talks.topics[tid].parties
+             if other != power and tid in shared_topics(rules, power, other)]
+    if not pairs:
+        return
+    start = state.turn % len(pairs)
+    for tid, other in pairs[start:] + pairs[:start]:
+        if not on_stage(rules, state, other) or not may_talk(rules, state, power, other) \
+                or _open_or_recent(rules, state, power, other):
+            continue
+        best = _best_for(rules, state, power, other, rules.scenario.side_talks.topics[tid], gen)
+        if best is not None:
+            yield Propose(power, (other,), best)
+        return
+
+
+def _term_values(rules: Rules, state: State, evaluator: str, other: str, topic: Topic) -> dict[str, float]:
+    """Each term's value to ``evaluator`` now (the sum ``judge`` makes, term by term), plus the relation."""
+    ctx = Ctx(rules, state, self_=evaluator, partner=other)
+    out = {}
+    for tid, term in topic.terms.items():
+        tv = term.values.get(evaluator)
+        out[tid] = (tv.value + sum(ch.by for ch in tv.changes if ch.when.holds(ctx))) if tv else 0.0
+    return out
+
+
+def _refused(rules: Rules, state: State, evaluator: str, other: str) -> dict[tuple[str, ...], int]:
+    """How often ``evaluator`` refused each package from ``other`` (``times_refused``, for every package at once)."""
+    out: dict[tuple[str, ...], int] = {}
+    for p in state.proposals:
+        if p.answers.get(evaluator) in ("reject", "counter") and p.sender == [other]:
+            key = tuple(sorted(map(str, p.clauses)))
+            out[key] = out.get(key, 0) + 1
+    return out
 
 
 def _best_for(rules: Rules, state: State, power: str, other: str, topic: Topic,
               gen: np.random.Generator, exclude: Package = ()) -> Package | None:
+    """The same sums as ``judge``, each term valued once: a topic's few subsets are then cheap to score."""
+    rel = state.values.get(relation_name(power, other), 0.0) * topic.relation_weight
+    mine = _term_values(rules, state, power, other, topic)
+    if sum(v for v in mine.values() if v > 0) + rel < topic.threshold:
+        return None                 # nothing on this topic is worth it to this power now
     boldness = rules.scenario.powers[power].ai.boldness
+    theirs = _term_values(rules, state, other, power, topic)
+    refused_mine, refused_theirs = _refused(rules, state, power, other), _refused(rules, state, other, power)
+    bound = _bound(state, power, other)
+    penalty = rules.scenario.tuning.repeat_penalty
     best, best_value = None, -float("inf")
-    for pkg in _packages(topic):
-        if pkg == exclude:
+    for pkg, key in _packages(topic):
+        if pkg == exclude or any(c.type in bound for c in pkg):
             continue
-        mine = judge(rules, state, power, other, pkg)
-        if mine.red_lines or mine.total < topic.threshold:
+        own = sum(mine[c.type] for c in pkg) + rel - penalty * refused_mine.get(key, 0)
+        if own < topic.threshold:
             continue
-        theirs = judge(rules, state, other, power, pkg)
-        if theirs.red_lines:
-            continue
-        guess = theirs.total + float(gen.normal(0.0, GUESS_NOISE)) + boldness * 2.0
+        their = sum(theirs[c.type] for c in pkg) + rel - penalty * refused_theirs.get(key, 0)
+        guess = their + float(gen.normal(0.0, GUESS_NOISE)) + boldness * 2.0
         if guess < topic.threshold:
             continue
-        if mine.total > best_value:
-            best, best_value = pkg, mine.total
+        if own > best_value:
+            best, best_value = pkg, own
     return best
 
 

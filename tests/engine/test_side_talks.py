@@ -144,3 +144,23 @@ def test_moscow_learns_of_talks_among_other_powers_only_as_far_as_its_envoys_rea
     _post(game, {"litvinov": "germany"})               # guile 8: the proposal in full
     full = _side_news(game, HUB)
     assert [n["kind"] for n in full] == ["side_talk"] and "moratorium" in full[0]["text"]
+
+
+def test_the_ai_s_quick_sums_agree_with_the_full_judgement_for_every_package(genoa: Rules) -> None:
+    from game.engine import sidetalks
+    from game.engine.variables import relation_name
+    game = play_out(genoa, 5, turns=12)
+    checked = 0
+    for tid, topic in genoa.scenario.side_talks.topics.items():
+        for a in topic.parties:
+            for b in topic.parties:
+                if a == b or tid not in sidetalks.shared_topics(genoa, a, b):
+                    continue
+                values = sidetalks._term_values(genoa, game.state, a, b, topic)
+                rel = game.state.values.get(relation_name(a, b), 0.0) * topic.relation_weight
+                for pkg, _key in sidetalks._packages(topic):
+                    full = sidetalks.judge(genoa, game.state, a, b, pkg)
+                    repeat = sum(line.value for line in full.lines if line.kind == "context")
+                    assert full.total == pytest.approx(sum(values[c.type] for c in pkg) + rel + repeat)
+                    checked += 1
+    assert checked > 20
