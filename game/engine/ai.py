@@ -6,7 +6,9 @@ it thinks the other side will take, as long as its patience lasts; else
 refuse), sets policy by the scenario's declarative rules, places its
 negotiators, acts at conferences (private talks, speeches, walk-outs), and
 proposes on its own initiative. Members of a united bloc leave proposals to
-the bloc's leader, who drafts joint terms.
+the bloc's leader, who drafts joint terms. A power other than the hub also
+bargains with the others on the scenario's side-talk topics (``sidetalks``:
+one proposal a turn at most, answered like the hub's).
 
 ``turn`` is a generator: it yields one command at a time and reads the
 state again after the game has applied it, so each decision sees the last.
@@ -28,6 +30,7 @@ from game.engine.negotiators import can_reach, mission_key
 from game.engine.rules import Rules
 from game.engine.sides import treaty_partners
 from game.engine.stage import may_talk, on_stage
+from game.engine import sidetalks
 from game.engine.search import best_offer, bloc_terms, counter_offer, lazy_generator
 from game.engine.state import Proposal, State
 from game.engine.valuation import evaluate
@@ -66,6 +69,9 @@ def _answers(rules: Rules, state: State, power: str, gen: np.random.Generator) -
     profile = rules.scenario.powers[power].ai
     for prop in list(pending_for(state, power)):
         if prop.status != "pending":
+            continue
+        if sidetalks.is_side(rules, prop.sender, prop.receivers):
+            yield sidetalks.ai_answer(rules, state, power, prop, gen, chain_length(state, prop) < profile.patience * 2)
             continue
         partners = treaty_partners(rules, prop.sender, prop.receivers)
         verdict = evaluate(rules, state, power, partners, tuple(prop.clauses))
@@ -216,6 +222,9 @@ def _proposals(rules: Rules, state: State, power: str, gen: np.random.Generator)
     if power == hub:
         yield from _hub_proposals(rules, state, gen)
         return
+    # Talks among the other powers first (cheap: a topic has a handful of terms), then with the hub.
+    if proposals_left(state, power) > 1:
+        yield from sidetalks.ai_proposals(rules, state, power, gen)
     if state.status.get(power, 0) >= 3 or proposals_left(state, power) <= 0:   # its counters count too
         return
     if not may_talk(rules, state, power, hub):

@@ -46,7 +46,7 @@ def _names(rules: Rules, powers: list[str]) -> str:
 
 
 def _clauses(rules: Rules, treaty: Treaty | Proposal) -> str:
-    return ", ".join(rules.clause_type(c.type).title.lower() for c in treaty.clauses)
+    return ", ".join(rules.clause_title(c.type).lower() for c in treaty.clauses)
 
 
 def _source(state: State, rules: Rules, treaty: Treaty) -> Proposal | None:
@@ -105,6 +105,8 @@ def _refusals(rules: Rules, state: State) -> list[Note]:
     """The decisive refusals: red lines first, then the nearest misses."""
     found = []
     for p in state.proposals:
+        if rules.hub not in p.sender and rules.hub not in p.receivers:
+            continue   # talks among the other powers: their treaties are named above, their refusals are theirs
         for power, response in p.answers.items():
             if response in ("reject", "counter") and power in p.verdicts:
                 rec = p.verdicts[power]

@@ -12,6 +12,7 @@ from game.engine.events import event_by_id
 from game.engine.negotiation import pending_for
 from game.engine.negotiators import can_reach
 from game.engine.rules import Rules
+from game.engine import sidetalks as side
 from game.engine.stage import may_talk, on_stage, why_not
 from game.engine.state import State
 from game.engine.valuation import disallowed
@@ -77,6 +78,11 @@ def _propose(rules: Rules, state: State, cmd: Propose) -> Command:
             _fail(f"unknown power {p!r}")
     if cmd.power in cmd.to:
         _fail("a power cannot propose to itself")
+    if side.is_side(rules, (cmd.power,), cmd.to):
+        checked = side.check_proposal(rules, state, cmd)
+        if proposals_left(state, cmd.power) <= 0:
+            _fail(f"at most {PROPOSALS_PER_TURN} proposals a turn")
+        return checked
     if cmd.power == hub:
         if cmd.joint:
             _fail(f"{hub} proposes alone; name several powers after 'propose' to address them together")
@@ -145,6 +151,11 @@ def _answer(rules: Rules, state: State, cmd: Answer) -> Command:
         _fail(f"there is no proposal {cmd.proposal}")
     if prop not in pending_for(state, cmd.power):
         _fail(f"proposal {cmd.proposal} is not awaiting an answer from {cmd.power}")
+    if cmd.response == "counter" and side.is_side(rules, prop.sender, prop.receivers):
+        counter = side.check_proposal(rules, state, Propose(cmd.power, tuple(prop.sender), cmd.clauses))
+        if side.topic_of(rules, counter.clauses) != side.topic_of(rules, prop.clauses):
+            _fail("a counter-proposal stays on the topic of the proposal it answers")
+        return Answer(cmd.power, cmd.proposal, "counter", counter.clauses)
     if cmd.response == "counter":
         try:
             clauses = rules.normalise_package(cmd.clauses)
@@ -297,6 +308,11 @@ def legal_commands(rules: Rules, state: State, power: str) -> list[Command]:
     for t in targets:
         for type_id in rules.clause_ids:
             cands.append(Propose(power, (t,), (Clause.of(type_id),)))
+    for tid in side.topics_of(rules, power):
+        topic = rules.scenario.side_talks.topics[tid]
+        for t in topic.parties:
+            if t != power and tid in side.shared_topics(rules, power, t):
+                cands += [Propose(power, (t,), (Clause.of(term),)) for term in topic.terms]
     for prop in state.proposals:
         if prop.status == "pending" and power in prop.sender:
             cands.append(WithdrawProposal(power, prop.id))

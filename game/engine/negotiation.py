@@ -16,6 +16,7 @@ from game.engine.enums import ProposalStatus
 from game.engine.ratification import refuse, refusals
 from game.engine.rules import Rules
 from game.engine.sides import treaty_partners
+from game.engine import sidetalks as side
 from game.engine.state import Proposal, State
 from game.engine.strings import S, say
 from game.engine.treaties import sign_treaty
@@ -43,20 +44,29 @@ def table_proposal(rules: Rules, state: State, sender: list[str], receivers: lis
         channel = commission_for(rules, conference, list(sender) + list(receivers), [c.type for c in clauses])
     if not title:
         title = S["title.counter"].format(id=reply_to) if reply_to else S["title.proposal"].format(id=pid)
-    prop = Proposal(pid, list(sender), list(receivers), list(rules.normalise_package(clauses)), state.turn,
+    terms = side.normalise_terms(rules, clauses) if side.is_side(rules, sender, receivers) \
+        else rules.normalise_package(clauses)
+    prop = Proposal(pid, list(sender), list(receivers), list(terms), state.turn,
                     state.date, title, text, conference, channel, reply_to, delivered=delivered,
                     negotiator=negotiator)
     state.proposals.append(prop)
-    what = ", ".join(rules.clause_type(c.type).title.lower() for c in prop.clauses)
+    what = ", ".join(rules.clause_title(c.type).lower() for c in prop.clauses)
     key = "news.proposal" if len(prop.sender) == 1 else "news.proposal_joint"   # "Britain, France propose"
     Ctx(rules, state).news(say(key, sender=names(rules, prop.sender), receivers=names(rules, prop.receivers),
                                                      title=title, clauses=what),
-                           "proposal", prop.sender + prop.receivers)
+                           _kind(rules, prop, "proposal"), prop.sender + prop.receivers)
     state.news[-1]["proposal"] = pid
     return prop
 
 
+def _kind(rules: Rules, proposal: Proposal, kind: str) -> str:
+    """News of talks among other powers travels by intelligence (observe), not only to the parties."""
+    return "side_talk" if side.is_side(rules, proposal.sender, proposal.receivers) else kind
+
+
 def verdict_of(rules: Rules, state: State, proposal: Proposal, power: str) -> Verdict:
+    if side.is_side(rules, proposal.sender, proposal.receivers):
+        return side.judge(rules, state, power, proposal.sender[0], tuple(proposal.clauses))
     return evaluate(rules, state, power, partners_of(rules, proposal), tuple(proposal.clauses))
 
 
@@ -74,9 +84,15 @@ def answer(rules: Rules, state: State, proposal: Proposal, power: str, response:
     proposal.verdicts[power] = verdict_record(verdict)
     ctx = Ctx(rules, state)
     who = rules.scenario.powers[power].name
-    _note_nearness(rules, state, proposal, verdict, repeated)
+    is_side = side.is_side(rules, proposal.sender, proposal.receivers)
+    if not is_side:
+        _note_nearness(rules, state, proposal, verdict, repeated)
     if response == "accept":
-        if all(proposal.answers.get(r) == "accept" for r in proposal.receivers):
+        if is_side:
+            proposal.closed_turn = state.turn
+            proposal.status = ProposalStatus.ACCEPTED
+            side.sign(rules, state, proposal)
+        elif all(proposal.answers.get(r) == "accept" for r in proposal.receivers):
             proposal.closed_turn = state.turn
             partners = partners_of(rules, proposal)
             refused = refusals(rules, state, partners, tuple(proposal.clauses))
@@ -93,10 +109,14 @@ def answer(rules: Rules, state: State, proposal: Proposal, power: str, response:
     rebuff(rules, state, proposal.conference, proposal.sender)
     if response == "reject" or not counter:
         proposal.status = ProposalStatus.REJECTED
-        ctx.news(say("news.rejected", power=who, title=proposal.title), "answer", proposal.sender + [power])
+        if is_side:
+            side.refused(rules, state, proposal)
+        ctx.news(say("news.rejected", power=who, title=proposal.title), _kind(rules, proposal, "answer"),
+                 proposal.sender + [power])
         return None
     proposal.status = ProposalStatus.COUNTERED
-    ctx.news(say("news.countered", power=who, title=proposal.title), "answer", proposal.sender + [power])
+    ctx.news(say("news.countered", power=who, title=proposal.title), _kind(rules, proposal, "answer"),
+             proposal.sender + [power])
     return table_proposal(rules, state, [power], list(proposal.sender), list(counter), conference=proposal.conference,
                           channel=proposal.channel, reply_to=proposal.id)
 

@@ -43,6 +43,8 @@ def fire_due(rules: Rules, state: State) -> list[tuple[str, str, str]]:
     start = state.turn % len(treaties) if treaties else 0
     for treaty in treaties[start:] + treaties[:start]:
         for clause in treaty.clauses:
+            if clause.type in rules.side_terms:
+                continue   # a term of talks among other powers has no obligations
             for ob in rules.clause_type(clause.type).obligations:
                 if not occasion(ob, state, treaty):
                     continue

@@ -18,6 +18,7 @@ from game.engine import conference as conf
 from game.engine.clauses import package_text
 from game.engine.legal import FACILITATOR, OBSERVER
 from game.engine.negotiators import mission_key
+from game.engine import sidetalks as side
 from game.engine.rules import Rules
 from game.engine.scoring import objectives, scores
 from game.engine.state import Proposal, State
@@ -157,8 +158,30 @@ class _Common:
             by_id = {p.id: p for p in self.state.proposals}
             # keys and arguments, and the English words
             return [(n, by_id.get(n.get("proposal", -1)), {**_plain(n), "text": news_text(n)}) for n in self.state.news]
-        return [plain for n, prop, plain in self._once("news", entries)
-                if may_see_news(n, seat) and (prop is None or may_see_proposal(prop, seat))]
+        out = []
+        for i, (n, prop, plain) in enumerate(self._once("news", entries)):
+            if n.get("kind") == "side_talk" and seat not in n.get("powers", ()):
+                seen = self.side_talk(seat, i, n, plain)
+                if seen is not None:
+                    out.append(seen)
+            elif may_see_news(n, seat) and (prop is None or may_see_proposal(prop, seat)):
+                out.append(plain)
+        return out
+
+    def side_talk(self, seat: str, i: int, n: dict[str, Any], plain: dict[str, Any]) -> dict[str, Any] | None:
+        """News of talks among other powers, for a seat not at the table: in full, as a rumour, or not at
+        all, as far as its intelligence about the parties reaches now (the facilitator and observer: in full)."""
+        if seat in (FACILITATOR, OBSERVER):
+            return plain
+        parties = tuple(n.get("powers", ()))
+        level = self._once(("side_level", seat, parties),
+                           lambda: side.news_level(self.rules, self.state, seat, list(parties)))
+        if level == "full":
+            return plain
+        if level == "rumour":
+            return self._once(("side_rumour", i), lambda: (lambda r: {**_plain(r), "text": news_text(r)})(
+                side.rumour(self.rules, n)))
+        return None
 
     def conference(self, seat: str, cid: str) -> dict[str, Any]:
         cs = self.state.conferences[cid]

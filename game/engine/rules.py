@@ -42,6 +42,9 @@ class Rules:
         self.clause_index = {c: i for i, c in enumerate(self.clause_ids)}
         self.variants: list[list[Clause]] = [self._variants(c) for c in self.clause_ids]
         self.power_index = {p: i for i, p in enumerate(self.powers)}
+        #: The topic of each side-talk term (talks among the other powers), by term id.
+        self.side_terms: dict[str, str] = {t: tid for tid, topic in scenario.side_talks.topics.items()
+                                           for t in topic.terms}
 
     @property
     def id(self) -> str:
@@ -49,6 +52,12 @@ class Rules:
 
     def clause_type(self, type_id: str) -> ClauseType:
         return self.scenario.clause_types[type_id]
+
+    def clause_title(self, type_id: str) -> str:
+        """The title of a clause type or of a side-talk term (a treaty among other powers holds those)."""
+        if type_id in self.side_terms:
+            return self.scenario.side_talks.topics[self.side_terms[type_id]].terms[type_id].title
+        return self.clause_type(type_id).title
 
     def _variants(self, type_id: str) -> list[Clause]:
         ct = self.clause_type(type_id)

@@ -142,7 +142,7 @@ def check(doc: dict[str, Any]) -> dict[str, Any]:
         raise _damaged("the field 'scenario.mods' should be a list of folders")
     content, level = split_hash(sc["content_hash"])           # a save from before the field: HASH+level
     if "difficulty" in sc:
-        if sc["difficulty"] not in DIFFICULTIES:
+        if not isinstance(sc["difficulty"], str) or sc["difficulty"] not in DIFFICULTIES:
             raise _damaged(f"the field 'scenario.difficulty' should be one of {', '.join(DIFFICULTIES)}")
         content, level = sc["content_hash"], sc["difficulty"]
     out["scenario"] = {"id": sc["id"], "title": sc.get("title") if isinstance(sc.get("title"), str) else sc["id"],

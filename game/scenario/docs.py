@@ -42,6 +42,9 @@ GROUPS = (
      "Decisions a treaty in force brings back to its parties: instalments, deliveries, incidents."),
     ("game.engine.model.events", "Conferences, events, objectives and history", ""),
     ("game.engine.model.roles", "Classroom roles", "The people students play, and how a class plays the scenario."),
+    ("game.engine.model.sidetalks", "Talks among the other powers",
+     "Topics two or more powers other than the hub may bargain over among themselves, and how far news of "
+     "them travels."),
 )
 
 SCOPES = {"hub": "`<hub>.NAME` (also `hub.NAME`)", "partners": "`<power>.NAME` for every power but the hub "

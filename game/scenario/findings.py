@@ -74,6 +74,13 @@ CODES: dict[str, tuple[str, str]] = {
     "R015": ("error", "A clause is given to a power its clause type's partners: list leaves out."),
     "R016": ("error", "A power enters or leaves the stage on an impossible day: enters on or after it leaves, or "
                       "enters after the scenario ends; or the hub power is given enters/leaves."),
+    # talks among the other powers (game/scenario/sidetalks_pass.py)
+    "R018": ("error", "A side-talks topic names an unknown party, or the hub power (its treaties are made of clause "
+                      "types), or its with: names a power that is not one of its parties."),
+    "R019": ("error", "A side-talks topic has fewer than two distinct parties, or names a party twice."),
+    "R020": ("error", "A side-talks term is valued by a power that is not a party of its topic."),
+    "R021": ("error", "A side-talks term has the id of a clause type or of a term of another topic."),
+    "R022": ("error", "side_talks.intelligence.var is not a variable of scope powers."),
     # classroom roles (game/scenario/roles_pass.py)
     "R017": ("error", "Two glossary entries share a name (a term or one of its aka spellings)."),
     "R050": ("error", "A role's delegation is not a power of the scenario."),

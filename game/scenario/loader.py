@@ -28,6 +28,7 @@ from game.scenario.library import Library, Resolved
 from game.scenario.meaning import check_meaning
 from game.scenario.references import ReferenceChecker
 from game.scenario.roles_pass import check_roles
+from game.scenario.sidetalks_pass import check_side_talks
 from game.scenario.schema_errors import _data_path, findings_from
 from game.scenario.strictyaml import SourceMap
 from game.scenario.varindex import CheckerVars
@@ -150,7 +151,8 @@ def _references(scenario: Scenario, source: SourceMap, vars: CheckerVars) -> lis
 #: index of state values, and returns findings. A new pass (the classroom's roles) appends itself here.
 PASSES: list[Callable[[Scenario, SourceMap, CheckerVars], list[Finding]]] = [
     _references, check_assumptions, check_meaning,
-    lambda scenario, source, vars: check_roles(scenario, source)]
+    lambda scenario, source, vars: check_roles(scenario, source),
+    lambda scenario, source, vars: check_side_talks(scenario, source)]
 
 
 def run_passes(scenario: Scenario, source: SourceMap) -> list[Finding]:

@@ -206,7 +206,8 @@ class ReferenceChecker:
                 for i, p in enumerate(getattr(node.treaty, "with_" if key == "with" else key)):
                     self.power(path + ("treaty", key, i), p)
             for i, c in enumerate(node.treaty.clauses):
-                self.clause(path + ("treaty", "clauses", i), c)
+                if not any(c in t.terms for t in self.sc.side_talks.topics.values()):   # a side-talk term counts
+                    self.clause(path + ("treaty", "clauses", i), c)
         elif isinstance(node, C.EventTest) and node.event not in self.events:
             self._bad(path + ("event",), "R003", "event", node.event, self.events)
         elif isinstance(node, C.ConferenceTest):

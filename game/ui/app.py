@@ -234,7 +234,7 @@ class App:
         if s is None or self.top.modal:
             return
         new = [t for t in s.state.treaties if t.id not in self.announced
-               and (s.power in t.partners or s.power == s.rules.hub)]  # the hub signs every treaty
+               and s.power in t.parties(s.rules.hub)]  # the hub signs its own, not those among the others
         if new:
             from game.ui.screens.announcement import AnnouncementScreen, treaty_announcement
             self.announced.add(new[0].id)

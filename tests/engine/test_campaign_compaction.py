@@ -12,6 +12,7 @@ from game.engine.strings import news_text
 
 def test_compaction_drops_old_refusals_but_keeps_accepted_and_pending_proposals(genoa) -> None:  # type: ignore[no-untyped-def]
     state = Game.new(genoa, seed=2).state
+    state.proposals.clear()     # the AI's own first proposals (talks among the Allies) are not the subject here
     old = (state.today - dt.timedelta(days=400)).isoformat()
     clauses = [Clause.of("trade_agreement")]
     for status in ("rejected", "accepted", "pending", "expired"):

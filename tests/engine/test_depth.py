@@ -144,8 +144,10 @@ def test_every_observer_run_carries_a_debrief_that_agrees_with_the_final_state(g
         assert f"{name}: {status_text(STATUS_NAMES.index(status))}" in game_part
         if status != "none":
             assert f"{name} was left outside" not in text
-    new_treaties = len(run["treaties"]) - len(genoa.scenario.treaties)
-    assert game_part.count("signed a treaty") == new_treaties
+    with_hub = [t for t in run["treaties"] if genoa.hub in t["parties"]]
+    among = len(run["treaties"]) - len(with_hub)       # talks among the other powers: "signed ... among themselves"
+    assert game_part.count("signed a treaty") == len(with_hub) - len(genoa.scenario.treaties)
+    assert game_part.count("among themselves") == among
 
 
 # --- what would it take -------------------------------------------------------------------

@@ -82,11 +82,12 @@ def _check_debrief(rules: Rules, game: Game, problems: list[str]) -> str:
     assert oid is not None, "every game ends with one of the scenario's outcomes"
     text = " ".join(next(o.text for o in rules.scenario.history.outcomes if o.id == oid).split())
     new = _new_treaties(game)
-    german = [t for t in new if "germany" in t.partners]
+    german = [t for t in new if "germany" in t.partners and t.hub_party]   # "left outside" the talks with Moscow
     if "left outside" in text and (german or game.state.status.get("germany", 0) >= 2):
         problems.append(f"outcome {oid}: calls Germany left outside, but it has a new treaty or de jure relations")
-    if "Nobody signed anything" in text and new:
-        problems.append(f"outcome {oid}: says nobody signed, but {len(new)} treaties were signed")
+    with_moscow = [t for t in new if t.hub_party]     # treaties among the other powers are not Moscow's
+    if "Nobody signed anything" in text and with_moscow:
+        problems.append(f"outcome {oid}: says nobody signed, but {len(with_moscow)} treaties were signed")
     if "renounced their claims" in text and not _treaty_with(rules, game, ("germany",), "renounce_claims", False):
         problems.append(f"outcome {oid}: speaks of a German clean slate that was never signed")
     if "acknowledged debts" in text and not _treaty_with(rules, game, ALLIES, "debt_acknowledgement", False):

@@ -14,6 +14,7 @@ from game.engine.model.effects import ClauseRef, Parties, clause_list
 from game.engine.model.events import Conference, Event, History, Objective
 from game.engine.model.powers import Bloc, Power
 from game.engine.model.roles import Classroom, Role
+from game.engine.model.sidetalks import SideTalks
 
 FORMAT_VERSION = 1
 
@@ -162,6 +163,8 @@ class Scenario(Strict):
     conferences: dict[Id, Conference] = Field(default_factory=dict, description="Multilateral conferences, by id.")
     events: list[Event] = Field(default_factory=list, description="Scripted news and decisions, checked in this order each turn.")
     objectives: dict[Id, list[Objective]] = Field(default_factory=dict, description="For each power id, what it scores points for.")
+    side_talks: SideTalks = Field(default_factory=SideTalks, description="Talks among the powers other than the hub: "
+                                  "topics they may bargain over, and how far news of them travels.")
     history: History = Field(default_factory=History, description="What really happened, for the debrief.")
     tuning: Tuning = Field(default_factory=Tuning, description="Coefficients of the engine's mechanics (defaults suit most scenarios).")
     roles: dict[Id, Role] = Field(default_factory=dict, description="People students play in class, by id, each in a power's delegation.")

@@ -36,7 +36,7 @@ def treaty_announcement(rules, treaty) -> Announcement:  # type: ignore[no-untyp
     if treaty.conference and treaty.conference in rules.scenario.conferences:
         where = " " + S["ui.treaty.at"].format(conference=rules.scenario.conferences[treaty.conference].title)
     return Announcement(S["ui.treaty.kicker"], date_text(treaty.signed), treaty.title[:1].upper() + treaty.title[1:],
-                        S["ui.treaty.parties"].format(parties=_and([power_name(rules, p) for p in [rules.hub, *treaty.partners]])) + where, lines, "signing")
+                        S["ui.treaty.parties"].format(parties=_and([power_name(rules, p) for p in treaty.parties(rules.hub)])) + where, lines, "signing")
 
 
 def dispatch_announcement(date: str, headline: str, text: str, kind: str) -> Announcement:

@@ -93,8 +93,8 @@ def param_text(rules: Rules, clause_type: str, name: str, value: Any) -> str:
 def clause_text(rules: Rules, clause: Clause, with_params: bool = True) -> str:
     """``credits(amount=100, guarantee=private)`` -> ``Credits and loans (amount 100 million gold rubles, private)``."""
     ct = rules.scenario.clause_types.get(clause.type)
-    if ct is None:
-        return str(clause)
+    if ct is None:   # a term of talks among the other powers has a title and no parameters
+        return rules.clause_title(clause.type) if clause.type in rules.side_terms else str(clause)
     if not with_params or not ct.params:
         return ct.title
     parts = []
