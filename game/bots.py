@@ -24,7 +24,7 @@ from game.engine.commands import Answer, ChooseOption, Command, EndTurn, Illegal
 from game.engine.game import Game
 from game.engine.negotiation import pending_for
 from game.engine.search import best_offer
-from game.engine.valuation import evaluate
+from game.engine.sidetalks import verdict_on
 
 #: The Rapallo package: what Chicherin and Rathenau signed on 16 April 1922 (the trade
 #: agreement of 1921 is already in force).
@@ -57,8 +57,7 @@ def _own_verdict_accepts(game: Game, power: str) -> Callable[[object], bool]:
     rules, state = game.rules, game.state
 
     def accepts(prop: object) -> bool:
-        partners = prop.receivers if rules.hub in prop.sender else prop.sender  # type: ignore[attr-defined]
-        return evaluate(rules, state, power, partners, tuple(prop.clauses)).accepted  # type: ignore[attr-defined]
+        return verdict_on(rules, state, power, prop).accepted  # type: ignore[arg-type]
     return accepts
 
 

@@ -35,7 +35,8 @@ from game.engine.stage import may_talk, on_stage, why_not
 from game.engine.state import Proposal, State
 from game.engine.strings import S, say
 from game.engine.treaties import sign_treaty
-from game.engine.valuation import Line, Verdict, times_refused
+from game.engine.sides import treaty_partners
+from game.engine.valuation import Line, Verdict, evaluate, times_refused
 from game.engine.variables import relation_name
 from game.engine.world import Ctx
 
@@ -112,6 +113,18 @@ def check_proposal(rules: Rules, state: State, cmd: Propose) -> Propose:
 
 
 # --- judgement -----------------------------------------------------------------------------
+
+def verdict_on(rules: Rules, state: State, evaluator: str, proposal: Proposal) -> Verdict:
+    """``evaluator``'s own judgement of a proposal it received, a side talk or a treaty with the hub.
+
+    Every reader of an inbox (the terminal, the window, the bots) asks here, so that a side-talk
+    proposal is never weighed as a treaty with the hub power."""
+    if is_side(rules, proposal.sender, proposal.receivers):
+        others = [p for p in (*proposal.sender, *proposal.receivers) if p != evaluator]
+        return judge(rules, state, evaluator, others[0], tuple(proposal.clauses))
+    return evaluate(rules, state, evaluator, treaty_partners(rules, proposal.sender, proposal.receivers),
+                    tuple(proposal.clauses))
+
 
 def judge(rules: Rules, state: State, evaluator: str, other: str, pkg: Package) -> Verdict:
     """``evaluator``'s judgement of a package of side-talk terms with ``other``, term by term."""

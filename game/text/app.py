@@ -10,7 +10,6 @@ from typing import Callable
 from game.engine.clauses import ClauseError, parse_package
 from game.engine.commands import COMMANDS, CancelTreaty, Command, CommandError, EndTurn, IllegalCommand, Propose
 from game.engine.game import Game
-from game.engine.sides import treaty_partners
 from game.i18n import S, news_text
 from game.engine.views import estimate, inbox, proposal_line, treaty_lines
 from game.content import saves_dir
@@ -315,11 +314,9 @@ class TextApp:
             self.write(proposal_line(rules, p))
             if p.text:
                 self.write("  " + p.text)
-            partners = treaty_partners(rules, p.sender, p.receivers)
-            from game.engine.valuation import evaluate
+            from game.engine.sidetalks import verdict_on
             from game.engine.views import breakdown_view
-            self.write(breakdown_view(rules, state, evaluate(rules, state, self.power, partners, tuple(p.clauses)),
-                                      self.power).text())
+            self.write(breakdown_view(rules, state, verdict_on(rules, state, self.power, p), self.power).text())
         self.write(S["text.answer_with"])
 
     def _prompt_events(self) -> None:

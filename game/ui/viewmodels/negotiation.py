@@ -18,6 +18,7 @@ from game.engine.negotiators import negotiators_reaching
 from game.engine.rules import Rules
 from game.engine.sides import treaty_partners
 from game.engine.search import Advice, what_would_it_take
+from game.engine.sidetalks import verdict_on
 from game.engine.state import Proposal, State
 from game.i18n import S
 from game.engine.valuation import disallowed, evaluate
@@ -241,8 +242,7 @@ def advice_words(rules: Rules, advice: Advice, pkg: Package) -> str:
 
 def own_view(rules: Rules, state: State, player: str, proposal: Proposal) -> EstimateVM:
     """How an incoming proposal weighs for the player (always exact: it is their own judgement)."""
-    partners = treaty_partners(rules, proposal.sender, proposal.receivers)
-    verdict = evaluate(rules, state, player, partners, tuple(proposal.clauses))
+    verdict = verdict_on(rules, state, player, proposal)
     bv = breakdown_view(rules, state, verdict, player)
     word = S["ui.neg.verdict.yes"] if bv.accepted else S["ui.neg.verdict.no"]
     return _vm(rules, bv, S["ui.neg.estimate_ours"], word, None, "")
