@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from game.engine import conference as conf
+from game.engine import conference as conf, sidetalks
 from game.engine.conference import venue_name
 from game.engine.clauses import Package, package_text
 from game.engine.legal import FACILITATOR
@@ -129,7 +129,13 @@ def breakdown_view(rules: Rules, state: State, verdict: Verdict, viewer: str | N
 
 def estimate(rules: Rules, state: State, viewer: str, sender: Sequence[str], receivers: Sequence[str],
              pkg: Package) -> list[BreakdownView]:
-    """How each receiver would judge ``pkg`` now, as the viewer can read it, with advice if refused."""
+    """How each receiver would judge ``pkg`` now, as the viewer can read it, with advice if refused.
+
+    Between two powers other than the hub (a side talk) the receiver weighs the topic's terms; the
+    advice of what would it take is for treaties with the hub only."""
+    if sidetalks.is_side(rules, sender, receivers):
+        return [breakdown_view(rules, state, sidetalks.judge(rules, state, r, sender[0], pkg), viewer)
+                for r in receivers]
     partners = treaty_partners(rules, sender, receivers)
     views = []
     for r in receivers:

@@ -10,6 +10,7 @@ from typing import Callable
 from game.engine.clauses import ClauseError, parse_package
 from game.engine.commands import COMMANDS, CancelTreaty, Command, CommandError, EndTurn, IllegalCommand, Propose
 from game.engine.game import Game
+from game.engine.sidetalks import is_side, normalise_terms
 from game.i18n import S, news_text
 from game.engine.views import estimate, inbox, proposal_line, treaty_lines
 from game.content import saves_dir
@@ -276,8 +277,10 @@ class TextApp:
         if self.power in to:
             raise CommandError(S["text.estimate_self"].format(power=self.game.rules.scenario.powers[self.power].name))
         rules = self.game.rules
-        pkg = rules.normalise_package(parse_package(m.group(2)))
         sender = [self.power]
+        clauses = parse_package(m.group(2))
+        # between two powers other than the hub, the clauses are the terms of a side talk
+        pkg = normalise_terms(rules, clauses) if is_side(rules, sender, to) else rules.normalise_package(clauses)
         for view in estimate(rules, self.game.state, self.power, sender, to, pkg):
             self.write(view.text())
 

@@ -52,3 +52,14 @@ def test_a_greedy_germany_bot_answers_the_allies_side_proposals() -> None:
                           capture_output=True, text=True, cwd=ROOT, timeout=600)
     assert done.returncode == 0, done.stderr
     assert "final score" in done.stdout
+
+
+def test_the_terminal_estimates_a_side_talk_with_the_receiver_s_own_reasons(genoa: Rules, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    game = Game.new(genoa, seed=3, humans=["germany"])
+    script = Script(f"estimate britain: {RELIEF}", "estimate britain: credits(amount=100)", "quit")
+    app = TextApp(game, "germany", read=script.read, write=script.write)
+    app.attach(Session(game, "germany", SaveStore(tmp_path)))
+    app.run()
+    assert "Britain weighs" in script.text and "Reparation Commission has not yet reported" in script.text
+    # a clause of Moscow's treaties is no term between Berlin and London: said, not weighed as one
+    assert "'credits' is not a term of talks among the other powers" in script.text
