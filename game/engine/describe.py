@@ -159,6 +159,8 @@ def describe_effect(rules: Rules, effect: Any, chooser: str | None = None) -> st
         c = effect.set_leader
         return S["effect.leader"].format(leader=rules.scenario.powers[c.power].leaders[c.leader].name,
                                            power=_power(rules, c.power))
+    if isinstance(effect, E.Rename):
+        return S["effect.rename"].format(power=_power(rules, effect.rename.power), name=effect.rename.name)
     if isinstance(effect, E.SetStatus):
         return S["effect.status"].format(power=_power(rules, effect.set_status.power),
                                            status=effect.set_status.to.replace("_", " "))

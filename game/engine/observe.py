@@ -105,7 +105,7 @@ class _Common:
         return {
             "seat": seat, "scenario": state.scenario, "turn": state.turn, "last_turn": rules.last_turn,
             "date": state.date, "finished": state.finished, "end_reason": state.end_reason if state.finished else "",
-            "hub": rules.hub, "ended": list(state.ended),
+            "hub": rules.hub, "hub_name": rules.power_name(rules.hub, state), "ended": list(state.ended),
             "you": _you(rules, state, power),
             "objectives": self.objectives(seat),
             "envoys": {p: self._once(("envoys", p), lambda p=p: _envoys(rules, state, p))
@@ -234,7 +234,7 @@ def _group_by_owner(causes: list[dict[str, Any]]) -> dict[str, list[int]]:
 def _you(rules: Rules, state: State, power: str | None) -> dict[str, Any] | None:
     if power is None:
         return None
-    return {"power": power, "name": rules.scenario.powers[power].name, "controller": state.controllers[power],
+    return {"power": power, "name": rules.power_name(power, state), "controller": state.controllers[power],
             "ended": power in state.ended}
 
 
@@ -254,7 +254,7 @@ def _envoys(rules: Rules, state: State, power: str) -> list[dict[str, Any]]:
 
 def _power_base(rules: Rules, state: State, p: str) -> dict[str, Any]:
     spec = rules.scenario.powers[p]
-    return {"id": p, "name": spec.name, "leader": spec.leaders[state.leaders[p]].name,
+    return {"id": p, "name": rules.power_name(p, state), "leader": spec.leaders[state.leaders[p]].name,
             "status": int(state.status.get(p, 0)), "status_text": status_text(state.status.get(p, 0)),
             "controller": state.controllers[p],
             "attending": [cid for cid in conf.sitting(state) if p in state.conferences[cid].attending]}

@@ -9,11 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from game.engine.clauses import Clause, ClauseError, Package, package
 from game.engine.model.clauses import ClauseType
 from game.engine.model.scenario import Scenario
 from game.engine.variables import VarSpace
+
+if TYPE_CHECKING:
+    from game.engine.state import State
 
 #: At most this many parameter variants of one clause type enter the AI's search.
 MAX_VARIANTS = 12
@@ -49,6 +53,15 @@ class Rules:
     @property
     def id(self) -> str:
         return self.scenario.id
+
+    def power_name(self, power: str, state: "State | None" = None) -> str:
+        """The power's name as players read it now: a ``rename`` effect in the state wins over the scenario's."""
+        renamed = state.names.get(power, {}).get("name") if state is not None else None
+        return renamed or self.scenario.powers[power].name
+
+    def power_adjective(self, power: str, state: "State | None" = None) -> str:
+        renamed = state.names.get(power, {}).get("adjective") if state is not None else None
+        return renamed or self.scenario.powers[power].adjective
 
     def clause_type(self, type_id: str) -> ClauseType:
         return self.scenario.clause_types[type_id]

@@ -135,6 +135,8 @@ class State:
     next_id: int = 1
     #: Powers that have broken off relations with the hub power (left out of the record when empty).
     broken: list[str] = field(default_factory=list)
+    #: Powers renamed by a ``rename`` effect: power -> {"name", "adjective"} (left out of the record when empty).
+    names: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def today(self) -> dt.date:
@@ -163,6 +165,8 @@ class State:
             out[f.name] = v
         if not out["broken"]:
             del out["broken"]          # so that states from before the field keep their hash
+        if not out["names"]:
+            del out["names"]
         return out
 
     @classmethod
@@ -203,7 +207,7 @@ _SHAPES: dict[str, Any] = {
     "treaties": list, "proposals": list, "conferences": dict, "grievances": list, "flags": list, "fired": dict,
     "objectives_met": dict, "choices": list, "ended": list, "news": list, "causes": list, "ledger": list,
     "series": dict, "series_dates": list, "finished": bool, "end_reason": str, "next_id": int,
-    "broken": list,
+    "broken": list, "names": dict,
 }
 
 

@@ -187,7 +187,7 @@ def power_rows(rules: Rules, state: State) -> list[PowerRow]:
         v = state.values
         leader = rules.scenario.powers[p].leaders[state.leaders[p]].name
         attending = [cid for cid in conf.sitting(state) if p in state.conferences[cid].attending]
-        rows.append(PowerRow(p, rules.scenario.powers[p].name, leader, state.status.get(p, 0),
+        rows.append(PowerRow(p, rules.power_name(p, state), leader, state.status.get(p, 0),
                              status_text(state.status.get(p, 0)), v[f"{p}.trust"], v[f"{p}.fear_of_revolution"],
                              v[f"{p}.commercial_interest"], v[f"{p}.left_out"], v[f"{p}.closeness"],
                              state.controllers[p], attending))

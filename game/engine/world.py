@@ -182,8 +182,14 @@ class Ctx:
             raise KeyError(f"{power} has no leader {leader!r}")
         self.state.leaders[power] = leader
         info = self.rules.scenario.powers[power].leaders[leader]
-        self.news(say("news.leader", leader=info.name, power=self.rules.scenario.powers[power].name), "government",
+        self.news(say("news.leader", leader=info.name, power=self.rules.power_name(power, self.state)), "government",
                   [power])
+
+    def rename(self, power: str, name: str, adjective: str) -> None:
+        old = self.rules.power_name(power, self.state)
+        self.state.names[power] = {"name": name,
+                                   "adjective": adjective or self.rules.power_adjective(power, self.state)}
+        self.news(say("news.rename", old=old, new=name), "government", [power])
 
     def set_status_floor(self, power: str, status: str) -> None:
         self.state.status_floor[power] = int(Status.parse(status))

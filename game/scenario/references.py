@@ -258,6 +258,8 @@ class ReferenceChecker:
             self.var(path + ("set", "var"), node.set.var)
         elif isinstance(node, E.SetLeader):
             self._leader(path + ("set_leader",), node.set_leader.power, node.set_leader.leader)
+        elif isinstance(node, E.Rename):
+            self.power(path + ("rename", "power"), node.rename.power)
         elif isinstance(node, E.BreakRelations):
             self.power(path + ("break_relations", "power"), node.break_relations.power)
         elif isinstance(node, E.RestoreRelations):

@@ -28,9 +28,9 @@ def summary(game: Game, viewer: str) -> str:
     out = [rule(S["text.turn"].format(title=sc.title, turn=obs["turn"] + 1, turns=rules.last_turn + 1, date=obs["date"]))]
     if viewer in sc.powers:
         leader = sc.powers[viewer].leaders[game.state.leaders[viewer]].name   # who leads a power is public
-        out.append(S["text.you_are"].format(power=sc.powers[viewer].name, leader=leader))
+        out.append(S["text.you_are"].format(power=rules.power_name(viewer, game.state), leader=leader))
     if obs["hub_values"]:
-        hub = sc.powers[rules.hub].name
+        hub = obs["hub_name"]
         vals = ", ".join(f"{title} {obs['hub_values'][vid]:.0f}" for vid, title, _ in hub_values(rules, game.state)[:9])
         out.append(f"{hub}: {vals}")
     for cid, cs in obs["conferences"].items():
@@ -64,14 +64,14 @@ def power_detail(game: Game, power: str, viewer: str) -> str:
     obs = game.observe(viewer)
     p = rules.scenario.powers[power]
     leader = p.leaders[state.leaders[power]]
-    out = [rule(p.name), S["text.leader"].format(name=leader.name, title=leader.title) + (f" ({leader.government})" if leader.government else "")]
+    out = [rule(rules.power_name(power, state)), S["text.leader"].format(name=leader.name, title=leader.title) + (f" ({leader.government})" if leader.government else "")]
     if leader.note:
         out.append(leader.note)
     if p.wants:
         out.append(S["text.wants"].format(wants=p.wants))
     row = next((r for r in obs["powers"] if r["id"] == power), None)
     if row is not None:
-        out.append(S["text.status_with"].format(hub=rules.scenario.powers[rules.hub].name, status=status_text(row["status"])))
+        out.append(S["text.status_with"].format(hub=obs["hub_name"], status=status_text(row["status"])))
         claims = row["claims"]
         if claims:
             out.append(S["text.claims"].format(prewar=claims.get("prewar_debt", 0.0), war=claims.get("war_debt", 0.0),
@@ -165,7 +165,7 @@ def levers_text(game: Game, power: str) -> str:
         if pol.low or pol.high:
             out.append("      " + S["text.lever_ends"].format(low=pol.low or "-", high=pol.high or "-"))
     if power != rules.hub:  # only the hub may set them: no 'Set one with' for the others
-        out.append(S["text.levers_hub_only"].format(hub=rules.scenario.powers[rules.hub].name))
+        out.append(S["text.levers_hub_only"].format(hub=rules.power_name(rules.hub, state)))
     else:
         out.append(S["text.lever_usage"])
     return "\n".join(out)

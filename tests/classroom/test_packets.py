@@ -70,9 +70,13 @@ def test_the_packets_command_takes_a_scenario_file_path(tmp_path: Path, capsys: 
     assert "25 role packets" in capsys.readouterr().err
 
 
-def test_a_scenario_without_roles_is_told_so_with_status_2(capsys: pytest.CaptureFixture, tmp_path: Path) -> None:
-    assert main(["classroom", "packets", "--scenario", "tests/fixtures/tiny.yaml", "--out", str(tmp_path)]) == 2
-    assert "no roles" in capsys.readouterr().err
+def test_a_scenario_without_roles_prints_the_facilitators_guide_and_says_there_are_no_packets(
+        capsys: pytest.CaptureFixture, tmp_path: Path) -> None:
+    assert main(["classroom", "packets", "--scenario", "long_campaign_1921_1933", "--out", str(tmp_path)]) == 0
+    assert "no delegation packets" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["facilitator_guide.html", "index.html"]
+    guide = (tmp_path / "facilitator_guide.html").read_text(encoding="utf-8")
+    assert "Myths it avoids" in guide and "The Long Road to Recognition" in guide
 
 
 @pytest.mark.parametrize("scenario", ["return_to_europe_1921", "genoa_rapallo_1922", "long_campaign_1921_1933"])

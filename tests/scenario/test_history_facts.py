@@ -68,7 +68,7 @@ LONG_DATES = DATES_1921 | {
     "lc_zinoviev_letter": (D(1924, 10, 25), None),
     "lc_france_recognises": (D(1924, 10, 28), "1924"),
     "lc_japan_convention": (D(1925, 1, 20), "20 January 1925"),
-    "lc_locarno": (D(1925, 10, 16), "October 1925"),
+    "lc_locarno": (D(1925, 12, 1), "1 December"),
     "lc_berlin": (D(1926, 4, 24), "24 April 1926"),
     "lc_arcos": (D(1927, 5, 12), "12 May 1927"),
     "lc_break_with_britain": (D(1927, 5, 27), "late May 1927"),

@@ -121,7 +121,11 @@ def test_the_historical_course_is_the_most_common_and_each_alternative_occurs(ru
         assert counts[alternative] >= 1, (alternative, counts)
 
 
-def test_rapallo_and_berlin_are_signed_with_germany(runs: list[dict]) -> None:
+def test_rapallo_is_signed_in_every_run_and_berlin_in_most_near_its_date(runs: list[dict]) -> None:
+    # Berlin depends on Germany's course after Locarno (a decision): the treaty is the common course.
     for run in runs:
         assert _near(_signed(run, "germany", "renounce_claims"), dt.date(1922, 4, 16), 60)
-        assert _near(_signed(run, "germany", "non_interference", "Treaty of Berlin"), dt.date(1926, 4, 24), 60)
+    berlin = [_signed(r, "germany", "non_interference", "Treaty of Berlin") for r in runs]
+    signed = [dates for dates in berlin if dates]
+    assert len(signed) > len(runs) / 2
+    assert all(_near(dates, dt.date(1926, 4, 24), 60) for dates in signed)

@@ -56,6 +56,7 @@ class World(Protocol):
     def set_flag(self, name: str, on: bool) -> None: ...
     def news(self, text: str) -> None: ...
     def set_leader(self, power: str, leader: str) -> None: ...
+    def rename(self, power: str, name: str, adjective: str) -> None: ...
     def set_status_floor(self, power: str, status: str) -> None: ...
     def add_grievance(self, power: str, against: str | None, amount: float, reason: str,
                       half_life_days: int | None) -> None: ...
@@ -137,6 +138,22 @@ class SetLeader(Strict):
 
     def apply(self, world: World) -> None:
         world.set_leader(self.set_leader.power, self.set_leader.leader)
+
+
+class RenameSpec(Strict):
+    power: Id = Field(description="The power that takes a new name.")
+    name: str = Field(min_length=1, description="Its new name, as players read it.")
+    adjective: str = Field("", description="Its new adjective (none: the old one stays).")
+
+
+class Rename(Strict):
+    """A power takes a new name from now on (Soviet Russia becomes the Soviet Union); every view shows it
+    and the news says so. Treaties and news already written keep the name they were written with."""
+
+    rename: RenameSpec
+
+    def apply(self, world: World) -> None:
+        world.rename(self.rename.power, self.rename.name, self.rename.adjective)
 
 
 class StatusChange(Strict):
@@ -345,7 +362,7 @@ class RestoreRelations(Strict):
 
 EFFECT_KINDS: dict[str, type[Strict]] = {
     "adjust": Adjust, "set": SetValue, "flag": RaiseFlag, "clear_flag": ClearFlag,
-    "news": News, "set_leader": SetLeader, "set_status": SetStatus, "grievance": Grievance,
+    "news": News, "set_leader": SetLeader, "rename": Rename, "set_status": SetStatus, "grievance": Grievance,
     "propose": Propose, "sign": Sign, "open_conference": OpenConference,
     "close_conference": CloseConference, "invite": Invite, "exclude": Exclude,
     "personality": Personality, "end_scenario": EndScenario,

@@ -43,9 +43,10 @@ def signed(value: float) -> str:
     return ("+" if value > 0 else "") + num(value)
 
 
-def power_name(rules: Rules, pid: str) -> str:
+def power_name(rules: Rules, pid: str, state: State | None = None) -> str:
+    """The name players read now (given the state, a ``rename`` effect counts)."""
     p = rules.scenario.powers.get(pid)
-    return p.name if p else pid.replace("_", " ").title()
+    return rules.power_name(pid, state) if p else pid.replace("_", " ").title()
 
 
 def names(rules: Rules, pids: list[str] | tuple[str, ...]) -> str:

@@ -77,7 +77,7 @@ def hud(rules: Rules, state: State, player: str) -> HudVM:
         turn=S["ui.hud.turn"].format(turn=min(state.turn, rules.last_turn) + 1, turns=turns),
         turn_tip=S["ui.hud.turn.tip"].format(days=days, start=date_text(rules.scenario.start.isoformat()),
                                              end=date_text(rules.scenario.end.isoformat())),
-        player=S["ui.hud.you"].format(power=power_name(rules, player)),
+        player=S["ui.hud.you"].format(power=power_name(rules, player, state)),
         stats=stats,
         score=S["ui.hud.score"].format(score=sum(o.points for o in met)),
         score_tip=S["ui.hud.score.tip"].format(met=len(met), total=len(res)),
@@ -146,10 +146,10 @@ def map_vm(rules: Rules, state: State, player: str) -> MapVM:
         att = read.get(pid) or {}
         trust, closeness, left_out = (att.get(a, 0.0) if att else None for a in ("trust", "closeness", "left_out"))
         powers[pid] = MapPower(
-            pid, p.name, level, "" if pid == rules.hub else status_text(level), pid == rules.hub, pid == player,
+            pid, rules.power_name(pid, state), level, "" if pid == rules.hub else status_text(level), pid == rules.hub, pid == player,
             leader.name, leader.title or "", trust, closeness, left_out, pending)
     statuses = {pid: mp.status for pid, mp in powers.items()}
-    return MapVM(rules.hub, power_name(rules, rules.hub), powers, statuses, tuple(sorted(statuses.items())))
+    return MapVM(rules.hub, power_name(rules, rules.hub, state), powers, statuses, tuple(sorted(statuses.items())))
 
 
 def _involves(proposal: dict, power: str) -> bool:
