@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing as mp
+from concurrent.futures import ProcessPoolExecutor
 from collections import Counter
 from typing import Any
 
@@ -45,9 +46,10 @@ def _summary(seed: int) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def runs() -> list[dict[str, Any]]:
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(2) as pool:
-        return pool.map(_summary, SEEDS)
+    # Fresh interpreters (spawn), not forks of this one: a fork of a process that has run the window's tests
+    # can inherit a held lock and hang; a dead worker raises BrokenProcessPool instead of waiting forever.
+    with ProcessPoolExecutor(2, mp_context=mp.get_context("spawn")) as pool:
+        return list(pool.map(_summary, SEEDS))
 
 
 def _signed(run: dict[str, Any], power: str, clause: str, title: str | None = None) -> list[dt.date]:
