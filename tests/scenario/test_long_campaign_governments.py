@@ -130,3 +130,13 @@ def test_the_checker_refuses_a_rename_of_a_power_that_does_not_exist(tmp_path: P
 def test_the_union_event_fires_on_its_date(rules: Rules) -> None:
     event = next(e for e in rules.scenario.events if e.id == "lc_ussr")
     assert event.from_ == dt.date(1922, 12, 30) and "30 December 1922" in event.text
+
+
+def test_the_window_s_power_panel_uses_the_new_name(rules: Rules) -> None:
+    from game.ui.viewmodels.power import power_panel
+    game = Game.new(rules, seed=11)
+    game.run_to_end(max_turns=40)
+    assert game.state.date > "1923-01-27"
+    panel = power_panel(rules, game.state, "soviet_russia", "britain")
+    assert panel.name == "Soviet Union"
+    assert power_panel(rules, Game.new(rules, seed=11).state, "soviet_russia", "britain").name == "Soviet Russia"

@@ -85,7 +85,7 @@ def conference_vm(rules: Rules, state: State, player: str, cid: str) -> Conferen
         if current >= 0 else S["ui.conf.state." + cs.state]
     tip = S["ui.conf.session.tip"].format(days=days, opens=date_text(spec.opens.isoformat()),
                                          closes=date_text(spec.closes.isoformat()))
-    seats = tuple(SeatVM(p, power_name(rules, p), p in cs.attending, p in cs.walked_out, p in cs.excluded, p == player)
+    seats = tuple(SeatVM(p, power_name(rules, p, state), p in cs.attending, p in cs.walked_out, p in cs.excluded, p == player)
                   for p in cs.invited)
     agenda = tuple(AgendaVM(a.id, a.title, "; ".join(x for x in (describe(rules, e, player) for e in a.speech) if x)
                             or S["ui.event.no_effects"]) for a in spec.agenda)
@@ -97,12 +97,12 @@ def conference_vm(rules: Rules, state: State, player: str, cid: str) -> Conferen
                             S["ui.conf.excludes"].format(names=names(rules, ch.excludes)) if ch.excludes else "")
                      for ch in spec.private_channels)
     meetings = tuple(MeetingVM(m["a"], m["b"], S["ui.conf.meeting"].format(
-        a=power_name(rules, m["a"]), b=power_name(rules, m["b"]), channel=m.get("channel") or spec.title)
+        a=power_name(rules, m["a"], state), b=power_name(rules, m["b"], state), channel=m.get("channel") or spec.title)
         + f" \u2014 {short_date(m.get('date', state.date))}", m["turn"] == state.turn) for m in cs.meetings)
     titles = {a.id: a.title for a in spec.agenda}
-    speeches = tuple(S["ui.conf.speech"].format(power=power_name(rules, sp["power"]), item=titles.get(sp["item"], sp["item"]))
+    speeches = tuple(S["ui.conf.speech"].format(power=power_name(rules, sp["power"], state), item=titles.get(sp["item"], sp["item"]))
                      for sp in cs.speeches[-6:])
-    others = tuple((p, power_name(rules, p)) for p in cs.attending if p != player)
+    others = tuple((p, power_name(rules, p, state)) for p in cs.attending if p != player)
     return ConferenceVM(cid, spec.title, S["ui.conf.heading"].format(title=spec.title, place=spec.place or spec.title),
                         S["ui.conf.state." + cs.state], " ".join(spec.description.split()), tuple(dates), current,
                         session_text, tip, seats, agenda, commissions, channels, meetings, speeches, others)

@@ -68,7 +68,7 @@ def end_vm(rules: Rules, state: State, player: str) -> EndVM:
     powers = tuple(sorted(((power_name(rules, p), sum(o.points for o in objectives(rules, state, p) if o.met),
                             p == player) for p in rules.powers if sc.objectives.get(p)), key=lambda x: -x[1]))
     return EndVM(S["ui.end.heading"].format(title=sc.title),
-                 S["ui.end.score"].format(power=power_name(rules, player), score=got, best=best), got, best,
+                 S["ui.end.score"].format(power=power_name(rules, player, state), score=got, best=best), got, best,
                  tuple(rows), title, text, versus, " ".join(sc.history.summary.split()), timeline, powers,
                  state.end_reason)
 

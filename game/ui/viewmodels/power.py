@@ -105,7 +105,7 @@ def power_panel(rules: Rules, state: State, power: str, player: str) -> PowerPan
         if not t.in_force or (power != rules.hub and power not in t.partners):
             continue
         treaties.append(TreatyVM(t.id, t.title, package_words(rules, t.clauses), date_text(t.signed),
-                                 ", ".join(power_name(rules, x) for x in t.partners)))
+                                 ", ".join(power_name(rules, x, state) for x in t.partners)))
     griev = []
     for g in state.grievances:
         if g.holder != power:
@@ -113,7 +113,7 @@ def power_panel(rules: Rules, state: State, power: str, player: str) -> PowerPan
         now = g.weight(state.today)
         if now < 0.5:
             continue
-        reason = g.reason if g.against == rules.hub else f"{g.reason} ({power_name(rules, g.against)})"
+        reason = g.reason if g.against == rules.hub else f"{g.reason} ({power_name(rules, g.against, state)})"
         griev.append(GrievanceVM(
             S["ui.power.grievance"].format(reason=reason, now=now, was=g.amount, since=date_text(g.day),
                                            half=g.half_life),
@@ -128,12 +128,12 @@ def power_panel(rules: Rules, state: State, power: str, player: str) -> PowerPan
     else:
         negs = [n.name for _, n in negotiators_reaching(rules, state, player, power)]
         facing = S["ui.power.facing"].format(names=", ".join(negs)) if negs else \
-            S["ui.power.facing.none"].format(name=p.name)
+            S["ui.power.facing.none"].format(name=rules.power_name(power, state))
         if not rules.scenario.powers[player].negotiators:
             facing = ""
     level = state.status.get(power, 0)
     return PowerPanelVM(
-        power, p.name, S["ui.power.leader"].format(name=leader.name, title=leader.title or "").rstrip(", "),
+        power, rules.power_name(power, state), S["ui.power.leader"].format(name=leader.name, title=leader.title or "").rstrip(", "),
         S["ui.power.government"].format(government=leader.government) if leader.government else "",
         leader.note, " ".join(p.description.split()), S["ui.power.wants"].format(wants=p.wants) if p.wants else "",
         level, status_text(level), power == player, power == rules.hub, attitudes, claims, tuple(treaties),
