@@ -174,6 +174,12 @@ class HostSession:
                             "choices": list(p.choices) if p.choices else None, "default": p.default, "unit": p.unit}
                       for pid, p in c.params.items()}
             out.append({"id": cid, "title": c.title, "description": c.description, "params": params})
+        # Side-talk terms (talks among the other powers) take no parameters; the page offers them to their parties.
+        for topic in self.rules.scenario.side_talks.topics.values():
+            for tid, t in topic.terms.items():
+                out.append({"id": tid, "title": f"{t.title[:1].upper()}{t.title[1:]} ({topic.title})",
+                            "description": t.description or topic.description, "params": {},
+                            "parties": list(topic.parties)})
         return out
 
     # --- acting -----------------------------------------------------------------------------------

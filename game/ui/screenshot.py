@@ -3,7 +3,8 @@
 render a screen with no window (SDL's dummy driver), write a PNG, exit 0.
 
 Screens: menu (default), newgame, scenarios, settings, map, power, home,
-negotiation, conference, event, ledger, end, help, save, load, pause, and the
+negotiation, side_talks (the negotiation screen as a power other than the hub, with
+a partner of its side talks), conference, event, ledger, end, help, save, load, pause, and the
 classroom's classroom (setup), privacy, facilitator, projector and debrief, and the
 encyclopedia (over the map).
 The game screens show a game of the chosen scenario set up by
@@ -20,7 +21,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-SCREENS = ("menu", "newgame", "scenarios", "settings", "map", "power", "home", "negotiation", "conference",
+SCREENS = ("menu", "newgame", "scenarios", "settings", "map", "power", "home", "negotiation", "side_talks", "conference",
            "event", "treaty", "ledger", "end", "help", "save", "load", "pause", "classroom", "privacy", "facilitator",
            "projector", "debrief", "encyclopedia")
 
@@ -121,6 +122,21 @@ def _negotiation(app) -> None:  # type: ignore[no-untyped-def]
     screen.draft_demo()
 
 
+def _side_talks(app, scenario) -> None:  # type: ignore[no-untyped-def]
+    from game.engine.sidetalks import shared_topics
+    from game.ui import demo
+    from game.ui.screens.negotiation import NegotiationScreen
+    rules = demo.load_rules(scenario)
+    pairs = [(a, b) for a in rules.powers for b in rules.powers if a != b and shared_topics(rules, a, b)]
+    pairs.sort(key=lambda ab: ab != ("germany", "britain"))     # Genoa: Germany asks London for relief
+    s = demo.start(scenario, *(pairs[0][:1] if pairs else ()))
+    demo.advance(s, 2)
+    app.start(s)
+    screen = NegotiationScreen(app, counterpart=pairs[0][1] if pairs else None)
+    app.push(screen)
+    screen.draft_demo()
+
+
 def _treaty(app) -> None:  # type: ignore[no-untyped-def]
     from game.ui.screens.announcement import AnnouncementScreen, treaty_announcement
     s = app.session
@@ -143,6 +159,7 @@ SETUPS: dict[str, Callable] = {  # type: ignore[type-arg]
     "power": _game("midgame", _power),
     "home": _game("midgame", _open("home", "HomeScreen")),
     "negotiation": _game("midgame", _negotiation),
+    "side_talks": _side_talks,
     "conference": _game("midgame", _open("conference", "ConferenceScreen")),
     "event": _game("start"),
     "treaty": _game("midgame", _treaty),

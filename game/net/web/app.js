@@ -290,7 +290,9 @@ function buildDraft() {
     wrap.append(box, el("label", p.name, {for: id, style: "display:inline; margin-right:.8rem"}));
     return wrap;
   }));
-  fill($("add-type"), me.clauses.map((c) => el("option", c.title, {value: c.id})));
+  // A side-talk term (no "parties" on a clause type) is offered only to the powers of its topic.
+  const mine = me.clauses.filter((c) => !c.parties || c.parties.includes(me.seat));
+  fill($("add-type"), mine.map((c) => el("option", c.title, {value: c.id})));
   $("propose").disabled = !canDo("propose");
   if ($("propose").disabled) $("propose").title = TEXT.mayNot("propose");
   drawClauses();

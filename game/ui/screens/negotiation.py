@@ -21,8 +21,8 @@ from game.ui import text as tx
 from game.ui.screens.estimate_card import EstimateCard
 from game.ui.screens.game_base import GameScreen
 from game.ui.viewmodels.common import clause_text, power_name
-from game.ui.viewmodels.negotiation import (ChannelVM, ClauseRowVM, Draft, channels, clause_rows, diff, diff_summary,
-                                            draft_of, estimate_vm, own_view, package_of, recorded_vm)
+from game.ui.viewmodels.negotiation import (ChannelVM, ClauseRowVM, Draft, channels, clause_rows, counterparts, diff,
+                                            diff_summary, draft_of, estimate_vm, own_view, package_of, recorded_vm)
 from game.ui.viewmodels.world import PapersVM, papers
 
 ROW_H = 36
@@ -53,7 +53,7 @@ class NegotiationScreen(GameScreen):
                  conference: str | None = None) -> None:
         super().__init__(app)
         s = app.session
-        self.others = [p for p in s.rules.powers if p != s.power] if s.is_hub else [s.rules.hub]
+        self.others = counterparts(s.rules, s.power)
         self.counterpart = counterpart if counterpart in self.others else self.others[0]
         self.channel: str | None = conference
         self.draft: Draft = {}
@@ -213,10 +213,10 @@ class NegotiationScreen(GameScreen):
         start = self.page * per_page
         visible = rows[start:start + per_page]
         for row in visible:
-            if row.side != side:
-                side = row.side
-                self.side_heads.append((yy, {"give": S["ui.neg.we_give"], "both": S["ui.neg.both"],
-                                             "ask": S["ui.neg.they_give"]}[side]))
+            if (row.side, row.heading) != side:
+                side = (row.side, row.heading)
+                self.side_heads.append((yy, row.heading or {"give": S["ui.neg.we_give"], "both": S["ui.neg.both"],
+                                                            "ask": S["ui.neg.they_give"]}[row.side]))
                 yy += HEAD_H
             self.row_pos[row.type] = yy
             self._make_row(row, x, yy, w)
@@ -429,11 +429,14 @@ class NegotiationScreen(GameScreen):
         self.update_view()
 
     def draft_demo(self) -> None:
-        """A draft to show off (screenshots): a clean slate, recognition and credits."""
+        """A draft to show off (screenshots): a clean slate, recognition and credits (with the hub), or
+        the first two terms of a side talk."""
         rows = clause_rows(self.rules, self.state, self.session.power, self.counterpart)
-        for t in ("renounce_claims", "recognition", "credits"):
-            if any(r.type == t and r.allowed for r in rows):
-                self.draft[t] = {n: p.default for n, p in self.rules.clause_type(t).params.items()}
+        wanted = ("renounce_claims", "recognition", "credits") if self.counterpart == self.rules.hub or \
+            self.session.is_hub else tuple(r.type for r in rows[:2])
+        for row in rows:
+            if row.type in wanted and row.allowed:
+                self.draft[row.type] = {p.name: p.default for p in row.params}
         self._rows_key = None
         self._dirty = True
 
@@ -581,9 +584,10 @@ class NegotiationScreen(GameScreen):
                 surface.blit(tx.render(S["ui.neg.papers.none"], "body", sc.font(14), pal.rgb("ink_faint"), "italic"),
                              (sc.px(18), sc.px(hy + HEAD_H)))
         for hy, title in getattr(self, "side_heads", []):
-            surface.blit(tx.render(title.upper(), "telegram", sc.font(12), pal.rgb("ink_soft"), "bold"),
-                         (sc.px(x + 18), sc.px(hy + 4)))
-            self.rule(surface, x + 18 + 110, hy + 12, w - 130, colour="paper_dark")
+            head = tx.render(title.upper(), "telegram", sc.font(12), pal.rgb("ink_soft"), "bold")
+            surface.blit(head, (sc.px(x + 18), sc.px(hy + 4)))
+            gap = max(110.0, head.get_width() / sc.s + 8)   # a topic's title may be longer
+            self.rule(surface, x + 18 + gap, hy + 12, w - 20 - gap, colour="paper_dark")
         # A counter-offer, clause by clause against the offer it answers.
         if self.compare is not None and self.base is not None:
             marks = diff(self.rules, self.compare, self.base)

@@ -5,7 +5,9 @@ its reasons and "what would it take", and a counter-offer shown as its
 difference from the offer it answers.
 
 A draft is a plain dict ``{clause type: {parameter: value}}``; the engine
-normalises it into a package.
+normalises it into a package. A power other than the hub also bargains with
+the powers it shares a side-talk topic with (``sidetalks``): with those the
+rows are the topic's terms, which take no parameters.
 """
 from __future__ import annotations
 
@@ -18,11 +20,11 @@ from game.engine.negotiators import negotiators_reaching
 from game.engine.rules import Rules
 from game.engine.sides import treaty_partners
 from game.engine.search import Advice, what_would_it_take
-from game.engine.sidetalks import verdict_on
+from game.engine.sidetalks import is_side, normalise_terms, shared_topics, verdict_on
 from game.engine.state import Proposal, State
 from game.i18n import S
 from game.engine.valuation import disallowed, evaluate
-from game.engine.views import BreakdownView, breakdown_view, insight, recorded_breakdown
+from game.engine.views import BreakdownView, breakdown_view, estimate, insight, recorded_breakdown
 from game.ui.viewmodels.common import clause_text, humanise, num, param_text, power_name
 
 Draft = dict[str, dict[str, Any]]
@@ -51,6 +53,28 @@ class ClauseRowVM:
     params: tuple[ParamVM, ...]
     allowed: bool
     tooltip: str
+    heading: str = ""        # a side-talk term: its topic's title, shown over its rows
+
+
+def counterparts(rules: Rules, player: str) -> list[str]:
+    """Whom the player may draft for: the hub drafts for every other power; another power for the
+    hub and for the powers it shares a side-talk topic with."""
+    if player == rules.hub:
+        return [p for p in rules.powers if p != player]
+    return [rules.hub] + [p for p in rules.powers if p not in (player, rules.hub) and shared_topics(rules, player, p)]
+
+
+def side_rows(rules: Rules, player: str, counterpart: str) -> list[ClauseRowVM]:
+    """The terms of every topic the two may bargain over, grouped under the topic's title."""
+    rows = []
+    for tid in shared_topics(rules, player, counterpart):
+        topic = rules.scenario.side_talks.topics[tid]
+        for term_id, term in topic.terms.items():
+            about = " ".join((term.description or topic.description).split())
+            tip = S["ui.neg.term.tip"].format(title=term.title, topic=topic.title, description=about)
+            rows.append(ClauseRowVM(term_id, term.title[:1].upper() + term.title[1:], "both", (), True, tip,
+                                    topic.title))
+    return rows
 
 
 def partners_for(rules: Rules, player: str, counterpart: str) -> list[str]:
@@ -66,6 +90,8 @@ def side_of(rules: Rules, granted_by: str, player: str) -> str:
 
 
 def clause_rows(rules: Rules, state: State, player: str, counterpart: str) -> list[ClauseRowVM]:
+    if is_side(rules, [player], [counterpart]):
+        return side_rows(rules, player, counterpart)
     partners = partners_for(rules, player, counterpart)
     rows = []
     for type_id in rules.clause_ids:
@@ -100,6 +126,8 @@ def package_of(rules: Rules, draft: Draft) -> Package:
     """The draft as a normalised package (an empty tuple if nothing is ticked)."""
     if not draft:
         return ()
+    if all(t in rules.side_terms for t in draft):
+        return normalise_terms(rules, [Clause.of(t, p) for t, p in draft.items()])
     return rules.normalise_package([Clause.of(t, p) for t, p in draft.items()])
 
 
@@ -120,6 +148,9 @@ class ChannelVM:
 def channels(rules: Rules, state: State, player: str, counterpart: str) -> list[ChannelVM]:
     out: list[ChannelVM] = []
     name = power_name(rules, counterpart)
+    if is_side(rules, [player], [counterpart]):    # talks among the other powers go through embassies
+        return [ChannelVM(None, S["ui.neg.channel.envoy"].format(name=S["ui.neg.embassy"]), True,
+                          S["ui.neg.channel.side.tip"].format(name=name))]
     negs = rules.scenario.powers[player].negotiators
     if not negs:
         out.append(ChannelVM(None, S["ui.neg.channel.envoy"].format(name=S["ui.neg.embassy"]), True,
@@ -207,6 +238,10 @@ def estimate_vm(rules: Rules, state: State, viewer: str, sender: Sequence[str], 
     if not pkg:
         return EstimateVM(S["ui.neg.estimate"].format(name=name), receiver, (), 0.0, 0.0, False, (), True, "",
                           S["ui.neg.estimate.empty"].format(name=name), None, empty=True)
+    if is_side(rules, sender, receivers):
+        bv = estimate(rules, state, viewer, sender, receivers, pkg)[0]
+        word = S["ui.neg.verdict.yes"] if bv.accepted else S["ui.neg.verdict.no"]
+        return _vm(rules, bv, S["ui.neg.estimate"].format(name=name), word, None, bv.advice)
     partners = treaty_partners(rules, sender, receivers)
     verdict = evaluate(rules, state, receiver, partners, pkg)
     ins = insight(rules, state, viewer, receiver)
