@@ -113,7 +113,8 @@ def _rows_with_refusals(search: Search, state, rows: np.ndarray) -> np.ndarray:
     """Random rows and every package of the game so far that fits a row (so that packages
     already refused, which weigh less the second time, are among those checked)."""
     seen = [search.rows_of(tuple(p.clauses)) for p in state.proposals
-            if all(c in search.variants.clauses[search.rules.clause_index[c.type]] for c in p.clauses)
+            if search.rules.hub in (*p.sender, *p.receivers)     # side talks are not the hub's treaties
+            and all(c in search.variants.clauses[search.rules.clause_index[c.type]] for c in p.clauses)
             and len({c.type for c in p.clauses}) == len(p.clauses)]
     return np.concatenate([rows, np.array(seen, dtype=rows.dtype)]) if seen else rows
 

@@ -111,7 +111,7 @@ def test_the_ai_britain_and_france_bargain_with_each_other_in_observer_runs(geno
 
 
 def test_the_same_seed_gives_the_same_game_with_side_talks(genoa: Rules) -> None:
-    a, b = play_out(genoa, 11, turns=6), play_out(genoa, 11, turns=6)
+    a, b = play_out(genoa, 7, turns=6), play_out(genoa, 7, turns=6)      # seed 7: London backs relief in March
     assert any(not t.hub_party for t in a.state.treaties)
     assert a.state_hash() == b.state_hash()
 
