@@ -129,7 +129,12 @@ def _propose(rules: Rules, state: State, cmd: Propose) -> Command:
 
 def proposals_left(state: State, power: str) -> int:
     """How many more proposals (counters included) ``power`` may table this turn."""
-    made = sum(1 for p in state.proposals if p.sender == [power] and p.turn == state.turn and not p.delivered)
+    made = 0
+    for p in reversed(state.proposals):     # tabled in turn order: this turn's are the last ones
+        if p.turn < state.turn:
+            break
+        if p.turn == state.turn and p.sender == [power] and not p.delivered:
+            made += 1
     return PROPOSALS_PER_TURN - made
 
 
