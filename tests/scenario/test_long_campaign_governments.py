@@ -35,13 +35,14 @@ def rules() -> Rules:
 def run(rules: Rules) -> dict[str, Any]:
     """Who leads each power, and the hub's name as the hub and the observer see it, at each turn's date."""
     game = Game.new(rules, seed=11)
-    leaders, hub_names = {}, {}
+    leaders, hub_names, shown = {}, {}, {}
     while game.state.date <= "1933-03-01":
         leaders[game.state.date] = dict(game.state.leaders)
+        shown[game.state.date] = {p["id"]: p["leader"] for p in game.observe("observer")["powers"]}
         hub_names[game.state.date] = (game.observe("soviet_russia")["you"]["name"],
                                       game.observe("observer")["hub_name"])
         game.apply(Advance())
-    return {"leaders": leaders, "hub_names": hub_names, "game": game}
+    return {"leaders": leaders, "hub_names": hub_names, "shown": shown, "game": game}
 
 
 def _on(table: dict[str, Any], day: str) -> Any:
@@ -66,10 +67,39 @@ def _on(table: dict[str, Any], day: str) -> Any:
     ("1925-06-15", "united_states", "coolidge"),
     ("1930-06-15", "united_states", "hoover"),
     ("1924-06-15", "soviet_russia", "rykov"),
+    ("1923-06-15", "poland", "wojciechowski"),
+    ("1926-07-15", "poland", "moscicki"),
+    ("1924-02-15", "turkey", "kemal_president"),
+    ("1926-02-15", "persia", "reza_shah"),
+    ("1929-06-15", "afghanistan", "kalakani"),
+    ("1930-06-15", "afghanistan", "nadir"),
+    ("1925-06-15", "norway", "mowinckel"),
+    ("1927-06-15", "norway", "lykke"),
+    ("1932-06-15", "norway", "hundseid"),
+    ("1923-06-15", "austria", "seipel"),
+    ("1925-06-15", "austria", "ramek"),
+    ("1930-01-15", "austria", "schober"),
+    ("1932-12-15", "austria", "dollfuss"),
 ])
 def test_each_power_is_led_by_its_government_of_the_day(run: dict[str, Any], day: str, power: str,
                                                          leader: str) -> None:
     assert _on(run["leaders"], day)[power] == leader
+
+
+SMALLER_POWERS = ["poland", "persia", "afghanistan", "norway", "austria"]
+
+
+@pytest.mark.parametrize("power", SMALLER_POWERS)
+def test_the_smaller_powers_are_not_shown_with_their_1921_leaders_in_1930(run: dict[str, Any],
+                                                                           power: str) -> None:
+    then, later = _on(run["shown"], "1921-01-15")[power], _on(run["shown"], "1930-06-15")[power]
+    assert then and later and then != later, (power, then, later)
+
+
+def test_kemal_is_shown_as_president_of_the_republic_from_1923(rules: Rules, run: dict[str, Any]) -> None:
+    kemal = rules.scenario.powers["turkey"].leaders
+    assert kemal[_on(run["leaders"], "1921-06-15")["turkey"]].title == "President of the Grand National Assembly"
+    assert kemal[_on(run["leaders"], "1930-06-15")["turkey"]].title == "President of the Republic"
 
 
 def test_no_leader_takes_office_before_the_day_the_event_gives(rules: Rules, run: dict[str, Any]) -> None:
