@@ -51,6 +51,15 @@ def role_packet(sc: Scenario, rid: str, role: Role) -> str:
     return H.page(S["cls.packet.title"].format(name=role.name), body)
 
 
+def _timeline_heading(sc: Scenario) -> str:
+    """The history section's heading names the years it covers: the scenario's own span and its milestones'."""
+    days = [sc.start, sc.end, *(m.date for m in sc.history.timeline)]
+    first, last = min(days).year, max(days).year
+    if first == last:
+        return S["cls.guide.timeline"].format(year=first)
+    return S["cls.guide.timeline_span"].format(start=first, end=last)
+
+
 def facilitator_guide(rules: Rules) -> str:
     """Every secret, the timeline, suggested injects and the debrief plan."""
     sc = rules.scenario
@@ -73,7 +82,7 @@ def facilitator_guide(rules: Rules) -> str:
                      H.ul([f"{o.title} ({o.points:g}): {describe(rules, o.condition)}"
                            for o in r.objectives]),
                      "</div></div>"]
-    body += [H.h(2, S["cls.guide.timeline"]), H.p(sc.history.summary),
+    body += [H.h(2, _timeline_heading(sc)), H.p(sc.history.summary),
              H.table(["", ""], [(m.date.isoformat(), m.text) for m in sc.history.timeline])]
     events = {e.id: e for e in sc.events}
     injects = [events[i] for i in sc.classroom.injects if i in events]

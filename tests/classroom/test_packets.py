@@ -103,3 +103,16 @@ def test_docs_history_gives_a_teachers_note_for_each_campaign_scenario() -> None
     for scenario in ("return_to_europe_1921", "genoa_rapallo_1922", "long_campaign_1921_1933"):
         section = next((s for s in sections if f"scenarios/{scenario}.yaml" in s), "")
         assert "### Teacher's note" in section, scenario
+
+
+@pytest.mark.parametrize("scenario, heading", [
+    ("genoa_rapallo_1922", "What happened in 1922"),
+    ("return_to_europe_1921", "What happened, 1920 to 1922"),
+    ("long_campaign_1921_1933", "What happened, 1920 to 1933"),
+])
+def test_the_guides_history_heading_names_the_years_the_scenario_covers(scenario: str, heading: str,
+                                                                         tmp_path: Path) -> None:
+    assert main(["classroom", "packets", "--scenario", scenario, "--out", str(tmp_path)]) == 0
+    guide = (tmp_path / "facilitator_guide.html").read_text(encoding="utf-8")
+    assert f">{heading}<" in guide
+    assert scenario == "genoa_rapallo_1922" or "What happened in 1922" not in guide
