@@ -77,7 +77,7 @@ def play_text(args: argparse.Namespace) -> int:
         if not rules.scenario.powers[power].playable:
             raise fail(f"{power} is not playable in this scenario")
         game = Game.new(with_difficulty(rules, args.difficulty), seed=args.seed, humans=[power])
-        session = session_for_play(game, power, args.saves, args.mods or ())
+        session = session_for_play(game, power, args.saves, args.mods or (), scenario=args.scenario)
     app = TextApp(session.game, session.power, campaign=args.campaign)
     app.attach(session)
     status = app.run()

@@ -44,10 +44,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 # --- play ---------------------------------------------------------------------------------------
 
-def session_for_play(game: Game, power: str, saves: str | None = None, mods: Sequence[str] = ()) -> Session:
-    """A new terminal game's session: undo, save/load commands, autosave every turn and on quitting."""
+def session_for_play(game: Game, power: str, saves: str | None = None, mods: Sequence[str] = (),
+                     scenario: str = "") -> Session:
+    """A new terminal game's session: undo, save/load commands, autosave every turn and on quitting.
+    ``scenario`` is what ``--scenario`` named: when it is a file, its saves record where it is."""
     from game.saves.session import Session
-    return Session(game, power, SaveStore(saves), SaveMeta(mods=_absolute(mods)))
+    return Session(game, power, SaveStore(saves), SaveMeta(mods=_absolute(mods), scenario_path=scenario_file(scenario)))
+
+
+def scenario_file(ref: str) -> str:
+    """The absolute path of a scenario named by file (as ``load_rules`` tells a path from an id), else ""."""
+    if ref and (ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref):
+        return str(Path(ref).resolve())
+    return ""
 
 
 def load_for_play(ref: str, power: str | None = None, saves: str | None = None,

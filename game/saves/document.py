@@ -13,7 +13,7 @@ Format 1, in the order written::
 
     format: "rapallo-save"   format_version: 1   game_version: "0.1.0"
     name, kind (manual | autosave | quicksave | observer), saved_at (ISO, UTC), game_id
-    scenario: {id, title, content_hash, mods: [folder, ...]}
+    scenario: {id, title, content_hash, mods: [folder, ...], path}   (path: only for a game started from a file)
     power, power_name, turn, date, finished
     seed, humans: [power, ...], log: [command, ...], turn_hashes: [hash, ...]
     chain: [{scenario, content_hash, seed, humans, log, state_hash}, ...]   (only in a campaign's later part)
@@ -51,6 +51,8 @@ class SaveMeta:
     power: str = ""                          # the power at the keyboard ("" for an observer run)
     game_id: str = ""                        # ties a game's autosaves together across loads
     mods: list[str] = field(default_factory=list)
+    #: The scenario file the game was started from (absolute), when it was started from a file rather than by id.
+    scenario_path: str = ""
     name: str = ""
     kind: str = "manual"
 
@@ -69,7 +71,8 @@ def build(game: Game, meta: SaveMeta, now: dt.datetime | None = None) -> dict[st
         "saved_at": now.astimezone(dt.timezone.utc).isoformat(timespec="seconds"),
         "game_id": meta.game_id,
         "scenario": {"id": rules.id, "title": rules.scenario.title, "content_hash": rules.content_hash,
-                     "difficulty": rules.difficulty, "mods": list(meta.mods)},
+                     "difficulty": rules.difficulty, "mods": list(meta.mods),
+                     **({"path": meta.scenario_path} if meta.scenario_path else {})},
         "power": meta.power,
         "power_name": powers[meta.power].name if meta.power in powers else "",
         "turn": state.turn,
@@ -147,6 +150,8 @@ def check(doc: dict[str, Any]) -> dict[str, Any]:
         content, level = sc["content_hash"], sc["difficulty"]
     out["scenario"] = {"id": sc["id"], "title": sc.get("title") if isinstance(sc.get("title"), str) else sc["id"],
                        "content_hash": content, "difficulty": level, "mods": list(mods)}
+    if isinstance(sc.get("path"), str) and sc["path"]:
+        out["scenario"]["path"] = sc["path"]      # where it was: the loader reads it with the same care as an id
     if not GAME_ID.fullmatch(out["game_id"]):
         out["game_id"] = ""      # it names autosave files: nothing from a file may steer them elsewhere
     if not 0 <= out["seed"] < MAX_SEED:

@@ -18,6 +18,7 @@ KINDS = (
     "newer",             # written by a newer version of the game
     "unknown_scenario",  # the scenario it was played in is not installed
     "changed_scenario",  # the scenario is installed but its content differs
+    "moved_scenario",    # the scenario FILE it was played from is not where it was
     "bad_log",           # the command log cannot be replayed
     "bad_name",          # a save name that cannot be a file name
     "next_part",         # a campaign's next part cannot be played (missing, broken, no seat for the player)

@@ -68,7 +68,8 @@ def from_document(doc: dict[str, Any], rules_for: RulesFor | None = None, curren
     raw_state = doc.pop("state")
     snapshot, snapshot_hash, problem = _snapshot(raw_state, doc, rules)
     meta = SaveMeta(power=_power(doc), game_id=doc["game_id"],
-                    mods=list(doc["scenario"]["mods"] if mods is None else mods), name=doc["name"], kind=doc["kind"])
+                    mods=list(doc["scenario"]["mods"] if mods is None else mods), name=doc["name"], kind=doc["kind"],
+                    scenario_path=doc["scenario"].get("path", ""))
     if snapshot is not None and snapshot_hash == doc["state_hash"] and _sealed(doc):
         game = Game(rules, snapshot, list(doc["log"]))
         game.turn_hashes = list(doc["turn_hashes"])
@@ -93,6 +94,8 @@ def rules_of(doc: dict[str, Any], rules_for: RulesFor | None, current: Rules | N
         raise SaveError("unknown_scenario", f"this save was played with the mod folder(s) {', '.join(gone)}, which "
                                             "are not there any more. Put them back, or name where they are now "
                                             "with --mods DIR.")
+    if sc.get("path"):
+        return _rules_from_file(sc, rules_for, folders)
     try:
         rules = (rules_for or _cli_rules)(sc["id"], folders)
         if rules.difficulty != sc["difficulty"]:
@@ -114,6 +117,40 @@ def rules_of(doc: dict[str, Any], rules_for: RulesFor | None, current: Rules | N
                                             f"{rules.content_hash[:12]} now), so the game would not replay the "
                                             f"same; {fix}.")
     return rules
+
+
+def _rules_from_file(sc: dict[str, Any], rules_for: RulesFor | None, folders: Sequence[str]) -> Rules:
+    """The rules of a game started from a scenario file: that file as it was, else the same scenario by id.
+
+    The file is read first (its id may be a built-in one it was copied from). When it has moved or changed,
+    a scenario of the same id and the very same content (installed since, or the file was built in) still
+    plays the save; anything else is one sentence naming the file and what to do."""
+    path = sc["path"]
+    found = None
+    if Path(path).is_file():
+        found = _at_level(lambda: _cli_rules(path, folders), sc)
+        if found is not None and found.content_hash == sc["content_hash"]:
+            return found
+    same = _at_level(lambda: (rules_for or _cli_rules)(sc["id"], folders), sc)
+    if same is not None and same.content_hash == sc["content_hash"]:
+        return same
+    if found is None:
+        raise SaveError("moved_scenario", f"this save was played from the scenario file {path}, which is not "
+                                          "there any more (or cannot be read): put the file back there, or "
+                                          "start a new game from where it is now.")
+    raise SaveError("changed_scenario", f"the scenario file {path} has changed since this save was made "
+                                        f"(content {sc['content_hash'][:12]} then, {found.content_hash[:12]} "
+                                        "now), so the game would not replay the same; put back the version "
+                                        "it was played with.")
+
+
+def _at_level(make: Callable[[], Rules], sc: dict[str, Any]) -> Rules | None:
+    """Rules made by ``make`` at the save's difficulty, or None when they cannot be made at all."""
+    try:
+        rules = make()
+        return rules if rules.difficulty == sc["difficulty"] else with_difficulty(rules, sc["difficulty"])
+    except Exception:  # noqa: BLE001 - an unreadable or broken file is reported as the file's, by the caller
+        return None
 
 
 def _cli_rules(scenario_id: str, mods: Sequence[str]) -> Rules:

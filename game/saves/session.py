@@ -90,7 +90,6 @@ class Session:
         #: Goes up whenever the state may have changed, so that screens rebuild only then.
         self.version = 0
         self.last_error = ""
-        self.scenario_path = ""
         #: False at a classroom delegation's seat: undo there could take back another delegation's move.
         self.undo_allowed = True
 
@@ -124,6 +123,15 @@ class Session:
     @property
     def power(self) -> str:
         return self.meta.power
+
+    @property
+    def scenario_path(self) -> str:
+        """The scenario file the game was started from ("" when by id); saves record it to reload from it."""
+        return self.meta.scenario_path
+
+    @scenario_path.setter
+    def scenario_path(self, path: str | Path | None) -> None:
+        self.meta.scenario_path = str(Path(path).resolve()) if path else ""
 
     @property
     def rules(self) -> Rules:
