@@ -33,6 +33,7 @@ class EncyclopediaScreen(Screen):
             self.current = (self.here or [e.id for _, es in self.glossary.grouped() for e in es])[0]
         self.query = ""
         self.page = 0
+        self.see_page = 0                         # which two rows of "see also" are shown
         self.rows: list[tuple[str, str]] = []      # ("heading", kind) or ("entry", id)
         self.list_buttons: dict[str, object] = {}
         self.headings: list = []                  # type: ignore[type-arg]
@@ -174,6 +175,8 @@ class EncyclopediaScreen(Screen):
         """Show this entry (a click in the list, a link, a see-also button)."""
         if self.glossary is None or entry not in self.glossary.by_id:
             return
+        if entry != self.current:
+            self.see_page = 0
         self.current = entry
         page = self._page_of(entry)
         if page is not None and page != self.page:
@@ -204,20 +207,58 @@ class EncyclopediaScreen(Screen):
         ui.set_html(self.text, body)
         see = [i for i in g.entries_in(e.text) if i != e.id]
         ui.set_visible(self.l_see, bool(see))
+        pages = self._see_pages(see)
+        self.see_page %= max(1, len(pages))
         t = self.sc.text
-        x, yy = self.entry_x, self.see_y + 28 * t
-        right = self.entry_x + self.entry_w - 200   # clear of the close button on the last row
-        for i in see:
+        for i, (x, yy, bw) in (pages[self.see_page] if pages else {}).items():
             term = g.by_id[i].term
-            bw = min(self.entry_w, self.text_w(term, "button", "small_button") + 8)
-            limit = self.entry_x + self.entry_w if yy < self.see_y + 28 * t + 44 * t else right
-            if x + bw > limit:
-                x, yy = self.entry_x, yy + 44 * t
-                if yy > self.see_y + 28 * t + 44 * t:
-                    break
             ui.button(r(x, yy, bw, 38 * t), term, lambda i=i: self.open(i),
                       S["ui.ency.see.tip"].format(term=term), "small_button", group="see")
-            x += bw + 8
+        if len(pages) > 1:
+            # More names than two rows hold: this button shows the next two rows (and from the last, the first).
+            label = S["ui.ency.see_more"].format(page=self.see_page + 1, pages=len(pages))
+            bw = self._more_w(len(pages))
+            self.b_more = ui.button(r(self.entry_x + self.entry_w - 200 - bw, self.see_y + 28 * t + 44 * t, bw,
+                                      38 * t), label, self._more_see, S["ui.ency.see_more.tip"], "small_button",
+                                    group="see")
+
+    def _more_w(self, pages: int) -> float:
+        label = S["ui.ency.see_more"].format(page=pages, pages=pages)
+        return self.text_w(label, "button", "small_button") + 16
+
+    def _see_pages(self, see: list[str]) -> list[dict[str, tuple[float, float, float]]]:
+        """The see-also buttons laid out two rows at a time: entry -> (x, y, width). The second row stops clear
+        of the close button, and of the button for the next rows when there is more than one page."""
+        g = self.glossary
+        assert g is not None
+        t = self.sc.text
+        top = self.see_y + 28 * t
+        full = self.entry_x + self.entry_w
+        widths = {i: min(self.entry_w, self.text_w(g.by_id[i].term, "button", "small_button") + 8) for i in see}
+
+        def lay(reserve: float) -> list[dict[str, tuple[float, float, float]]]:
+            pages: list[dict[str, tuple[float, float, float]]] = []
+            page: dict[str, tuple[float, float, float]] = {}
+            x, row = self.entry_x, 0
+            for i in see:
+                limit = full if row == 0 else full - 200 - reserve
+                if x + widths[i] > limit and x > self.entry_x:
+                    x, row = self.entry_x, row + 1
+                    if row > 1:
+                        pages.append(page)
+                        page, row = {}, 0
+                page[i] = (x, top + row * 44 * t, widths[i])
+                x += widths[i] + 8
+            return pages + [page] if page else pages
+
+        pages = lay(0.0)
+        return pages if len(pages) <= 1 else lay(self._more_w(len(pages) + 1) + 8)
+
+    def _more_see(self) -> None:
+        self.see_page += 1
+        self._show()
+        if self.ui is not None:
+            self.ui.focus_on(self.b_more)
 
     # --- drawing ---------------------------------------------------------------------------
 
