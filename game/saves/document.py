@@ -150,7 +150,7 @@ def check(doc: dict[str, Any]) -> dict[str, Any]:
         content, level = sc["content_hash"], sc["difficulty"]
     out["scenario"] = {"id": sc["id"], "title": sc.get("title") if isinstance(sc.get("title"), str) else sc["id"],
                        "content_hash": content, "difficulty": level, "mods": list(mods)}
-    if isinstance(sc.get("path"), str) and sc["path"]:
+    if isinstance(sc.get("path"), str) and sc["path"].endswith((".yaml", ".yml")):
         out["scenario"]["path"] = sc["path"]      # where it was: the loader reads it with the same care as an id
     if not GAME_ID.fullmatch(out["game_id"]):
         out["game_id"] = ""      # it names autosave files: nothing from a file may steer them elsewhere
