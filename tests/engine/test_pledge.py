@@ -103,3 +103,22 @@ def test_the_checker_names_a_withdrawal_by_an_outsider_or_of_an_unknown_clause(t
     assert [f for f in outsider if f.code == "R010" and "france" in f.message]
     unknown = _findings(tmp_path, "{withdraw: {with: [britain], clauses: [tea_agreement], by: britain}}")
     assert [f for f in unknown if f.severity == "error" and "tea_agreement" in f.message]
+
+
+def test_berlin_weighs_its_word_to_london_before_it_signs_with_moscow(genoa):
+    from game.engine.valuation import evaluate
+    game = Game.new(genoa, seed=4)
+    rapallo = tuple(genoa.normalise_package(parse_package(RAPALLO)))
+    free = evaluate(genoa, game.state, "germany", ["germany"], rapallo)
+    sign_treaty(genoa, game.state, ["germany", "britain"], list(RELIEF_FOR_A_PLEDGE), "Relief for a pledge",
+                ["britain"], hub_party=False)
+    bound = evaluate(genoa, game.state, "germany", ["germany"], rapallo)
+    assert bound.total < free.total
+    assert any("no separate treaty with Moscow" in line.label for line in bound.lines)
+
+
+def test_berlin_takes_relief_but_will_not_sell_its_eastern_option_for_it(genoa):
+    from game.engine.sidetalks import judge
+    game = Game.new(genoa, seed=4)
+    assert judge(genoa, game.state, "germany", "britain", (Clause.of("partial_moratorium"),)).accepted
+    assert not judge(genoa, game.state, "germany", "britain", RELIEF_FOR_A_PLEDGE).accepted
