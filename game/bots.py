@@ -9,7 +9,10 @@ strategies:
   breakdown;
 - ``spam``: the same offer every turn, whatever the answer;
 - ``historical``: the course of 1922 (the AI's own play, which is
-  calibrated to it, with the Rapallo treaty signed at Genoa);
+  calibrated to it, with the Rapallo treaty signed at Genoa), except that
+  the seat talks privately with the hub power only when a settlement is in
+  reach: London's villa talks, played by the AI, make Italy fear being left
+  out and cost the Allied front that Britain's score weighs;
 - ``capitulate``: accepts every proposal it receives and asks for nothing.
 """
 from __future__ import annotations
