@@ -9,7 +9,10 @@ strategies:
   breakdown;
 - ``spam``: the same offer every turn, whatever the answer;
 - ``historical``: the course of 1922 (the AI's own play, which is
-  calibrated to it, with the Rapallo treaty signed at Genoa);
+  calibrated to it, with the Rapallo treaty signed at Genoa), except that
+  the seat talks privately with the hub power only when a settlement is in
+  reach: London's villa talks, played by the AI, make Italy fear being left
+  out and cost the Allied front that Britain's score weighs;
 - ``capitulate``: accepts every proposal it receives and asks for nothing.
 """
 from __future__ import annotations
@@ -20,10 +23,12 @@ import numpy as np
 
 from game.engine import ai, events
 from game.engine.clauses import parse_package
-from game.engine.commands import Answer, ChooseOption, Command, EndTurn, IllegalCommand, Propose
+from game.engine.commands import Answer, ChooseOption, Command, EndTurn, IllegalCommand, MeetPrivately, Propose
 from game.engine.game import Game
 from game.engine.negotiation import pending_for
-from game.engine.search import best_offer
+from game.engine.scoring import score
+from game.engine.search import TRY_REACH, best_offer
+from game.engine.treaties import sign_treaty
 from game.engine.sidetalks import verdict_on
 
 #: The Rapallo package: what Chicherin and Rathenau signed on 16 April 1922 (the trade
@@ -96,11 +101,27 @@ def spam(game: Game, power: str) -> None:
     _propose(game, power, to, tuple(parse_package(RAPALLO if "germany" in (power, to) else "credits")))
 
 
+def settlement_in_reach(game: Game, power: str) -> bool:
+    """Whether ``power``'s own estimate finds a treaty with the hub power within reach (the AI's
+    usual reach short of the other side's price) that would raise its score once signed, after
+    what signing costs its fronts and its partners' goodwill."""
+    rules, state = game.rules, game.state
+    gen = np.random.default_rng([state.seed, 43, state.turn])
+    found = best_offer(rules, state, [power], [rules.hub], gen, boldness=1.0, reach=TRY_REACH)
+    if found is None:
+        return False
+    trial = state.clone()
+    sign_treaty(rules, trial, [power], list(found[0]), "trial", [power])
+    return score(rules, trial, power) > score(rules, state, power)
+
+
 def historical(game: Game, power: str) -> None:
     rules, state = game.rules, game.state
     for cmd in ai.turn(rules, state, power):
         if isinstance(cmd, Propose) and "germany" in (power, *cmd.to):
             continue            # the German question is settled the 1922 way, below
+        if isinstance(cmd, MeetPrivately) and cmd.other == rules.hub and not settlement_in_reach(game, power):
+            continue            # the Foreign Office's course: talk privately only when a deal is in reach
         _try(game, cmd)
     pair = "germany" if power == rules.hub else rules.hub
     rapallo = parse_package(RAPALLO)

@@ -41,3 +41,26 @@ def test_every_bot_plays_a_whole_game_as_moscow(genoa):
 def test_the_command_line_offers_every_bot_and_only_those() -> None:
     from game.balance_commands import BOT_NAMES
     assert sorted(BOT_NAMES) == sorted(BOTS)
+
+
+def _london_met_moscow(game) -> bool:
+    return any({m["a"], m["b"]} == {"britain", "soviet_russia"}
+               for cs in game.state.conferences.values() for m in cs.meetings)
+
+
+def test_the_historical_london_talks_privately_with_moscow_only_when_a_settlement_is_in_reach(genoa):
+    from game.bots import play
+    from game.engine.game import Game
+    ai_london = Game.new(genoa, seed=1, humans=["soviet_russia"])    # London the AI's: Lloyd George's villa talks
+    play(ai_london, "soviet_russia", "historical")
+    assert _london_met_moscow(ai_london)
+    bot_london = Game.new(genoa, seed=1, humans=["britain"])
+    play(bot_london, "britain", "historical")
+    assert not _london_met_moscow(bot_london)
+
+
+def test_greedy_london_does_not_beat_the_historical_course(genoa):
+    seeds = [1, 2, 3, 4, 5]
+    historical = balance(genoa, "britain", "historical", seeds)
+    greedy = balance(genoa, "britain", "greedy", seeds)
+    assert historical["score"]["mean"] >= greedy["score"]["mean"]

@@ -137,6 +137,9 @@ def describe(rules: Rules, cond: Any) -> str:
 
 def _target(rules: Rules, ref: str, chooser: str | None) -> str:
     owner, _, var = ref.partition(".")
+    pair = var.split("__")
+    if owner == "relation" and len(pair) == 2 and all(p in rules.scenario.powers for p in pair):
+        return S["effect.relation"].format(a=_power(rules, pair[0]), b=_power(rules, pair[1]))
     if owner in ("self", "hub"):
         owner = (chooser or rules.hub) if owner == "self" else rules.hub
     d = rules.vars.defs.get(f"{owner}.{var}")
@@ -172,6 +175,15 @@ def describe_effect(rules: Rules, effect: Any, chooser: str | None = None) -> st
         return S["effect.propose"].format(sender=", ".join(_power(rules, x) for x in p.from_), title=p.title)
     if isinstance(effect, E.Sign):
         return S["effect.sign"].format(title=effect.sign.title)
+    if isinstance(effect, E.Withdraw):
+        w = effect.withdraw
+        parties, _ = w.parties(rules.hub)
+        terms = {t: term.title for topic in rules.scenario.side_talks.topics.values() for t, term in topic.terms.items()}
+        clauses = [terms.get(c) or (rules.scenario.clause_types[c].title if c in rules.scenario.clause_types else c)
+                   for c in w.clauses]
+        return S["effect.withdraw"].format(power=_power(rules, w.by),
+                                           parties=", ".join(_power(rules, p) for p in parties if p != w.by)
+                                           or _power(rules, rules.hub), clauses="; ".join(clauses))
     if isinstance(effect, (E.OpenConference, E.CloseConference)):
         kind = "open_conference" if isinstance(effect, E.OpenConference) else "close_conference"
         return S["effect.conference"].format(conference=rules.scenario.conferences[getattr(effect, kind)].title,

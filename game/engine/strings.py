@@ -170,6 +170,8 @@ S: dict[str, str] = {
     "effect.grievance": "{power} holds a grievance ({amount:.0f}): {reason}",
     "effect.propose": "{sender} propose {title}",
     "effect.sign": "a treaty is signed: {title}",
+    "effect.relation": "relations between {a} and {b}",
+    "effect.withdraw": "{power} withdraws from its treaty with {parties} ({clauses})",
     "effect.conference": "{conference}: {action}",
     "effect.personality": "{power} cares {more_less} for {interest}",
     "effect.more": "more",

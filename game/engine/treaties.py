@@ -209,4 +209,4 @@ def _breach(rules: Rules, state: State, treaty: Treaty, partner: str, ctx: Ctx, 
 
 
 # Scripted effects reach these through world.ACTIONS (world is below this module).
-ACTIONS.update(recompute_status=recompute_status, sign_treaty=sign_treaty)
+ACTIONS.update(recompute_status=recompute_status, sign_treaty=sign_treaty, cancel_treaty=cancel_treaty)

@@ -21,7 +21,7 @@ from game.engine.strings import Said, say
 from game.engine.variables import normalise
 
 if TYPE_CHECKING:
-    from game.engine.model.effects import ProposeSpec, SignSpec
+    from game.engine.model.effects import ProposeSpec, SignSpec, WithdrawSpec
 
 #: How many remembered causes of changes the state keeps.
 CAUSES_KEPT = 600
@@ -212,6 +212,13 @@ class Ctx:
         parties, hub_party = spec.parties(self.rules.hub)
         engine_action("sign_treaty")(self.rules, self.state, parties, clauses, spec.title, proposed_by=[],
                                      hub_party=hub_party)
+
+    def withdraw(self, spec: "WithdrawSpec") -> None:
+        parties, hub_party = spec.parties(self.rules.hub)
+        for t in list(self.state.treaties):
+            if t.in_force and t.hub_party == hub_party and all(p in t.partners for p in parties) \
+                    and all(c in {k.type for k in t.clauses} for c in spec.clauses):
+                engine_action("cancel_treaty")(self.rules, self.state, t, spec.by)
 
     def conference(self, conference: str, action: str, power: str | None) -> None:
         engine_action("conference")(self.rules, self.state, conference, action, power)

@@ -94,6 +94,12 @@ class AssumptionChecker:
             spec = node.sign
             self._treaty_parties(path + ("sign",), spec, "a treaty signed by an event")
             self._clauses_open_to(path + ("sign", "clauses"), spec.clauses, spec.named())
+        elif isinstance(node, E.Withdraw):
+            spec = node.withdraw
+            self._treaty_parties(path + ("withdraw",), spec, "a treaty withdrawn from by an event")
+            if spec.by not in [*spec.named(), *([self.hub] if spec.with_ else [])]:
+                self.add(path + ("withdraw", "by"), "R010", f"'{spec.by}' withdraws from a treaty it is not a party "
+                                                            f"to: name one of {', '.join(spec.named())}")
         elif isinstance(node, E.Propose):
             self._proposal(path + ("propose",), node.propose)
         elif isinstance(node, (E.BreakRelations, E.RestoreRelations)):

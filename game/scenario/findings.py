@@ -60,9 +60,9 @@ CODES: dict[str, tuple[str, str]] = {
     "R008": ("error", "An unknown clause parameter, or a value it cannot take."),
     "R009": ("error", "An unknown policy variable."),
     # what the engine assumes (each was a crash in play or simulate before it was a finding)
-    "R010": ("error", "A treaty (an event's sign:, or one in force at the start) does not run between two or more "
-                      "distinct powers: a power named twice, or the hub power among the partners in with: (use "
-                      "between: for a treaty that names every party)."),
+    "R010": ("error", "A treaty (an event's sign: or withdraw:, or one in force at the start) does not run between "
+                      "two or more distinct powers: a power named twice, or the hub power among the partners in with: "
+                      "(use between: for a treaty that names every party); or withdraw:'s by is not one of its parties."),
     "R011": ("error", "A proposal does not run between two or more distinct powers (from a power to itself, "
                       "or a power named twice), or puts the hub power in joint terms."),
     "R012": ("error", "The hub power stands where only other powers may (a bloc member, set_status, "

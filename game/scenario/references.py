@@ -290,6 +290,15 @@ class ReferenceChecker:
                 self.power(path + ("sign", key, i), p)
             for i, c in enumerate(node.sign.clauses):
                 self.clause_values(path + ("sign", "clauses", i), c)
+        elif isinstance(node, E.Withdraw):
+            spec = node.withdraw
+            key = "with" if spec.with_ else "between"
+            for i, p in enumerate(spec.named()):
+                self.power(path + ("withdraw", key, i), p)
+            self.power(path + ("withdraw", "by"), spec.by)
+            for i, c in enumerate(spec.clauses):
+                if not any(c in t.terms for t in self.sc.side_talks.topics.values()):   # a side-talk term counts
+                    self.clause(path + ("withdraw", "clauses", i), c)
         elif isinstance(node, (E.OpenConference, E.CloseConference)):
             cid = node.open_conference if isinstance(node, E.OpenConference) else node.close_conference
             key = "open_conference" if isinstance(node, E.OpenConference) else "close_conference"

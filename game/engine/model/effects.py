@@ -62,6 +62,7 @@ class World(Protocol):
                       half_life_days: int | None) -> None: ...
     def scripted_proposal(self, spec: "ProposeSpec") -> None: ...
     def scripted_treaty(self, spec: "SignSpec") -> None: ...
+    def withdraw(self, spec: "WithdrawSpec") -> None: ...
     def conference(self, conference: str, action: str, power: str | None) -> None: ...
     def adjust_personality(self, power: str, interest: str, by: float) -> None: ...
     def end_scenario(self, reason: str) -> None: ...
@@ -259,6 +260,23 @@ class Sign(Strict):
         world.scripted_treaty(self.sign)
 
 
+class WithdrawSpec(Parties):
+    clauses: list[Id] = Field(min_length=1, description="Clause types (or side-talk terms): every treaty in force "
+                                                         "among these parties that holds all of them is cancelled.")
+    by: Id = Field(description="The party that withdraws; the cancellation is recorded against it.")
+
+
+class Withdraw(Strict):
+    """A party withdraws from treaties in force (a broken pledge, a guarantee taken back): each treaty among
+    the parties named that holds the clauses is cancelled by ``by``, with its ``on_cancel`` effects when the
+    hub power is a party. Nothing happens when no such treaty is in force; the event's text says why."""
+
+    withdraw: WithdrawSpec
+
+    def apply(self, world: World) -> None:
+        world.withdraw(self.withdraw)
+
+
 class ConferencePower(Strict):
     conference: Id = Field(description="The conference.")
     power: Id = Field(description="The power.")
@@ -363,7 +381,7 @@ class RestoreRelations(Strict):
 EFFECT_KINDS: dict[str, type[Strict]] = {
     "adjust": Adjust, "set": SetValue, "flag": RaiseFlag, "clear_flag": ClearFlag,
     "news": News, "set_leader": SetLeader, "rename": Rename, "set_status": SetStatus, "grievance": Grievance,
-    "propose": Propose, "sign": Sign, "open_conference": OpenConference,
+    "propose": Propose, "sign": Sign, "withdraw": Withdraw, "open_conference": OpenConference,
     "close_conference": CloseConference, "invite": Invite, "exclude": Exclude,
     "personality": Personality, "end_scenario": EndScenario,
     "break_relations": BreakRelations, "restore_relations": RestoreRelations,
