@@ -289,8 +289,11 @@ _HINTS = (
      "mapping start in the same column"),
     ("did not find expected '-' indicator", "this line is not lined up with the list above it: each item of "
      "a list starts with '- ' in the same column"),
-    ("expected ',' or '}'", "inside {...} a comma or a ':' ends a value: put text that contains them in quotes"),
-    ("expected ',' or ']'", "inside [...] a comma ends an item: put text that contains one in quotes"),
+    ("expected ',' or '}'", "every { needs its }, and inside {...} a comma or a ': ' ends a value: close the "
+     "mapping, or put text that contains them in quotes"),
+    ("expected ',' or ']'", "every [ needs its ], and inside [...] a comma ends an item: close the list, or "
+     "put text that contains one in quotes"),
+    ("while scanning a quoted scalar", "a quotation mark is not closed"),
 )
 
 

@@ -38,6 +38,8 @@ PARSE = [
     ("a_list_item_out_of_line.yaml", (9, 7), "each item of a list starts with '- ' in the same column"),
     ("a_tab.yaml", (7, 1), "YAML indents with spaces only"),
     ("a_colon_in_text.yaml", (5, 18), "put text that contains ': ' in quotes"),
+    ("a_colon_in_a_flow_mapping.yaml", (7, 28), "put text that contains them in quotes"),
+    ("an_unclosed_quote.yaml", (5, 1), "(it began at line 3, column 8): a quotation mark is not closed"),
 ]
 
 
