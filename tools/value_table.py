@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from game.engine.game import Game  # noqa: E402
 from game.engine.valuation import VariantSet, active_red_lines, build_tables, context_lines  # noqa: E402
-from game.scenario.loader import load_rules  # noqa: E402
+from game.scenario import load_rules  # noqa: E402  (an id, a mod scenario's id too, or a file path)
 
 
 def main() -> int:

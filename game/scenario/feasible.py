@@ -144,6 +144,12 @@ class Feasibility:
         if (t.signed_from and t.signed_from > self.sc.end) or (t.signed_to and t.signed_to < self.sc.start):
             return Never("the signing window lies outside the scenario", path + ("treaty",))
         for i, cid in enumerate(t.clauses):
+            topic = next((tid for tid, tp in self.sc.side_talks.topics.items() if cid in tp.terms), None)
+            if topic is not None and cid not in self.sc.clause_types and (t.with_ or t.with_any or self.sc.hub in t.between):
+                parties = self.sc.side_talks.topics[topic].parties
+                return Never(f"'{cid}' is a term of the side talks '{topic}', agreed only among its parties "
+                             f"({', '.join(parties)}) and never in a treaty with the hub power: test it with "
+                             f"between: [two of them]", path + ("treaty", "clauses", i))
             ct = self.sc.clause_types.get(cid)
             if ct is None or ct.partners is None:
                 continue

@@ -98,6 +98,8 @@ CODES: dict[str, tuple[str, str]] = {
     "M006": ("warning", "A number lies outside the range of the state value it sets or tests (it will be kept in range)."),
     "M007": ("warning", "A flag is tested but nothing ever raises it."),
     "M008": ("warning", "A state value the engine recomputes (such as left_out) is set by the scenario; the change does not last."),
+    "M009": ("warning", "An event gives its chooser a single option, so there is nothing to choose."),
+    "M010": ("warning", "The history lists outcomes but marks none historical: true, so the game cannot say which one happened."),
 }
 
 

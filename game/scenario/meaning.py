@@ -116,6 +116,10 @@ class MeaningChecker:
             why = self._event_never(i) if e.id in never else None
             if why is not None:
                 self._add(why.path, "M001", f"the event '{e.id}' can never fire: {why.reason}")
+            if e.chooser is not None and len(e.options) == 1:
+                self._add(("events", i, "options"), "M009",
+                          f"the event '{e.id}' gives {e.chooser} one option only: add another (a choice needs two), "
+                          "or drop chooser: and options: and put the effects under the event's effects:")
 
     # --- objectives and outcomes ---------------------------------------------------------
 
@@ -129,6 +133,10 @@ class MeaningChecker:
             why = self.feasible.never(out.condition, ("history", "outcomes", i, "condition"))
             if why is not None:
                 self._add(why.path, "M002", f"the outcome '{out.id}' can never happen: {why.reason}")
+        outcomes = self.sc.history.outcomes
+        if outcomes and not any(o.historical for o in outcomes):
+            self._add(("history", "outcomes"), "M010", "none of the outcomes is marked historical: true, so the end "
+                      "of the game and simulate cannot say which one happened (mark what really happened)")
 
     # --- dates ---------------------------------------------------------------------------
 

@@ -67,8 +67,12 @@ class ReferenceChecker:
                                                          "ids in a list must differ"))
             seen.add(item.id)
 
+    def _written_power(self, pid: str) -> bool:
+        """A power the file writes but the schema refused (its own finding says why): no second finding."""
+        return pid not in self.sc.powers and ("powers", pid) in self.source.keys
+
     def power(self, path: Path, pid: str, key: bool = False) -> None:
-        if pid not in self.sc.powers:
+        if pid not in self.sc.powers and not self._written_power(pid):
             self._bad(path, "R001", "power", pid, self.sc.powers, key)
 
     def clause(self, path: Path, cid: str, key: bool = False) -> bool:
@@ -84,6 +88,8 @@ class ReferenceChecker:
             if name not in names and name != "status":
                 self._bad(path, "R005", f"state value '{owner}.'", name, names)
             return
+        if self._written_power(owner):
+            return
         if not self.vars.known(ref) and not (name == "status" and owner in self.sc.partners):
             self._bad(path, "R005", "state value", ref, self.vars.names())
 
@@ -95,8 +101,12 @@ class ReferenceChecker:
             self.var(path, ref)
         elif clause is None:
             self._bad(path, "R008", "parameter (outside a clause, name a state value like hub.gold)", ref, [])
-        elif ref not in clause.params:
+        elif ref not in clause.params and not self._written_param(path[1], ref):
             self._bad(path, "R008", "parameter", ref, clause.params)
+
+    def _written_param(self, cid: str, name: str) -> bool:
+        """A parameter the file writes but the schema refused (its own finding says why): no second finding."""
+        return ("clause_types", cid, "params", name) in self.source.keys
 
     def interest(self, path: Path, iid: str | None, key: bool = False) -> None:
         if iid is not None and self.sc.interests and iid not in self.sc.interests:
@@ -120,7 +130,8 @@ class ReferenceChecker:
             p = ct.params.get(k)
             at = params + (k,)
             if p is None:
-                self._bad(at, "R008", f"parameter of {ref.type}", k, ct.params, key=True)
+                if not self._written_param(ref.type, k):
+                    self._bad(at, "R008", f"parameter of {ref.type}", k, ct.params, key=True)
             elif p.choices is not None and str(v) not in p.choices and v not in (True, False):
                 self._bad(at, "R008", f"choice for {ref.type}.{k}", str(v), p.choices)
             elif p.choices is None and not isinstance(v, (int, float)):
@@ -179,6 +190,14 @@ class ReferenceChecker:
         self._unique(("events",), sc.events, "events")
         for i, e in enumerate(sc.events):
             self._unique(("events", i, "options"), e.options, f"options of the event '{e.id}'")
+            if e.chooser is not None and e.chooser not in sc.powers:   # no seat would ever decide it
+                owner = next((pid for pid, p in sc.powers.items() if e.chooser in p.leaders), None)
+                if owner is None:
+                    self.power(("events", i, "chooser"), e.chooser)
+                else:
+                    self.findings.append(self.source.finding(("events", i, "chooser"), "R001",
+                                         f"unknown power '{e.chooser}': it is a leader of {owner}, and the "
+                                         f"chooser is a power (write chooser: {owner})"))
         for pid, objs in sc.objectives.items():
             self._unique(("objectives", pid), objs, f"objectives of {pid}")
         hub_vars = self.suffixes("hub")

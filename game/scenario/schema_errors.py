@@ -127,8 +127,11 @@ def findings_from(err: ValidationError, data: Any, source: SourceMap, root: type
             options: list[str] = []
             for m in models_at(root, path[:-1], data):
                 options += _field_names(m)
-            out.append(source.finding(path, "S001", f"unknown key '{key}' {_place(path[:-1], data)}"
-                                                    f"{did_you_mean(str(key), options)}", key=True))
+            hint = did_you_mean(str(key), options)
+            if not hint and " " in str(key).strip():   # {description: Machines, credits and work} splits at the comma
+                hint = "; if the line is written inside {...}, a comma there ends a value: put text with commas in quotes"
+            out.append(source.finding(path, "S001", f"unknown key '{key}' {_place(path[:-1], data)}{hint}",
+                                      key=True))
         elif etype == "missing":
             key = path[-1] if path else loc[-1]
             hint = _description(root, path[:-1], data, key)
@@ -140,7 +143,10 @@ def findings_from(err: ValidationError, data: Any, source: SourceMap, root: type
             got = next(iter(val), None) if isinstance(val, dict) and val else None
             what = "condition" if etype == "unknown_condition" else "effect"
             if isinstance(val, dict) and len(val) != 1:
-                msg = f"a {what} has exactly one key, naming its kind; found {len(val)} keys"
+                article = "an" if what[0] in "aeiou" else "a"
+                msg = f"{article} {what} has exactly one key, naming its kind; found {len(val)} keys"
+                if {"id", "title"} <= set(val):   # an event's option written under effects:
+                    msg += f" ({', '.join(map(str, val))}): this looks like an option; options go under options:"
             else:
                 msg = f"unknown {what} '{got}'{did_you_mean(str(got), kinds)} (kinds: {', '.join(kinds)})"
             out.append(source.finding(path + (got,) if got else path, "S004", msg, key=bool(got)))

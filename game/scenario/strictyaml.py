@@ -281,6 +281,31 @@ def _clamp(text: str, line: int, col: int) -> tuple[int, int]:
     return line, min(col, len(lines[line - 1]) + 1)
 
 
+# The parser's words for the usual slips, and what a modder should look at (indentation, quotes, tabs).
+_HINTS = (
+    ("mapping values are not allowed", "a ':' where no key can start: check the indentation of this line and "
+     "the one above it, or put text that contains ': ' in quotes"),
+    ("did not find expected key", "this line is not lined up with the keys above it: the keys of one "
+     "mapping start in the same column"),
+    ("did not find expected '-' indicator", "this line is not lined up with the list above it: each item of "
+     "a list starts with '- ' in the same column"),
+    ("expected ',' or '}'", "every { needs its }, and inside {...} a comma or a ': ' ends a value: close the "
+     "mapping, or put text that contains them in quotes"),
+    ("expected ',' or ']'", "every [ needs its ], and inside [...] a comma ends an item: close the list, or "
+     "put text that contains one in quotes"),
+    ("while scanning a quoted scalar", "a quotation mark is not closed"),
+)
+
+
+def _hint(what: str, text: str, line: int, col: int) -> str:
+    """A plain-words hint for a parser message, or ''."""
+    rows = text.split("\n")
+    here = rows[line - 1] if 0 < line <= len(rows) else ""
+    if "\t" in here[:max(col, len(here) - len(here.lstrip()))]:
+        return ": a tab character; YAML indents with spaces only (replace the tab with spaces)"
+    return next((f": {hint}" for key, hint in _HINTS if key in what), "")
+
+
 def _compose(text: str, file: str) -> tuple[Node | None, bool, list[Finding]]:
     """The document's node tree, whether it uses aliases, and what stopped it."""
     try:
@@ -298,6 +323,7 @@ def _compose(text: str, file: str) -> tuple[Node | None, bool, list[Finding]]:
         ctx = e.context_mark
         if ctx is not None and mark is not None and (ctx.line, ctx.column) != (mark.line, mark.column):
             what += f" (it began at line {ctx.line + 1}, column {ctx.column + 1})"
+        what += _hint(what, text, line, col)
         return None, False, [Finding(file, line, col, "P006" if "nesting depth" in what else "P001", what)]
     except yaml.reader.ReaderError as e:
         pure = e.encoding != "?"  # the pure-python reader counts characters, libyaml bytes

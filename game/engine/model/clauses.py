@@ -60,9 +60,9 @@ class Param(Strict):
             raise ValueError("min is larger than max")
         if isinstance(self.default, str):
             raise ValueError("a number parameter needs a number as default")
-        for v in [self.default, *(self.levels or [])]:
+        for what, v in [("default", self.default), *(("levels", lv) for lv in self.levels or [])]:
             if isinstance(v, str) or not self.min <= v <= self.max:
-                raise ValueError(f"{v!r} is outside {self.min:g}..{self.max:g}")
+                raise ValueError(f"{what}: {v!r} is outside min..max ({self.min:g}..{self.max:g})")
         return self
 
     @property

@@ -23,7 +23,7 @@ class Commission(Strict):
     """A conference commission: members only; proposals tabled there need no negotiator mission."""
 
     id: Id = Field(description="The commission's id, unique in its conference.")
-    title: str = Field(min_length=1, description="Its name, as players read it.")
+    title: str = Field(min_length=1, description="Its name, as players read it, also inside a sentence (in Political commission): no leading The.")
     members: list[Id] = Field(min_length=1, description="The powers that sit on it.")
     agenda: list[Id] = Field(default_factory=list, description="Ids of the agenda items it deals with.")
 
@@ -41,7 +41,7 @@ class PrivateChannel(Strict):
 class Conference(Strict):
     """A multilateral conference held in sessions between two dates."""
 
-    title: str = Field(min_length=1, description="Its name, as players read it.")
+    title: str = Field(min_length=1, description="Its name, as players read it; the news puts The before it (Genoa Conference, not The Genoa Conference).")
     place: str = Field("", description="Where it sits.")
     opens: dt.date = Field(description="The day it opens (an effect can open it earlier).")
     closes: dt.date = Field(description="The day it closes (it can close earlier, or collapse).")
@@ -77,7 +77,7 @@ class Event(Strict):
     """News or a decision: fires in a date window when its conditions hold and its chance comes up."""
 
     id: Id = Field(description="The event's id, unique in the scenario.")
-    title: str = Field(min_length=1, description="The headline.")
+    title: str = Field(min_length=1, description="The headline; the news adds a full stop after it, so end it with no punctuation.")
     text: str = Field(min_length=1, description="The news, as players read it.")
     picture: str | None = Field(None, description="An image id under assets/pictures, if any.")
     from_: dt.date | None = Field(None, alias="from", description="First day it can fire.")

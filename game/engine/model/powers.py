@@ -86,7 +86,7 @@ class Power(Strict):
 class Bloc(Strict):
     """Powers that act together: joint terms while united, grievance when one breaks away."""
 
-    name: str = Field(min_length=1, description="The bloc's name, as players read it.")
+    name: str = Field(min_length=1, description="The bloc's name, as players read it inside a sentence (breaking ranks with the Allied front).")
     members: list[Id] = Field(min_length=2, description="The member powers.")
     leader: Id = Field(description="The member that drafts joint terms.")
     unity: float = Field(60, ge=0, le=100, description="Starting unity; kept as world.<bloc>_unity.")
