@@ -145,7 +145,7 @@ def judge(rules: Rules, state: State, evaluator: str, other: str, pkg: Package) 
                     lines.append(Line(ch.reason, ch.by, "clause", clause.type))
         rel = state.values.get(relation_name(evaluator, other), 0.0)
         if rel and topic.relation_weight:
-            lines.append(Line(S["line.side_relation"].format(power=rules.scenario.powers[other].name, value=rel),
+            lines.append(Line(S["line.side_relation"].format(power=rules.power_name(other, state), value=rel),
                               rel * topic.relation_weight, "attitude"))
         times = times_refused(rules, state, evaluator, [other], pkg)
         if times:

@@ -238,7 +238,7 @@ class App:
         if new:
             from game.ui.screens.announcement import AnnouncementScreen, treaty_announcement
             self.announced.add(new[0].id)
-            self.push(AnnouncementScreen(self, treaty_announcement(s.rules, new[0])))
+            self.push(AnnouncementScreen(self, treaty_announcement(s.rules, new[0], s.state)))
 
     def end_turn(self) -> None:
         s = self.session

@@ -93,7 +93,7 @@ class EndScreen(Screen):
             return
         text = S["ui.end.continue"].format(title=part.title)
         w = min(self.text_w(text, "button", "primary"), buttons_x - 34)
-        power = self.app.session.rules.scenario.powers[self.app.session.power].name
+        power = self.app.session.rules.power_name(self.app.session.power, self.app.session.state)
         b = ui.button(r(buttons_x - 10 - w, H - 56, w, 40), text, self.play_on,
                       S["ui.end.continue.tip"].format(title=part.title, power=power, carried=carried), "primary")
         ui.focus_on(b)

@@ -109,7 +109,7 @@ def clause_rows(rules: Rules, state: State, player: str, counterpart: str) -> li
             allowed = not disallowed(rules, state, partners, (rules.normalise(Clause.of(type_id)),))
         except ClauseError:
             allowed = False
-        name = power_name(rules, counterpart)
+        name = power_name(rules, counterpart, state)
         tip = S["ui.neg.clause.tip"].format(title=ct.title, description=" ".join(ct.description.split())) if allowed \
             else S["ui.neg.clause.barred"].format(title=ct.title, name=name)
         rows.append(ClauseRowVM(type_id, ct.title, side_of(rules, ct.granted_by, player), tuple(params), allowed, tip))
@@ -147,7 +147,7 @@ class ChannelVM:
 
 def channels(rules: Rules, state: State, player: str, counterpart: str) -> list[ChannelVM]:
     out: list[ChannelVM] = []
-    name = power_name(rules, counterpart)
+    name = power_name(rules, counterpart, state)
     if is_side(rules, [player], [counterpart]):    # talks among the other powers go through embassies
         return [ChannelVM(None, S["ui.neg.channel.envoy"].format(name=S["ui.neg.embassy"]), True,
                           S["ui.neg.channel.side.tip"].format(name=name))]
@@ -234,7 +234,7 @@ def estimate_vm(rules: Rules, state: State, viewer: str, sender: Sequence[str], 
                 pkg: Package) -> EstimateVM:
     """How the (first) receiver would answer ``pkg`` now, as the viewer's negotiators can read it."""
     receiver = receivers[0]
-    name = power_name(rules, receiver)
+    name = power_name(rules, receiver, state)
     if not pkg:
         return EstimateVM(S["ui.neg.estimate"].format(name=name), receiver, (), 0.0, 0.0, False, (), True, "",
                           S["ui.neg.estimate.empty"].format(name=name), None, empty=True)
