@@ -71,7 +71,7 @@ def build(game: Game, meta: SaveMeta, now: dt.datetime | None = None) -> dict[st
         "scenario": {"id": rules.id, "title": rules.scenario.title, "content_hash": rules.content_hash,
                      "difficulty": rules.difficulty, "mods": list(meta.mods)},
         "power": meta.power,
-        "power_name": powers[meta.power].name if meta.power in powers else "",
+        "power_name": rules.power_name(meta.power, state) if meta.power in powers else "",
         "turn": state.turn,
         "date": state.date,
         "finished": state.finished,

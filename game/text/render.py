@@ -144,7 +144,7 @@ def event_text(game: Game, event_id: str) -> str:
         out.append(names_note(game, e.text))
     for o in e.options:
         out.append(f"  {o.id}: {o.title}" + (f" - {o.text}" if o.text else ""))
-        effects = describe_effects(game.rules, o.effects, e.chooser)
+        effects = describe_effects(game.rules, o.effects, e.chooser, game.state)
         if effects:
             out.append(f"      ({effects})")
     return "\n".join(out)
