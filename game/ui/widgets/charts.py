@@ -175,7 +175,7 @@ class LineChart:
         """The names at the end of the lines: (y, series, text), pushed apart and kept beside the plot.
 
         When more lines end than names fit in the plot's height (eleven partners in a long campaign), the
-        highest lines are named and the rest counted on one row ("4 others"); pointing at a line names it."""
+        highest lines are named and the rest counted on one row ("and 4 more"); the ledger names each on hover."""
         p, lh = self.plot, self.line_height
         fit = max(1, p.height // lh)
         ends = sorted(ends, key=lambda e: e[0])                       # top of the plot first
