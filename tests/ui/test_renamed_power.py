@@ -17,6 +17,7 @@ from game.classroom.views import facilitator_vm, projector_vm
 from game.engine.clauses import Clause
 from game.engine.debrief import debrief, render as render_debrief
 from game.engine.model.effects import Rename
+from game.engine.strings import news_text
 from game.engine.rules import Rules
 from game.engine.treaties import sign_treaty
 from game.engine.world import Ctx
@@ -88,3 +89,12 @@ def test_the_debrief_names_the_present_anew_and_the_past_as_it_was(session: Sess
     text = render_debrief(debrief(rules, state))
     assert f"relations with {NEW} stood so" in text
     assert f"On 1922-01-06 {OLD} and Germany signed a treaty" in text     # dated before the rename
+
+
+def test_news_written_after_the_rename_says_the_new_name_and_news_before_it_keeps_the_old(session: Session) -> None:
+    game = session.game
+    game.apply("germany: propose soviet_russia: credits", by="germany")
+    said = [news_text(n) for n in game.state.news if n["key"] == "news.proposal" and "germany" in n["powers"]]
+    assert said and f"Germany proposes to {NEW}" in said[-1]
+    before = [news_text(n) for n in game.state.news if n["date"] < "1922-01-20"]
+    assert before and not [t for t in before if NEW in t]
