@@ -13,11 +13,14 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from game import __version__, limits
 from game.errors import UsageError, fail
 from game.scenario import load_rules, mod_dirs as _mod_dirs
+
+if TYPE_CHECKING:
+    from game.saves.session import Session
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
@@ -55,6 +58,8 @@ def cmd_play(args: argparse.Namespace) -> int:
         ok, why = display_available()
         run_window = window_entry()
         if ok and run_window is not None:
+            if args.load or args.campaign:      # the window opens on that game, not on the menu
+                args.session = play_session(args)
             return run_window(args)
         if run_window is None:
             why = "the game window is not available in this build"
@@ -62,11 +67,12 @@ def cmd_play(args: argparse.Namespace) -> int:
     return play_text(args)
 
 
-def play_text(args: argparse.Namespace) -> int:
+def play_session(args: argparse.Namespace) -> "Session":
+    """The game ``play`` asks for (``--load SAVE``, or ``--scenario`` as ``--as`` with ``--seed``), as a session
+    that autosaves; UsageError (one line, exit 2) for a save or scenario that cannot be played."""
     from game.engine.difficulty import with_difficulty
     from game.engine.game import Game
     from game.saves.commands import load_for_play, session_for_play
-    from game.text.app import TextApp
     if args.load:
         session = load_for_play(args.load, args.as_power, args.saves, args.mods or ())
     else:
@@ -78,6 +84,12 @@ def play_text(args: argparse.Namespace) -> int:
             raise fail(f"{power} is not playable in this scenario")
         game = Game.new(with_difficulty(rules, args.difficulty), seed=args.seed, humans=[power])
         session = session_for_play(game, power, args.saves, args.mods or (), scenario=args.scenario)
+    return session
+
+
+def play_text(args: argparse.Namespace) -> int:
+    from game.text.app import TextApp
+    session = play_session(args)
     app = TextApp(session.game, session.power, campaign=args.campaign)
     app.attach(session)
     status = app.run()
@@ -160,7 +172,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--saves", metavar="DIR", help="the saves folder (default: $RAPALLO_SAVES or saves/)")
     p.add_argument("--campaign", "--continue", dest="campaign", action="store_true",
                    help="at the end of a scenario with a next part (1921, then Genoa), play on into it without "
-                        "asking (terminal)")
+                        "asking; with --load, a finished part goes straight on into the next")
     p.add_argument("--lang", default=argparse.SUPPRESS, metavar="CODE", help="the language of the game's own words, e.g. de")
     p.set_defaults(func=cmd_play)
     s = sub.add_parser("scenarios", help="list the scenarios")

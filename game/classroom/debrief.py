@@ -47,7 +47,7 @@ def role_results(game: Game) -> list[RoleResult]:
     for rid, role in rules.scenario.roles.items():
         ctx = Ctx(rules, state, self_=role.delegation)
         met = [o for o in role.objectives if o.condition.holds(ctx)]
-        out.append(RoleResult(rid, role.name, rules.scenario.powers[role.delegation].name,
+        out.append(RoleResult(rid, role.name, rules.power_name(role.delegation, state),
                               sum(o.points for o in met), sum(o.points for o in role.objectives),
                               [o.title for o in met]))
     return out
@@ -75,7 +75,7 @@ def debrief_data(game: Game) -> Debrief:
     results = []
     for pid in rules.powers:
         objs = objectives(rules, state, pid)
-        results.append(DelegationResult(pid, sc.powers[pid].name, sum(o.points for o in objs if o.met),
+        results.append(DelegationResult(pid, rules.power_name(pid, state), sum(o.points for o in objs if o.met),
                                         sum(o.points for o in objs), [o.title for o in objs if o.met],
                                         [o.title for o in objs if not o.met]))
     titles = {o.id: o.title for o in sc.history.outcomes}

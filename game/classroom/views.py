@@ -37,7 +37,7 @@ def clock_text(session: Session, now: float) -> str:
 def projector_vm(session: Session, now: float, news_shown: int = 8) -> ProjectorVM:
     game = session.game
     rules, state = game.rules, game.state
-    names = {p: rules.scenario.powers[p].name for p in rules.scenario.powers}
+    names = {p: rules.power_name(p, state) for p in rules.scenario.powers}
     treaties = [f"{t.signed}: {t.title or ' / '.join(names[p] for p in t.partners)}" for t in state.treaties
                 if t.turn > 0 or t.signed >= rules.scenario.start.isoformat()]
     news = [f"{n['date']}: {news_text(n)}" for n in state.news if n.get("kind") in PUBLIC_KINDS][-news_shown:]
@@ -72,7 +72,7 @@ def facilitator_vm(session: Session, now: float, log_shown: int = 12) -> Facilit
     rows = []
     for pid in rules.powers:
         objs = objectives(rules, state, pid)
-        rows.append(DelegationRow(pid, rules.scenario.powers[pid].name, pid in session.delegations,
+        rows.append(DelegationRow(pid, rules.power_name(pid, state), pid in session.delegations,
                                   sum(o.points for o in objs if o.met),
                                   [f"{'[met] ' if o.met else ''}{o.title}{' (secret)' if o.secret else ''}"
                                    for o in objs]))

@@ -69,7 +69,7 @@ def attend(rules: Rules, state: State, cid: str, power: str) -> None:
         cs.attending.append(power)
     if power in cs.walked_out:
         cs.walked_out.remove(power)
-    Ctx(rules, state).news(say("news.attend", power=rules.scenario.powers[power].name,
+    Ctx(rules, state).news(say("news.attend", power=rules.power_name(power, state),
                                                    conference=rules.scenario.conferences[cid].title), "conference", [power])
 
 
@@ -78,7 +78,7 @@ def walk_out(rules: Rules, state: State, cid: str, power: str) -> None:
     if power in cs.attending:
         cs.attending.remove(power)
     cs.walked_out.append(power)
-    Ctx(rules, state).news(say("news.walkout", power=rules.scenario.powers[power].name,
+    Ctx(rules, state).news(say("news.walkout", power=rules.power_name(power, state),
                                                     conference=rules.scenario.conferences[cid].title), "conference", [power])
 
 
@@ -87,7 +87,7 @@ def speak(rules: Rules, state: State, cid: str, power: str, item: str) -> None:
     agenda = {a.id: a for a in spec.agenda}[item]
     state.conferences[cid].speeches.append({"turn": state.turn, "power": power, "item": item})
     ctx = Ctx(rules, state, self_=power)
-    ctx.news(say("news.speech", power=rules.scenario.powers[power].name, item=agenda.title), "speech", [power])
+    ctx.news(say("news.speech", power=rules.power_name(power, state), item=agenda.title), "speech", [power])
     for effect in agenda.speech:
         effect.apply(ctx)
 

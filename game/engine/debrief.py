@@ -41,8 +41,19 @@ def _said(entry: dict[str, Any]) -> Any:
     return {"key": entry["key"], "args": entry["args"]} if "key" in entry else entry.get("text", "")
 
 
-def _names(rules: Rules, powers: list[str]) -> str:
-    return ", ".join(rules.scenario.powers[p].name for p in powers)
+def _name_on(rules: Rules, state: State, power: str, date: str) -> str:
+    """The power's name on ``date``: a line about 1922 calls Moscow Soviet Russia even after the Union.
+
+    The rename's own news says when and what the old name was; once that news is compacted away, the name
+    of the day is all that is left."""
+    for n in state.news:
+        if n.get("key") == "news.rename" and power in n.get("powers", ()) and date < n["date"]:
+            return str(n["args"]["old"])
+    return rules.power_name(power, state)
+
+
+def _names(rules: Rules, state: State, powers: list[str], date: str) -> str:
+    return ", ".join(_name_on(rules, state, p, date) for p in powers)
 
 
 def _clauses(rules: Rules, treaty: Treaty | Proposal) -> str:
@@ -74,26 +85,29 @@ def game_notes(rules: Rules, state: State) -> list[Note]:
     for t in signed:
         if not t.hub_party:
             notes.append(Note("debrief.treaty_among", {"date": t.signed, "title": t.title,
-                                                       "hub": rules.scenario.powers[rules.hub].name,
-                                                       "partners": _names(rules, t.partners)}))
+                                                       "hub": _name_on(rules, state, rules.hub, t.signed),
+                                                       "partners": _names(rules, state, t.partners, t.signed)}))
             continue
-        notes.append(Note("debrief.treaty", {"date": t.signed, "hub": rules.scenario.powers[rules.hub].name,
-                                              "partners": _names(rules, t.partners), "clauses": _clauses(rules, t)}))
+        notes.append(Note("debrief.treaty", {"date": t.signed, "hub": _name_on(rules, state, rules.hub, t.signed),
+                                              "partners": _names(rules, state, t.partners, t.signed),
+                                              "clauses": _clauses(rules, t)}))
         src = _source(state, rules, t)
         if src is not None:
             for power, rec in sorted(src.verdicts.items()):
                 why = _reasons(rec, +1)
                 if why:
-                    notes.append(Note("debrief.because", {"power": rules.scenario.powers[power].name, "why": why}))
+                    notes.append(Note("debrief.because", {"power": _name_on(rules, state, power, t.signed),
+                                                          "why": why}))
         if not t.in_force:
             notes.append(Note("debrief.cancelled", {"title": t.title, "date": t.cancelled or "",
-                                                    "power": rules.scenario.powers[t.cancelled_by or rules.hub].name}))
+                                                    "power": _name_on(rules, state, t.cancelled_by or rules.hub,
+                                                                              t.cancelled or state.date)}))
     notes.extend(_refusals(rules, state))
     for n in state.news:
         if n.get("kind") == "ratification":
             notes.append(Note("debrief.unratified", {"date": n["date"], "text": _said(n)}))
-    notes.append(Note("debrief.statuses", {"hub": rules.scenario.powers[rules.hub].name, "list": "; ".join(
-        f"{rules.scenario.powers[p].name}: {status_text(state.status.get(p, 0))}" for p in rules.partners)}))
+    notes.append(Note("debrief.statuses", {"hub": rules.power_name(rules.hub, state), "list": "; ".join(
+        f"{rules.power_name(p, state)}: {status_text(state.status.get(p, 0))}" for p in rules.partners)}))
     oid = outcome(rules, state)
     titles = {o.id: o.title for o in rules.scenario.history.outcomes}
     notes.append(Note("debrief.outcome", {"title": titles.get(oid, S["debrief.no_outcome"]) if oid else
@@ -119,7 +133,7 @@ def _refusals(rules: Rules, state: State) -> list[Note]:
         if (power, bool(reds)) in seen:
             continue
         seen.add((power, bool(reds)))
-        base = {"date": p.date, "power": rules.scenario.powers[power].name, "clauses": _clauses(rules, p)}
+        base = {"date": p.date, "power": _name_on(rules, state, power, p.date), "clauses": _clauses(rules, p)}
         if reds:
             notes.append(Note("debrief.refused_red", {**base, "reason": reds[0]}))
         else:

@@ -84,6 +84,6 @@ def choose(rules: Rules, state: State, event_id: str, power: str, option_id: str
     partner = next((c.partner for c in state.choices if c.event == event_id and c.chooser == power), None)
     state.choices = [c for c in state.choices if not (c.event == event_id and c.chooser == power)]
     ctx = Ctx(rules, state, self_=power, partner=partner)
-    ctx.news(say("news.choice", power=rules.scenario.powers[power].name, option=option.title), "choice", [power])
+    ctx.news(say("news.choice", power=rules.power_name(power, state), option=option.title), "choice", [power])
     for effect in option.effects:
         effect.apply(ctx)

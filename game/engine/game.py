@@ -204,12 +204,12 @@ class Game:
             state.missions[mission_key(cmd.power, cmd.negotiator)] = cmd.mission
             neg = rules.scenario.powers[cmd.power].negotiators[cmd.negotiator]
             key = "news.assign_home" if cmd.mission == "home" else "news.assign"
-            ctx.news(say(key, negotiator=neg.name, mission=_mission_name(rules, cmd.mission)),
+            ctx.news(say(key, negotiator=neg.name, mission=_mission_name(rules, cmd.mission, state)),
                      "mission", [cmd.power])
         elif isinstance(cmd, SetPolicy):
             pol = rules.scenario.policies[cmd.lever]
             ctx.set_value(f"{rules.hub}.{pol.var}", cmd.value, pol.title)
-            ctx.news(say("news.policy", power=rules.scenario.powers[cmd.power].name, policy=pol.title,
+            ctx.news(say("news.policy", power=rules.power_name(cmd.power, state), policy=pol.title,
                                              value=cmd.value), "policy", [cmd.power])
         elif isinstance(cmd, Attend):
             conf.attend(rules, state, cmd.conference, cmd.power)
@@ -229,9 +229,9 @@ class Game:
             facilitator.execute(rules, state, cmd)
 
 
-def _mission_name(rules: Rules, mission: str) -> str:
+def _mission_name(rules: Rules, mission: str, state: State) -> str:
     if mission in rules.scenario.powers:
-        return rules.scenario.powers[mission].name
+        return rules.power_name(mission, state)
     if mission in rules.scenario.conferences:
         return rules.scenario.conferences[mission].title
     return S["mission.home"]

@@ -92,7 +92,7 @@ def _propose(rules: Rules, state: State, cmd: Propose) -> Command:
         if cmd.joint:
             _check_joint(rules, state, cmd)
     else:
-        _fail(f"every treaty is made with {rules.scenario.powers[hub].name}: propose to {hub}")
+        _fail(f"every treaty is made with {rules.power_name(hub, state)}: propose to {hub}")
     if len(set(cmd.to)) != len(cmd.to):
         _fail("a power is named twice")
     for a in (cmd.power, *cmd.joint):

@@ -32,8 +32,8 @@ def partners_of(rules: Rules, proposal: Proposal) -> list[str]:
     return treaty_partners(rules, proposal.sender, proposal.receivers)
 
 
-def names(rules: Rules, powers: list[str]) -> str:
-    return ", ".join(rules.scenario.powers[p].name for p in powers)
+def names(rules: Rules, powers: list[str], state: State | None = None) -> str:
+    return ", ".join(rules.power_name(p, state) for p in powers)
 
 
 def table_proposal(rules: Rules, state: State, sender: list[str], receivers: list[str], clauses: list[Clause],
@@ -52,7 +52,7 @@ def table_proposal(rules: Rules, state: State, sender: list[str], receivers: lis
     state.proposals.append(prop)
     what = ", ".join(rules.clause_title(c.type).lower() for c in prop.clauses)
     key = "news.proposal" if len(prop.sender) == 1 else "news.proposal_joint"   # "Britain, France propose"
-    Ctx(rules, state).news(say(key, sender=names(rules, prop.sender), receivers=names(rules, prop.receivers),
+    Ctx(rules, state).news(say(key, sender=names(rules, prop.sender, state), receivers=names(rules, prop.receivers, state),
                                                      title=title, clauses=what),
                            _kind(rules, prop, "proposal"), prop.sender + prop.receivers)
     state.news[-1]["proposal"] = pid
@@ -83,7 +83,7 @@ def answer(rules: Rules, state: State, proposal: Proposal, power: str, response:
     proposal.answers[power] = response
     proposal.verdicts[power] = verdict_record(verdict)
     ctx = Ctx(rules, state)
-    who = rules.scenario.powers[power].name
+    who = rules.power_name(power, state)
     is_side = side.is_side(rules, proposal.sender, proposal.receivers)
     if not is_side:
         _note_nearness(rules, state, proposal, verdict, repeated)
@@ -139,7 +139,7 @@ def _note_nearness(rules: Rules, state: State, proposal: Proposal, verdict: Verd
 def withdraw(rules: Rules, state: State, proposal: Proposal, power: str) -> None:
     proposal.status = ProposalStatus.WITHDRAWN
     proposal.closed_turn = state.turn
-    Ctx(rules, state).news(say("news.withdrawn", power=rules.scenario.powers[power].name, title=proposal.title),
+    Ctx(rules, state).news(say("news.withdrawn", power=rules.power_name(power, state), title=proposal.title),
                            "answer", proposal.sender + proposal.receivers)
 
 

@@ -71,7 +71,7 @@ def put(rules: Rules, state: State, ob: Obligation, chooser: str, other: str, tr
     """Put an obligation's decision to ``chooser``: the news, then the choice."""
     event = ob.as_event()       # not in state.fired: scripted events' conditions never name it
     ctx = Ctx(rules, state, self_=chooser, partner=other)
-    names = {"{partner}": rules.scenario.powers[other].name, "{treaty}": treaty.title}
+    names = {"{partner}": rules.power_name(other, state), "{treaty}": treaty.title}
     title, text = event.title, event.text        # the scenario's own words, with the partner and treaty named
     for key, name in names.items():
         title, text = title.replace(key, name), text.replace(key, name)

@@ -64,7 +64,7 @@ def refuse(rules: Rules, state: State, partners: Sequence[str], found: list[Refu
     ctx = Ctx(rules, state)
     grievance = rules.scenario.tuning.ratification_grievance
     for r in found:
-        who = rules.scenario.powers[r.power].name
+        who = rules.power_name(r.power, state)
         body = say("ratify.body.hub" if r.power == rules.hub else "ratify.body.partner", power=who)
         ctx.news(say("news.not_ratified", body=body, title=title, reason=r.reason),
                  "ratification", [rules.hub, *partners])

@@ -145,13 +145,13 @@ def judge(rules: Rules, state: State, evaluator: str, other: str, pkg: Package) 
                     lines.append(Line(ch.reason, ch.by, "clause", clause.type))
         rel = state.values.get(relation_name(evaluator, other), 0.0)
         if rel and topic.relation_weight:
-            lines.append(Line(S["line.side_relation"].format(power=rules.scenario.powers[other].name, value=rel),
+            lines.append(Line(S["line.side_relation"].format(power=rules.power_name(other, state), value=rel),
                               rel * topic.relation_weight, "attitude"))
         times = times_refused(rules, state, evaluator, [other], pkg)
         if times:
             lines.append(Line(S["line.repeated"].format(times=times),
                               -rules.scenario.tuning.repeat_penalty * times, "context"))
-        bound = _bound(state, evaluator, other)
+        bound = terms_in_force(state, evaluator, other)
         reds += [S["line.side_in_force"].format(term=topic.terms[c.type].title) for c in pkg if c.type in bound]
     if not pkg:
         reds.append(S["line.empty"])
@@ -159,7 +159,7 @@ def judge(rules: Rules, state: State, evaluator: str, other: str, pkg: Package) 
     return Verdict(evaluator, (other,), pkg, tuple(lines), total, topic.threshold if topic else 0.0, tuple(reds))
 
 
-def _bound(state: State, a: str, b: str) -> set[str]:
+def terms_in_force(state: State, a: str, b: str) -> set[str]:
     """The side-talk terms already in force between these two (signing one again would change nothing)."""
     return {c.type for t in state.treaties if t.in_force and not t.hub_party
             and a in t.partners and b in t.partners for c in t.clauses}
@@ -300,7 +300,7 @@ def _best_for(rules: Rules, state: State, power: str, other: str, topic: Topic,
     boldness = rules.scenario.powers[power].ai.boldness
     theirs = _term_values(rules, state, other, power, topic)
     refused_mine, refused_theirs = _refused(rules, state, power, other), _refused(rules, state, other, power)
-    bound = _bound(state, power, other)
+    bound = terms_in_force(state, power, other)
     penalty = rules.scenario.tuning.repeat_penalty
     best, best_value = None, -float("inf")
     for pkg, key in _packages(topic):

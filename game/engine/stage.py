@@ -39,5 +39,5 @@ def why_not(rules: Rules, state: State, a: str, b: str) -> str:
                 return f"{spec.name} does not enter the stage before {spec.enters.isoformat()}"
             return f"{spec.name} has left the stage"
     other = b if a == rules.hub else a
-    return (f"{rules.scenario.powers[other].name} has broken off relations with "
-            f"{rules.scenario.powers[rules.hub].name}")
+    return (f"{rules.power_name(other, state)} has broken off relations with "
+            f"{rules.power_name(rules.hub, state)}")

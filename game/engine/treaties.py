@@ -49,7 +49,7 @@ def sign_treaty(rules: Rules, state: State, partners: list[str], clauses: list[C
     ``partners`` alone (Locarno). A treaty among other powers changes no status with the hub and runs
     no clause effects or flows (those are written for the hub and a partner): the event that signs it
     says what it changes."""
-    names = ", ".join(rules.scenario.powers[p].name for p in partners)
+    names = ", ".join(rules.power_name(p, state) for p in partners)
     title = title or S["title.treaty_plain"].format(partners=names, date=state.date)
     treaty = Treaty(state.new_id(), title, list(partners), list(clauses), state.date, state.turn,
                     conference=conference, proposed_by=list(proposed_by), hub_party=hub_party)
@@ -80,7 +80,7 @@ def _split_blocs(rules: Rules, state: State, partners: list[str]) -> None:
         unity_var = f"world.{bid}_unity"
         if state.values[unity_var] <= 0:
             continue
-        who = rules.scenario.powers[inside[0]].name
+        who = rules.power_name(inside[0], state)
         ctx.adjust(unity_var, -bloc.split_cost, S["cause.split"].format(power=who))
         ctx.news(say("news.bloc_split", power=who, bloc=bloc.name), "bloc", inside)
         for other in bloc.members:
@@ -113,7 +113,7 @@ def cancel_treaty(rules: Rules, state: State, treaty: Treaty, by: str) -> None:
     treaty.in_force = False
     treaty.cancelled = state.date
     treaty.cancelled_by = by
-    who = rules.scenario.powers[by].name
+    who = rules.power_name(by, state)
     if not treaty.hub_party:
         ctx.news(say("news.cancelled", power=who, title=treaty.title), "treaty", treaty.partners)
         return
@@ -201,7 +201,7 @@ def _breach(rules: Rules, state: State, treaty: Treaty, partner: str, ctx: Ctx, 
         if breach is not None and breach.when.holds(ctx):
             ctx.add_grievance(partner, rules.hub, breach.grievance * months, breach.reason, None)
             if not treaty.flowed.get(key):
-                ctx.news(say("news.breach", power=rules.scenario.powers[partner].name, reason=breach.reason),
+                ctx.news(say("news.breach", power=rules.power_name(partner, state), reason=breach.reason),
                          "protest", [partner])
             treaty.flowed[key] = 1.0
         elif key in treaty.flowed:

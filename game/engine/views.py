@@ -121,7 +121,7 @@ def breakdown_view(rules: Rules, state: State, verdict: Verdict, viewer: str | N
         able = [n.name for n in rules.scenario.powers[viewer].negotiators.values() if n.skills.guile >= skill]
         text = S["wwit.hidden"].format(skill=skill, who=", ".join(able) or "none of yours")
     own = viewer is None or viewer == verdict.evaluator
-    return BreakdownView(verdict.evaluator, rules.scenario.powers[verdict.evaluator].name,
+    return BreakdownView(verdict.evaluator, rules.power_name(verdict.evaluator, state),
                          package_text(verdict.package) or "-", lines, shown(verdict.total, exact),
                          threshold_seen(verdict.threshold, own, ins.exact), verdict.accepted,
                          list(verdict.red_lines), exact, text, own)
@@ -160,7 +160,7 @@ def recorded_breakdown(rules: Rules, state: State, proposal: Proposal, power: st
     lines.sort(key=lambda item: -abs(item[1]))
     accepted = proposal.answers.get(power) == "accept"
     own = viewer is None or viewer == power
-    return BreakdownView(power, rules.scenario.powers[power].name, package_text(tuple(proposal.clauses)), lines,
+    return BreakdownView(power, rules.power_name(power, state), package_text(tuple(proposal.clauses)), lines,
                          shown(rec["total"], exact), threshold_seen(rec["threshold"], own, ins.exact), accepted,
                          rec["red_lines"], exact, threshold_exact=own)
 
@@ -230,9 +230,9 @@ def negotiator_rows(rules: Rules, state: State, power: str) -> list[tuple[str, s
     return out
 
 
-def proposal_line(rules: Rules, p: Proposal) -> str:
-    sender = ", ".join(rules.scenario.powers[s].name for s in p.sender)
-    receivers = ", ".join(rules.scenario.powers[r].name for r in p.receivers)
+def proposal_line(rules: Rules, p: Proposal, state: State | None = None) -> str:
+    sender = ", ".join(rules.power_name(s, state) for s in p.sender)
+    receivers = ", ".join(rules.power_name(r, state) for r in p.receivers)
     if p.conference:
         at = f" in {venue_name(rules, p.conference, p.channel)}"
     else:
@@ -245,7 +245,7 @@ def treaty_lines(rules: Rules, state: State, power: str | None = None) -> list[s
     for t in state.treaties:
         if power and power != rules.hub and power not in t.partners:
             continue
-        who = ", ".join(rules.scenario.powers[p].name for p in t.partners)
+        who = ", ".join(rules.power_name(p, state) for p in t.partners)
         state_txt = "in force" if t.in_force else f"cancelled {t.cancelled}"
         out.append(f"[{t.id}] {t.title} - {who}, signed {t.signed}: {package_text(tuple(t.clauses))} ({state_txt})")
     return out

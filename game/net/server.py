@@ -75,7 +75,7 @@ class HostServer:
         self.clients: set[Client] = set()
         self._write_lock = asyncio.Lock()
         self._asked = self._written = 0     # persist() calls made, and how many of them a finished write covers
-        self._map: bytes | None = None
+        self._map: tuple[tuple[str, ...], bytes] | None = None   # the names it was drawn with, and the drawing
         self.files = {p.name: p for p in WEB.iterdir() if p.is_file() and p.suffix in CONTENT_TYPES}
         self.app = web.Application(client_max_size=MAX_MESSAGE)
         self.app.router.add_get("/", self.index)
@@ -89,10 +89,11 @@ class HostServer:
         return self._file("index.html")
 
     async def map(self, request: web.Request) -> web.StreamResponse:
-        if self._map is None:    # drawn on first request, once: the map asset is the game's own data
-            rules = self.session.rules
-            self._map = map_svg(powers={p: rules.scenario.powers[p].name for p in rules.powers}).encode()
-        return web.Response(body=self._map, content_type="image/svg+xml", charset="utf-8",
+        rules, state = self.session.rules, self.session.game.state
+        names = {p: rules.power_name(p, state) for p in rules.powers}
+        if self._map is None or self._map[0] != tuple(names.values()):   # drawn again only after a rename
+            self._map = (tuple(names.values()), map_svg(powers=names).encode())
+        return web.Response(body=self._map[1], content_type="image/svg+xml", charset="utf-8",
                             headers={"Cache-Control": "max-age=3600", "X-Content-Type-Options": "nosniff"})
 
     async def static(self, request: web.Request) -> web.StreamResponse:
@@ -180,7 +181,7 @@ class HostServer:
             client.seat = None
             raise
         s = self.session
-        powers = [{"id": p, "name": s.rules.scenario.powers[p].name} for p in s.rules.powers]
+        powers = [{"id": p, "name": s.rules.power_name(p, s.game.state)} for p in s.rules.powers]
         await self._send(client, {"op": "joined", "role": seat.role, "seat": seat.seat, "token": token,
                                   "brief": s.brief(seat.role), "clauses": s.clause_catalogue(), "powers": powers,
                                   "round_minutes": s.rules.scenario.classroom.round_minutes})

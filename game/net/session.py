@@ -153,7 +153,8 @@ class HostSession:
         """Every role with its public face and whether it is held; never a briefing."""
         powers = self.rules.scenario.powers
         return [{"id": rid, "name": r.name, "title": r.title, "delegation": r.delegation,
-                 "delegation_name": powers[r.delegation].name if r.delegation in powers else r.delegation,
+                 "delegation_name": self.rules.power_name(r.delegation, self.game.state) if r.delegation in powers
+                 else r.delegation,
                  "public": r.public, "held": rid in connected}
                 for rid, r in self.roles.items()]
 

@@ -74,7 +74,7 @@ def build(game: Game, meta: SaveMeta, now: dt.datetime | None = None) -> dict[st
                      "difficulty": rules.difficulty, "mods": list(meta.mods),
                      **({"path": meta.scenario_path} if meta.scenario_path else {})},
         "power": meta.power,
-        "power_name": powers[meta.power].name if meta.power in powers else "",
+        "power_name": rules.power_name(meta.power, state) if meta.power in powers else "",
         "turn": state.turn,
         "date": state.date,
         "finished": state.finished,

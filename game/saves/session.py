@@ -190,7 +190,7 @@ class Session:
     def readable(self, reason: str) -> str:
         """The engine's reason in the player's words: power ids become names, first letter capital."""
         powers = self.rules.scenario.powers
-        text = re.sub(r"\b[a-z][a-z0-9_]*\b", lambda m: powers[m.group(0)].name if m.group(0) in powers
+        text = re.sub(r"\b[a-z][a-z0-9_]*\b", lambda m: self.rules.power_name(m.group(0), self.state) if m.group(0) in powers
                       else m.group(0), reason)
         return text[:1].upper() + text[1:]
 

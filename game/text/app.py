@@ -275,7 +275,7 @@ class TextApp:
             raise CommandError("usage: estimate TO: CLAUSES")
         to = [self._power_id(p) for p in m.group(1).split(",")]
         if self.power in to:
-            raise CommandError(S["text.estimate_self"].format(power=self.game.rules.scenario.powers[self.power].name))
+            raise CommandError(S["text.estimate_self"].format(power=self.game.rules.power_name(self.power, self.game.state)))
         rules = self.game.rules
         sender = [self.power]
         clauses = parse_package(m.group(2))
@@ -314,7 +314,7 @@ class TextApp:
         self.write(render.rule(S["text.inbox"]))
         rules, state = self.game.rules, self.game.state
         for p in props:
-            self.write(proposal_line(rules, p))
+            self.write(proposal_line(rules, p, state))
             if p.text:
                 self.write("  " + p.text)
             from game.engine.sidetalks import verdict_on

@@ -37,7 +37,7 @@ def summary(game: Game, viewer: str) -> str:
         if cs["state"] not in ("open", "broken"):
             continue
         c = sc.conferences[cid]
-        who = ", ".join(sc.powers[p].name for p in cs["attending"])
+        who = ", ".join(rules.power_name(p, game.state) for p in cs["attending"])
         out.append(S["text.sitting"].format(conference=c.title, state=cs["state"], place=c.place, who=who))
     news = [n for n in obs["news"] if n["turn"] in (obs["turn"], obs["turn"] - 1)]
     if news:
@@ -86,7 +86,7 @@ def power_detail(game: Game, power: str, viewer: str) -> str:
         if len(trust_series) > 1:
             out.append(S["text.trust_over_time"] + " ".join(f"{x:.0f}" for x in trust_series[-10:]))
     for g in row["grievances"] if row is not None else []:
-        out.append(S["text.grievance"].format(against=rules.scenario.powers[g["against"]].name, reason=g["reason"],
+        out.append(S["text.grievance"].format(against=rules.power_name(g["against"], state), reason=g["reason"],
                                               now=g["now"], was=g["was"], day=g["day"], half=g["half_life"]))
     causes = [c for c in obs["causes"] if c["var"].startswith(power + ".")][-8:]
     if causes:
@@ -127,7 +127,7 @@ def answers_to(game: Game, viewer: str, recent: bool = True, most: int = 12) -> 
                 and (not recent or (p.closed_turn if p.closed_turn is not None else state.turn) >= state.turn - 1)]
     out = []
     for p in answered[-most:]:
-        out.append(proposal_line(rules, p))
+        out.append(proposal_line(rules, p, state))
         for r in p.receivers:
             if r not in p.answers:
                 continue
@@ -144,7 +144,7 @@ def event_text(game: Game, event_id: str) -> str:
         out.append(names_note(game, e.text))
     for o in e.options:
         out.append(f"  {o.id}: {o.title}" + (f" - {o.text}" if o.text else ""))
-        effects = describe_effects(game.rules, o.effects, e.chooser)
+        effects = describe_effects(game.rules, o.effects, e.chooser, game.state)
         if effects:
             out.append(f"      ({effects})")
     return "\n".join(out)
@@ -216,7 +216,7 @@ def final_report(game: Game, viewer: str = OBSERVER) -> str:
             continue
         pts = sum(o["points"] for o in res if o["met"])
         tag = S["text.you_tag"] if state.controllers[p] == "human" else ""
-        out.append(S["text.power_points"].format(power=sc.powers[p].name + tag, points=pts))
+        out.append(S["text.power_points"].format(power=rules.power_name(p, state) + tag, points=pts))
         for o in res:
             out.append(f"   [{'x' if o['met'] else ' '}] {o['title']} ({o['points']:+.0f})")
     got = outcome(rules, state)

@@ -23,6 +23,7 @@ import pygame
 import pygame_gui
 
 from game import i18n
+from game.errors import UsageError
 from game.i18n import S
 from game.ui import text as tx
 from game.ui.links import link_target
@@ -63,6 +64,8 @@ class App:
         self.stack: list[Screen] = []
         self.session: Session | None = None
         self.announced: set[int] = set()   # treaties already shown to the player as a card
+        #: ``play --campaign``: at the end of a part with a next one, play on into it without asking.
+        self.campaign = False
         self.running = True
         self.time = 0.0
         self.frames = 0
@@ -218,6 +221,8 @@ class App:
             return
         if self.session.game.is_terminal():
             from game.ui.screens.ending import EndScreen
+            if self.campaign and self.play_on():
+                return
             if self.top.name != "end":
                 self.switch(EndScreen(self))
             return
@@ -227,6 +232,23 @@ class App:
             self.push(EventScreen(self, waiting[0]))
             return
         self.announce_treaties()
+
+    def play_on(self) -> bool:
+        """Carry the finished game on into its campaign's next part, on the map; False (and the ending says
+        why) when there is none or it cannot be played."""
+        s = self.session
+        part = s.next_part() if s is not None and s.power else None
+        if s is None or part is None or not part.playable:
+            return False
+        from game.saves.errors import SaveError
+        try:
+            s.continue_campaign(part)
+        except SaveError as e:
+            self.toast(str(e))
+            return False
+        self.start(s)
+        self.toast(S["ui.end.continued"].format(title=part.title, carried=part.carried()))
+        return True
 
     def announce_treaties(self) -> None:
         """A treaty of the player's own is news worth a card, not a line: announce each new one once."""
@@ -238,7 +260,7 @@ class App:
         if new:
             from game.ui.screens.announcement import AnnouncementScreen, treaty_announcement
             self.announced.add(new[0].id)
-            self.push(AnnouncementScreen(self, treaty_announcement(s.rules, new[0])))
+            self.push(AnnouncementScreen(self, treaty_announcement(s.rules, new[0], s.state)))
 
     def end_turn(self) -> None:
         s = self.session
@@ -487,11 +509,24 @@ def make_reloader(scenario_id: str):  # type: ignore[no-untyped-def]
 
 
 def run_window(args: argparse.Namespace | None = None) -> int:
-    """``python main.py``: the game in a window until it is closed."""
+    """``python main.py``: the game in a window until it is closed.
+
+    ``play --load SAVE`` and ``play --campaign`` open on their game (``args.session``, made by game.cli as the
+    terminal's is); with ``--campaign`` a finished part goes on into the next, and a next part that cannot be
+    loaded is one line and exit status 2 before the window opens, as in the terminal."""
+    session = getattr(args, "session", None) if args is not None else None
+    campaign = bool(getattr(args, "campaign", False)) and session is not None
+    if campaign:
+        part = session.next_part()
+        if part is not None and part.rules is None:       # missing or broken: the installation's fault
+            raise UsageError(part.problem)
     os.environ.setdefault("SDL_VIDEO_ALLOW_SCREENSAVER", "1")
     app = App(window=True)
     if args is not None and getattr(args, "scenario", None):
         app.preferred_scenario = args.scenario  # type: ignore[attr-defined]
+    if session is not None:
+        app.campaign = campaign
+        app.start(session)
     clock = pygame.time.Clock()
     first_frame_only = bool(os.environ.get("RAPALLO_EXIT_AFTER_FIRST_FRAME"))  # see game.cli.FIRST_FRAME_ONLY
     while app.running:

@@ -140,7 +140,7 @@ def _side_talks(app, scenario) -> None:  # type: ignore[no-untyped-def]
 def _treaty(app) -> None:  # type: ignore[no-untyped-def]
     from game.ui.screens.announcement import AnnouncementScreen, treaty_announcement
     s = app.session
-    app.push(AnnouncementScreen(app, treaty_announcement(s.rules, s.state.treaties[-1])))
+    app.push(AnnouncementScreen(app, treaty_announcement(s.rules, s.state.treaties[-1], s.state)))
 
 
 def _power(app) -> None:  # type: ignore[no-untyped-def]

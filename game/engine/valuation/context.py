@@ -63,7 +63,7 @@ def _left_out_label(rules: Rules, state: State, power: str) -> str:
     if not fears:
         return S["line.left_out"].format(rival="")
     rival = max(fears, key=lambda r: fears[r] * state.values.get(f"{r}.closeness", 0.0))
-    return S["line.left_out"].format(rival=S["line.left_out.rival"].format(rival=rules.scenario.powers[rival].name))
+    return S["line.left_out"].format(rival=S["line.left_out.rival"].format(rival=rules.power_name(rival, state)))
 
 
 def _bloc_lines(rules: Rules, state: State, evaluator: str, partners: Sequence[str]) -> list[Line]:

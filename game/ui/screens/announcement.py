@@ -27,7 +27,7 @@ class Announcement:
     picture: str
 
 
-def treaty_announcement(rules, treaty) -> Announcement:  # type: ignore[no-untyped-def]
+def treaty_announcement(rules, treaty, state=None) -> Announcement:  # type: ignore[no-untyped-def]
     """A treaty as the player reads it when it is signed: its title, parties (the hub and its partners), date
     and every clause in words."""
     lines = tuple(S["ui.treaty.article"].format(n=i + 1, text=clause_text(rules, c))
@@ -36,7 +36,7 @@ def treaty_announcement(rules, treaty) -> Announcement:  # type: ignore[no-untyp
     if treaty.conference and treaty.conference in rules.scenario.conferences:
         where = " " + S["ui.treaty.at"].format(conference=rules.scenario.conferences[treaty.conference].title)
     return Announcement(S["ui.treaty.kicker"], date_text(treaty.signed), treaty.title[:1].upper() + treaty.title[1:],
-                        S["ui.treaty.parties"].format(parties=_and([power_name(rules, p) for p in treaty.parties(rules.hub)])) + where, lines, "signing")
+                        S["ui.treaty.parties"].format(parties=_and([power_name(rules, p, state) for p in treaty.parties(rules.hub)])) + where, lines, "signing")
 
 
 def dispatch_announcement(date: str, headline: str, text: str, kind: str) -> Announcement:

@@ -34,10 +34,10 @@ class PrivacyScreen(Screen):
         assert ui is not None
         cls = classroom_of(self.app)
         assert cls is not None
-        power = cls.game.rules.scenario.powers[self.delegation]
+        rules, state = cls.game.rules, cls.game.state
+        adjective = rules.power_adjective(self.delegation, state) or rules.power_name(self.delegation, state)
         W, H = self.sc.width, self.sc.height
-        ui.label(r(60, H / 2 - 120, W - 120, 70), S["cls.privacy.pass"].format(adjective=power.adjective or
-                                                                               power.name), "title")
+        ui.label(r(60, H / 2 - 120, W - 120, 70), S["cls.privacy.pass"].format(adjective=adjective), "title")
         ui.label(r(60, H / 2 - 40, W - 120, 34), S["cls.privacy.press"], "heading")
         ui.label(r(60, H / 2 + 4, W - 120, 28), S["cls.privacy.hint"], "italic")
         ready = ui.button(r(W / 2 - 130, H / 2 + 60, 260, 52), S["ui.classroom.ready"], self.ready,

@@ -10,7 +10,6 @@ import pygame
 
 from game.i18n import S
 from game.saves.campaign import NextPart
-from game.saves.errors import SaveError
 from game.ui import text as tx
 from game.ui.links import glossary_for, linked
 from game.ui.screens.base import Screen
@@ -93,7 +92,7 @@ class EndScreen(Screen):
             return
         text = S["ui.end.continue"].format(title=part.title)
         w = min(self.text_w(text, "button", "primary"), buttons_x - 34)
-        power = self.app.session.rules.scenario.powers[self.app.session.power].name
+        power = self.app.session.rules.power_name(self.app.session.power, self.app.session.state)
         b = ui.button(r(buttons_x - 10 - w, H - 56, w, 40), text, self.play_on,
                       S["ui.end.continue.tip"].format(title=part.title, power=power, carried=carried), "primary")
         ui.focus_on(b)
@@ -108,15 +107,7 @@ class EndScreen(Screen):
 
     def play_on(self) -> None:
         """The next part, from where this game ended, on the map; a notice if it cannot start."""
-        s, part = self.app.session, self.next_part()
-        if s is None or part is None:
-            return
-        try:
-            s.continue_campaign(part)
-        except SaveError as e:
-            self.app.toast(str(e))
-            return
-        self.app.start(s)
+        self.app.play_on()
 
     def _charts(self) -> None:
         s = self.app.session

@@ -23,7 +23,7 @@ class HomeScreen(GameScreen):
         x, y, w, h = self.body
         s = self.session
         heading = S["ui.home.heading"] if s.is_hub else S["ui.home.heading_partner"].format(
-            power=self.rules.scenario.powers[s.power].name)
+            power=self.rules.power_name(s.power, self.state))
         ui.label(r(16, y + 4, w - 32, 40), heading, "heading")
         vm = home(self.rules, self.state, s.power)
         self.vm: HomeVM = vm

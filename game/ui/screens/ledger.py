@@ -39,7 +39,7 @@ class LedgerScreen(GameScreen):
         tx_ = 250.0
         for t in TABS:
             label = S[f"ui.ledger.{t}"]
-            tip = S[f"ui.ledger.{t}.tip"].format(hub=self.rules.scenario.powers[self.rules.hub].name)
+            tip = S[f"ui.ledger.{t}.tip"].format(hub=self.rules.power_name(self.rules.hub, self.state))
             tw = max(150.0, self.text_w(label, "button", "tab"))
             self.tabs[t] = ui.button(r(tx_, y + 8, tw, 32), label, lambda t=t: self.set_tab(t), tip, "tab")
             tx_ += tw + 6

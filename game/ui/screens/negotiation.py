@@ -38,7 +38,7 @@ def paper_line(rules, state, player: str, pid: int) -> str:  # type: ignore[no-u
         return ""
     ours = player in prop.sender
     pids = prop.receivers if ours else prop.sender
-    first = power_name(rules, pids[0])
+    first = power_name(rules, pids[0], state)
     who = first if len(pids) == 1 else S["ui.map.paper.and_others"].format(first=first, n=len(pids) - 1)
     what = ", ".join(clause_text(rules, c, with_params=False) for c in prop.clauses) or "\u2014"
     if prop.title and prop.title.lower() != S["title.proposal"].format(id=prop.id).lower():
@@ -80,7 +80,7 @@ class NegotiationScreen(GameScreen):
         self.card_x = w - self.card_w - 12
         lw = self.text_w(S["ui.neg.with"], "label", "italic") + 4
         ui.label(r(12, y + 6, lw, 30), S["ui.neg.with"], "italic")
-        names = [(p, power_name(self.rules, p)) for p in self.others]
+        names = [(p, power_name(self.rules, p, self.state)) for p in self.others]
         cw = min(240.0, max(150.0, max(self.text_w(n, "drop_down_menu") for _, n in names)))
         self.w_counterpart = ui.choice(r(16 + lw, y + 8, cw, 30), names, self.counterpart, self.set_counterpart,
                                        S["ui.neg.with.tip"])
@@ -478,9 +478,9 @@ class NegotiationScreen(GameScreen):
             vm = estimate_vm(self.rules, self.state, me, [me], [self.counterpart], pkg)
         self.card.show(vm)
         # The line under the header.
-        name = power_name(self.rules, self.counterpart)
+        name = power_name(self.rules, self.counterpart, self.state)
         if mode == "answer" and prop is not None:
-            text = S["ui.neg.answering"].format(title=self.paper_title(prop), sender=power_name(self.rules, prop.sender[0]))
+            text = S["ui.neg.answering"].format(title=self.paper_title(prop), sender=power_name(self.rules, prop.sender[0], self.state))
         elif prop is not None and mode in ("sent", "answered"):
             text = S["ui.neg.viewing"].format(title=self.paper_title(prop),
                                               status=S["ui.neg.status." + prop.status])
@@ -523,8 +523,8 @@ class NegotiationScreen(GameScreen):
         from game.ui.viewmodels.common import date_text
         me = self.session.power
         key = "ui.neg.paper.counter" if prop.reply_to is not None else "ui.neg.paper.proposal"
-        return S[key].format(sender=S["ui.neg.paper.you"] if me in prop.sender else power_name(self.rules, prop.sender[0]),
-                             to=power_name(self.rules, prop.receivers[0]) if prop.receivers else "",
+        return S[key].format(sender=S["ui.neg.paper.you"] if me in prop.sender else power_name(self.rules, prop.sender[0], self.state),
+                             to=power_name(self.rules, prop.receivers[0], self.state) if prop.receivers else "",
                              date=date_text(prop.date))
 
     # --- commands ---------------------------------------------------------------------------

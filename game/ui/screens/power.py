@@ -41,7 +41,7 @@ class PowerScreen(GameScreen):
         self.ladder_y = y + 330
         if not hub:
             ui.label(r(16, self.ladder_y - 34, 410, 32),
-                     S["ui.power.status"].format(hub=self.rules.scenario.powers[self.rules.hub].name), "heading",
+                     S["ui.power.status"].format(hub=self.rules.power_name(self.rules.hub, self.state)), "heading",
                      S["ui.power.status.tip"])
         self.l_facing = ui.label(r(18, self.ladder_y + 76, 410, 22), "", "caption")
         ui.label(r(440, y + 8, 400, 30), S["ui.home.state"] if hub else S["ui.power.attitudes"], "heading")
@@ -67,7 +67,7 @@ class PowerScreen(GameScreen):
         self.t_causes = ui.text_box(r(856, self.causes_y + 32, w - 868, h - (self.causes_y - y) - 84), "", None)
         self.causes_html = ""
         bottom = y + h - 46
-        name = self.rules.scenario.powers[self.power].name
+        name = self.rules.power_name(self.power, self.state)
         self.b_negotiate = ui.button(r(16, bottom, 260, 38), S["ui.power.negotiate"].format(name=name),
                                      self.negotiate, S["ui.power.negotiate.tip"].format(name=name), "primary")
         ui.button(r(284, bottom, 120, 38), S["ui.back"], self.back, S["ui.back.tip"])
@@ -139,7 +139,7 @@ class PowerScreen(GameScreen):
 
     def confirm_cancel(self, treaty: int, title: str) -> None:
         from game.ui.screens.confirm import ConfirmScreen
-        name = self.rules.scenario.powers[self.power].name
+        name = self.rules.power_name(self.power, self.state)
 
         def do() -> None:
             out = self.session.attempt(CancelTreaty(self.session.power, treaty))

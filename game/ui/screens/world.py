@@ -66,7 +66,7 @@ class MapScreen(GameScreen):
         x, y, w, h = self.map_rect
         bx = x + 8
         for pid in self.off_map:     # their buttons sit along the map's top edge: read first
-            name = self.rules.scenario.powers[pid].name
+            name = self.rules.power_name(pid, self.state)
             b = ui.button(self.r(bx, y + 8, 190, 30), name, lambda p=pid: self.open_power(p), self._power_tip(pid),
                           "small_button", group="offmap")
             ui.control_of(b).power_id = pid  # type: ignore[union-attr]
@@ -79,7 +79,7 @@ class MapScreen(GameScreen):
             spot.power_id = pid
 
     def _power_tip(self, pid: str) -> str:
-        name = self.rules.scenario.powers[pid].name
+        name = self.rules.power_name(pid, self.state)
         if pid == self.rules.hub:
             return f"{name}. {S['ui.map.hover.hub']}"
         return S["ui.map.power.tip"].format(name=name, status=status_text(self.state.status.get(pid, 0)))
@@ -201,7 +201,7 @@ class MapScreen(GameScreen):
             return
         self.hover = hit.power
         if hit.power is None and hit.owner is not None:
-            self.hover_region = S["ui.map.hover.colony"].format(name=hit.region, owner=self.rules.scenario.powers[hit.owner].name)
+            self.hover_region = S["ui.map.hover.colony"].format(name=hit.region, owner=self.rules.power_name(hit.owner, self.state))
         elif hit.power is None:
             self.hover_region = S["ui.map.hover.neutral"].format(name=hit.region)
         else:

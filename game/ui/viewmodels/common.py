@@ -49,8 +49,8 @@ def power_name(rules: Rules, pid: str, state: State | None = None) -> str:
     return rules.power_name(pid, state) if p else pid.replace("_", " ").title()
 
 
-def names(rules: Rules, pids: list[str] | tuple[str, ...]) -> str:
-    return ", ".join(power_name(rules, p) for p in pids)
+def names(rules: Rules, pids: list[str] | tuple[str, ...], state: State | None = None) -> str:
+    return ", ".join(power_name(rules, p, state) for p in pids)
 
 
 def humanise(ident: str) -> str:

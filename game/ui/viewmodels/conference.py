@@ -87,14 +87,14 @@ def conference_vm(rules: Rules, state: State, player: str, cid: str) -> Conferen
                                          closes=date_text(spec.closes.isoformat()))
     seats = tuple(SeatVM(p, power_name(rules, p, state), p in cs.attending, p in cs.walked_out, p in cs.excluded, p == player)
                   for p in cs.invited)
-    agenda = tuple(AgendaVM(a.id, a.title, "; ".join(x for x in (describe(rules, e, player) for e in a.speech) if x)
+    agenda = tuple(AgendaVM(a.id, a.title, "; ".join(x for x in (describe(rules, e, player, state) for e in a.speech) if x)
                             or S["ui.event.no_effects"]) for a in spec.agenda)
-    commissions = tuple(BodyVM(c.title, S["ui.conf.members"].format(names=names(rules, c.members)),
+    commissions = tuple(BodyVM(c.title, S["ui.conf.members"].format(names=names(rules, c.members, state)),
                                ", ".join(a.title for a in spec.agenda if a.id in c.agenda)) for c in spec.commissions)
     channels = tuple(BodyVM(ch.title[:1].upper() + ch.title[1:],
                             S["ui.conf.members"].format(names=names(rules, [ch.host] + [m for m in ch.members
-                                                                                    if m != ch.host])),
-                            S["ui.conf.excludes"].format(names=names(rules, ch.excludes)) if ch.excludes else "")
+                                                                                    if m != ch.host], state)),
+                            S["ui.conf.excludes"].format(names=names(rules, ch.excludes, state)) if ch.excludes else "")
                      for ch in spec.private_channels)
     meetings = tuple(MeetingVM(m["a"], m["b"], S["ui.conf.meeting"].format(
         a=power_name(rules, m["a"], state), b=power_name(rules, m["b"], state), channel=m.get("channel") or spec.title)

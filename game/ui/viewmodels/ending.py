@@ -65,7 +65,7 @@ def end_vm(rules: Rules, state: State, player: str) -> EndVM:
     events.sort(key=lambda e: (e[0], e[1]))
     timeline = tuple(TimelineRow(short_date(d) + f" {d[:4]}", t if k == "y" else "", t if k == "h" else "")
                      for d, k, t in events)
-    powers = tuple(sorted(((power_name(rules, p), sum(o.points for o in objectives(rules, state, p) if o.met),
+    powers = tuple(sorted(((power_name(rules, p, state), sum(o.points for o in objectives(rules, state, p) if o.met),
                             p == player) for p in rules.powers if sc.objectives.get(p)), key=lambda x: -x[1]))
     return EndVM(S["ui.end.heading"].format(title=sc.title),
                  S["ui.end.score"].format(power=power_name(rules, player, state), score=got, best=best), got, best,

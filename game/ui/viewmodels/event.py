@@ -37,17 +37,18 @@ class EventVM:
     options: tuple[OptionVM, ...]
 
 
-def describe(rules: Rules, effect: Any, chooser: str | None = None) -> str | None:
-    """One effect in a few words (the engine's wording, shared with the terminal)."""
-    return describe_effect(rules, effect, chooser)
+def describe(rules: Rules, effect: Any, chooser: str | None = None, state: State | None = None) -> str | None:
+    """One effect in a few words (the engine's wording, shared with the terminal), powers by their name of the
+    day when the state is given."""
+    return describe_effect(rules, effect, chooser, state)
 
 
 def event_vm(rules: Rules, state: State, event_id: str) -> EventVM:
     e = event_by_id(rules, event_id)
     fired_turn = state.fired.get(event_id, state.turn)
     date = next((n["date"] for n in reversed(state.news) if n.get("event") == event_id), state.date)
-    effects = tuple(x for x in (describe(rules, ef, e.chooser) for ef in e.effects) if x)
-    options = tuple(OptionVM(o.id, o.title, o.text, tuple(x for x in (describe(rules, ef, e.chooser)
+    effects = tuple(x for x in (describe(rules, ef, e.chooser, state) for ef in e.effects) if x)
+    options = tuple(OptionVM(o.id, o.title, o.text, tuple(x for x in (describe(rules, ef, e.chooser, state)
                                                                       for ef in o.effects) if x))
                     for o in e.options)
     del fired_turn

@@ -43,9 +43,9 @@ class HomeVM:
     values: tuple[ValueVM, ...]
 
 
-def mission_label(rules: Rules, mission: str) -> str:
+def mission_label(rules: Rules, mission: str, state: State | None = None) -> str:
     if mission in rules.scenario.powers:
-        return rules.scenario.powers[mission].name
+        return rules.power_name(mission, state)
     if mission in rules.scenario.conferences:
         return rules.scenario.conferences[mission].title
     return S["mission.home"].capitalize()
@@ -66,9 +66,9 @@ def home(rules: Rules, state: State, player: str) -> HomeVM:
         n = rules.scenario.powers[player].negotiators[nid]
         sk = n.skills
         skills = S["ui.home.skills"].format(persuasion=sk.persuasion, economics=sk.economics, guile=sk.guile)
-        opts = [(m, mission_label(rules, m)) for m in allowed]
+        opts = [(m, mission_label(rules, m, state)) for m in allowed]
         if mission not in allowed:
-            opts.insert(0, (mission, mission_label(rules, mission)))
+            opts.insert(0, (mission, mission_label(rules, mission, state)))
         tip = " ".join(x for x in (n.title + "." if n.title else "", n.note,
                                    S["ui.home.skills.tip"].format(need_p=tun.exact_breakdown_skill,
                                                                   need_g=tun.what_would_it_take_skill)) if x)

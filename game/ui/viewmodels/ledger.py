@@ -60,7 +60,7 @@ def economy_chart(rules: Rules, state: State, which: tuple[str, ...] = ECONOMY) 
 
 
 def attitude_chart(rules: Rules, state: State, attitude: str) -> ChartVM:
-    series = tuple(x for x in (_series(rules, state, f"{p}.{attitude}", power_name(rules, p)) for p in rules.partners)
+    series = tuple(x for x in (_series(rules, state, f"{p}.{attitude}", power_name(rules, p, state)) for p in rules.partners)
                    if x)
     if attitude == "status":
         return ChartVM(S["ui.ledger.status"], tuple(state.series_dates), series, (0.0, 3.0))

@@ -20,7 +20,7 @@ from game.engine.negotiators import negotiators_reaching
 from game.engine.rules import Rules
 from game.engine.sides import treaty_partners
 from game.engine.search import Advice, what_would_it_take
-from game.engine.sidetalks import is_side, normalise_terms, shared_topics, verdict_on
+from game.engine.sidetalks import is_side, normalise_terms, shared_topics, terms_in_force, verdict_on
 from game.engine.state import Proposal, State
 from game.i18n import S
 from game.engine.valuation import disallowed, evaluate
@@ -64,16 +64,23 @@ def counterparts(rules: Rules, player: str) -> list[str]:
     return [rules.hub] + [p for p in rules.powers if p not in (player, rules.hub) and shared_topics(rules, player, p)]
 
 
-def side_rows(rules: Rules, player: str, counterpart: str) -> list[ClauseRowVM]:
-    """The terms of every topic the two may bargain over, grouped under the topic's title."""
+def side_rows(rules: Rules, state: State, player: str, counterpart: str) -> list[ClauseRowVM]:
+    """The terms of every topic the two may bargain over, grouped under the topic's title. A term already in
+    force between them is greyed out and says so in words, as Moscow's clauses in force are."""
     rows = []
+    bound = terms_in_force(state, player, counterpart)
+    name = power_name(rules, counterpart, state)
     for tid in shared_topics(rules, player, counterpart):
         topic = rules.scenario.side_talks.topics[tid]
         for term_id, term in topic.terms.items():
+            title = term.title[:1].upper() + term.title[1:]
+            if term_id in bound:
+                rows.append(ClauseRowVM(term_id, S["ui.neg.term.in_force"].format(title=title), "both", (), False,
+                                        S["ui.neg.term.in_force.tip"].format(title=title, name=name), topic.title))
+                continue
             about = " ".join((term.description or topic.description).split())
             tip = S["ui.neg.term.tip"].format(title=term.title, topic=topic.title, description=about)
-            rows.append(ClauseRowVM(term_id, term.title[:1].upper() + term.title[1:], "both", (), True, tip,
-                                    topic.title))
+            rows.append(ClauseRowVM(term_id, title, "both", (), True, tip, topic.title))
     return rows
 
 
@@ -91,7 +98,7 @@ def side_of(rules: Rules, granted_by: str, player: str) -> str:
 
 def clause_rows(rules: Rules, state: State, player: str, counterpart: str) -> list[ClauseRowVM]:
     if is_side(rules, [player], [counterpart]):
-        return side_rows(rules, player, counterpart)
+        return side_rows(rules, state, player, counterpart)
     partners = partners_for(rules, player, counterpart)
     rows = []
     for type_id in rules.clause_ids:
@@ -109,7 +116,7 @@ def clause_rows(rules: Rules, state: State, player: str, counterpart: str) -> li
             allowed = not disallowed(rules, state, partners, (rules.normalise(Clause.of(type_id)),))
         except ClauseError:
             allowed = False
-        name = power_name(rules, counterpart)
+        name = power_name(rules, counterpart, state)
         tip = S["ui.neg.clause.tip"].format(title=ct.title, description=" ".join(ct.description.split())) if allowed \
             else S["ui.neg.clause.barred"].format(title=ct.title, name=name)
         rows.append(ClauseRowVM(type_id, ct.title, side_of(rules, ct.granted_by, player), tuple(params), allowed, tip))
@@ -147,7 +154,7 @@ class ChannelVM:
 
 def channels(rules: Rules, state: State, player: str, counterpart: str) -> list[ChannelVM]:
     out: list[ChannelVM] = []
-    name = power_name(rules, counterpart)
+    name = power_name(rules, counterpart, state)
     if is_side(rules, [player], [counterpart]):    # talks among the other powers go through embassies
         return [ChannelVM(None, S["ui.neg.channel.envoy"].format(name=S["ui.neg.embassy"]), True,
                           S["ui.neg.channel.side.tip"].format(name=name))]
@@ -234,7 +241,7 @@ def estimate_vm(rules: Rules, state: State, viewer: str, sender: Sequence[str], 
                 pkg: Package) -> EstimateVM:
     """How the (first) receiver would answer ``pkg`` now, as the viewer's negotiators can read it."""
     receiver = receivers[0]
-    name = power_name(rules, receiver)
+    name = power_name(rules, receiver, state)
     if not pkg:
         return EstimateVM(S["ui.neg.estimate"].format(name=name), receiver, (), 0.0, 0.0, False, (), True, "",
                           S["ui.neg.estimate.empty"].format(name=name), None, empty=True)

@@ -169,24 +169,24 @@ class PaperVM:
     counterpart: str     # the other side's first power
 
 
-def paper(rules: Rules, p: Proposal, player: str, kind: str) -> PaperVM:
+def paper(rules: Rules, p: Proposal, player: str, kind: str, state: State | None = None) -> PaperVM:
     title = p.title[:1].upper() + p.title[1:]
     if player in p.sender:
-        label = S["ui.map.paper.to"].format(who=_who(rules, p.receivers), title=title)
+        label = S["ui.map.paper.to"].format(who=_who(rules, p.receivers, state), title=title)
         other = p.receivers[0]
-        full = S["ui.map.paper.to_full"].format(who=names(rules, p.receivers))
+        full = S["ui.map.paper.to_full"].format(who=names(rules, p.receivers, state))
     else:
-        label = S["ui.map.paper.from"].format(who=_who(rules, p.sender), title=title)
+        label = S["ui.map.paper.from"].format(who=_who(rules, p.sender, state), title=title)
         other = p.sender[0]
-        full = S["ui.map.paper.from_full"].format(who=names(rules, p.sender))
+        full = S["ui.map.paper.from_full"].format(who=names(rules, p.sender, state))
     tip = f"{full} " + S["ui.map.paper.tip"].format(clauses=package_words(rules, p.clauses))
     if p.text:
         tip = f"{p.text} {tip}"
     return PaperVM(p.id, label, title, tip, kind, p.status, other)
 
 
-def _who(rules: Rules, pids: list[str]) -> str:
-    first = power_name(rules, pids[0])
+def _who(rules: Rules, pids: list[str], state: State | None = None) -> str:
+    first = power_name(rules, pids[0], state)
     return first if len(pids) == 1 else S["ui.map.paper.and_others"].format(first=first, n=len(pids) - 1)
 
 
@@ -198,11 +198,11 @@ class PapersVM:
 
 
 def papers(rules: Rules, state: State, player: str, turns: int = 3) -> PapersVM:
-    inc = tuple(paper(rules, p, player, "in") for p in inbox(rules, state, player))
-    out = tuple(paper(rules, p, player, "out") for p in outbox(state, player))
+    inc = tuple(paper(rules, p, player, "in", state) for p in inbox(rules, state, player))
+    out = tuple(paper(rules, p, player, "out", state) for p in outbox(state, player))
     done = [p for p in state.proposals if player in p.sender and p.status in ("accepted", "rejected", "countered")
             and (p.closed_turn or 0) >= state.turn - turns]
-    ans = tuple(paper(rules, p, player, "answered") for p in reversed(done))
+    ans = tuple(paper(rules, p, player, "answered", state) for p in reversed(done))
     return PapersVM(inc, out, ans)
 
 

@@ -10,6 +10,7 @@ from typing import Sequence
 
 import pygame
 
+from game.i18n import S
 from game.ui import text as tx
 from game.ui.theme import Palette
 
@@ -168,16 +169,43 @@ class LineChart:
                 if k % every == 0 or k == len(pts) - 1:
                     marker(surface, ser.marker, ser.colour, pt, max(2, int(3 * s)))
             ends.append((pts[-1][1], ser))
-        # Names at the end of each line, pushed apart so that they do not overlap.
-        ends.sort(key=lambda e: e[0])
-        lh = int(14 * s)
-        last = -1e9
-        for y, ser in ends:
-            y = max(y, last + lh)
-            last = y
-            marker(surface, ser.marker, ser.colour, (p.right + int(10 * s), y), max(2, int(3 * s)))
-            surface.blit(tx.render(ser.name, "ui", max(8, int(12 * s * self.text)), pal.rgb("ink")),
-                         (p.right + int(18 * s), y - lh // 2))
+        self._draw_names(surface, pal, ends)
+
+    def legend(self, ends: list[tuple[float, Series]]) -> list[tuple[float, Series | None, str]]:
+        """The names at the end of the lines: (y, series, text), pushed apart and kept beside the plot.
+
+        When more lines end than names fit in the plot's height (eleven partners in a long campaign), the
+        highest lines are named and the rest counted on one row ("and 4 more"); the ledger names each on hover."""
+        p, lh = self.plot, self.line_height
+        fit = max(1, p.height // lh)
+        ends = sorted(ends, key=lambda e: e[0])                       # top of the plot first
+        rows: list[tuple[float, Series | None, str]] = [(y, ser, ser.name) for y, ser in ends]
+        if len(ends) > fit:
+            kept, rest = ends[:fit - 1], ends[fit - 1:]
+            rows = [(y, ser, ser.name) for y, ser in kept]
+            rows.append((rest[0][0], None, S["ui.chart.others"].format(n=len(rest))))
+        ys = [y for y, _, _ in rows]
+        for i in range(1, len(ys)):                                   # apart, downwards
+            ys[i] = max(ys[i], ys[i - 1] + lh)
+        bottom = p.bottom - lh // 2
+        for i in reversed(range(len(ys))):                            # and back up, above the plot's foot
+            ys[i] = min(ys[i], bottom if i == len(ys) - 1 else ys[i + 1] - lh)
+        top = p.y + lh // 2
+        for i in range(len(ys)):                                      # never above the plot's top
+            ys[i] = max(ys[i], top if i == 0 else ys[i - 1] + lh)
+        return [(y, ser, text) for y, (_, ser, text) in zip(ys, rows)]
+
+    @property
+    def line_height(self) -> int:
+        return max(8, int(14 * self.s * self.text))
+
+    def _draw_names(self, surface: pygame.Surface, pal: Palette, ends: list[tuple[float, Series]]) -> None:
+        s, p, lh = self.s, self.plot, self.line_height
+        for y, ser, text in self.legend(ends):
+            if ser is not None:
+                marker(surface, ser.marker, ser.colour, (p.right + int(10 * s), y), max(2, int(3 * s)))
+            label = tx.render(text, "ui", max(8, int(12 * s * self.text)), pal.rgb("ink" if ser else "ink_soft"))
+            surface.blit(label, (p.right + int(18 * s), y - lh // 2))
 
     def point_at(self, pos: tuple[int, int]) -> tuple[Series, int, float] | None:
         if not self.plot.inflate(int(8 * self.s), int(8 * self.s)).collidepoint(pos) or not self.dates:
