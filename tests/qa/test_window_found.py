@@ -2,21 +2,33 @@
 from __future__ import annotations
 
 import pygame
+import pytest
 
-from tests.ui.conftest import button, press, tab_to
+from tests.ui.conftest import button, make_app, press, tab_to  # noqa: F401 - make_app is a fixture
 
 
-def test_enter_on_begin_does_not_also_take_the_first_decision_of_the_game(tmp_path, monkeypatch):
-    # Starting a game takes a moment; a held Enter's repeats, queued by pygame meanwhile, reached the
-    # first decision's screen and chose its first option before the player had seen it.
+@pytest.fixture(autouse=True)
+def _own_config(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("RAPALLO_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("RAPALLO_SAVES", str(tmp_path / "saves"))
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _forget_fonts_afterwards():  # type: ignore[no-untyped-def]
+    """As in tests/classroom/test_screens.py: tests/test_fonts.py quits pygame.font later, which
+    would leave the fonts this module made dead for the window tests after it."""
+    yield
+    from game.ui import text
+    text._fonts.clear()
+    text.clear_cache()
+
+
+def test_enter_on_begin_does_not_also_take_the_first_decision_of_the_game(make_app, monkeypatch):
+    # Starting a game takes a moment; a held Enter's repeats, queued by pygame meanwhile, reached the
+    # first decision's screen and chose its first option before the player had seen it.
     from game.i18n import S
-    from game.ui.app import App
     from game.ui.screens.newgame import NewGameScreen
-    from game.ui.settings import Settings
-    app = App((1280, 720), Settings(advisor=False), settings_dir=tmp_path / "config")
-    pygame.event.clear()
+    app = make_app()
     app.push(NewGameScreen(app))
     app.step()
     start = app.start
