@@ -57,7 +57,7 @@ def _names(rules: Rules, state: State, powers: list[str], date: str) -> str:
 
 
 def _clauses(rules: Rules, treaty: Treaty | Proposal) -> str:
-    return ", ".join(rules.clause_title(c.type).lower() for c in treaty.clauses)
+    return ", ".join(rules.clause_phrase(c.type) for c in treaty.clauses)
 
 
 def _source(state: State, rules: Rules, treaty: Treaty) -> Proposal | None:

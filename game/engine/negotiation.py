@@ -50,7 +50,7 @@ def table_proposal(rules: Rules, state: State, sender: list[str], receivers: lis
                     state.date, title, text, conference, channel, reply_to, delivered=delivered,
                     negotiator=negotiator)
     state.proposals.append(prop)
-    what = ", ".join(rules.clause_title(c.type).lower() for c in prop.clauses)
+    what = ", ".join(rules.clause_phrase(c.type) for c in prop.clauses)
     key = "news.proposal" if len(prop.sender) == 1 else "news.proposal_joint"   # "Britain, France propose"
     Ctx(rules, state).news(say(key, sender=names(rules, prop.sender, state), receivers=names(rules, prop.receivers, state),
                                                      title=title, clauses=what),

@@ -72,6 +72,8 @@ def put(rules: Rules, state: State, ob: Obligation, chooser: str, other: str, tr
     event = ob.as_event()       # not in state.fired: scripted events' conditions never name it
     ctx = Ctx(rules, state, self_=chooser, partner=other)
     names = {"{partner}": rules.power_name(other, state), "{treaty}": treaty.title}
+    if treaty.title[:4].lower() == "the ":      # "The {treaty}" with "the draft treaty ...": one article, not two
+        names = {"The {treaty}": "T" + treaty.title[1:], "the {treaty}": treaty.title, **names}
     title, text = event.title, event.text        # the scenario's own words, with the partner and treaty named
     for key, name in names.items():
         title, text = title.replace(key, name), text.replace(key, name)
@@ -80,3 +82,13 @@ def put(rules: Rules, state: State, ob: Obligation, chooser: str, other: str, tr
     state.choices.append(PendingChoice(event.id, chooser, state.turn, other))
     if state.controllers.get(chooser) == "ai":
         events.choose(rules, state, event.id, chooser, events.ai_choice(rules, state, event))
+
+
+def worded(rules: Rules, state: State, event_id: str, chooser: str) -> tuple[str, str]:
+    """An awaiting decision's title and text as its news put them: an obligation's with its partner and
+    treaty named (the scenario's words hold ``{partner}`` and ``{treaty}``), any other event's as written."""
+    for n in reversed(state.news):
+        if n.get("event") == event_id and n.get("key") == "news.event" and chooser in n.get("powers", [chooser]):
+            return str(n["args"]["title"]), str(n["args"]["text"])
+    e = events.event_by_id(rules, event_id)
+    return e.title, e.text

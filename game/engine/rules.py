@@ -66,6 +66,14 @@ class Rules:
     def clause_type(self, type_id: str) -> ClauseType:
         return self.scenario.clause_types[type_id]
 
+    def clause_phrase(self, type_id: str) -> str:
+        """A clause's title inside a sentence ("credits and loans"): only the first letter lowered, and not
+        even that when the title opens with a power's name or adjective ("German tax reforms")."""
+        title = self.clause_title(type_id)
+        first = title.split(" ", 1)[0].split("'", 1)[0]
+        proper = {w for p in self.scenario.powers.values() for w in (p.name.split(" ", 1)[0], p.adjective) if w}
+        return title if first in proper else title[:1].lower() + title[1:]
+
     def clause_title(self, type_id: str) -> str:
         """The title of a clause type or of a side-talk term (a treaty among other powers holds those)."""
         if type_id in self.side_terms:
@@ -129,6 +137,8 @@ class Rules:
                 if period.from_ <= d <= period.to:
                     step = period.step_days
                     break
+            if (dt.date.max - d).days < step:
+                break                       # the calendar's last day: no turn can start after it
             nxt = d + dt.timedelta(days=step)
             # Do not jump over the start of a period with shorter turns.
             for period in cal.periods:

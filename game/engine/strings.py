@@ -205,5 +205,6 @@ def render(said: Any, table: Mapping[str, str] = S) -> str:
 def news_text(entry: Mapping[str, Any], table: Mapping[str, str] = S) -> str:
     """One news entry in words: keyed entries through ``table``; a save from before keys kept its ``text``."""
     if "key" in entry:
-        return render(entry, table)
+        said = render(entry, table)
+        return said[:1].upper() + said[1:]     # "the London memorandum lapses" starts a line: "The London ..."
     return str(entry.get("text", ""))

@@ -36,7 +36,8 @@ CODES: dict[str, tuple[str, str]] = {
                         "(a misspelt name adds instead of changing)."),
     "I011": ("warning", "A file beside this one has the id of an installed scenario that extends names; the "
                         "installed one wins (installed scenarios and mods come before the files beside it)."),
-    "I012": ("error", "next names a scenario that does not exist, so the campaign cannot continue into it."),
+    "I012": ("error", "next names a scenario that does not exist or an abstract template, so the campaign cannot "
+                      "continue into it."),
     # mods
     "D001": ("error", "A mod requires a mod that is not installed."),
     "D002": ("error", "Mods require or load after each other in a circle."),

@@ -197,7 +197,11 @@ class Library:
     def _check_next(self, doc: Document, res: Resolved) -> None:
         """A ``next:`` written in this file must name a scenario the game can continue into (I012)."""
         nxt = doc.data.get("next")
-        if isinstance(nxt, str) and self.lookup(nxt, doc) is None:
+        target = self.lookup(nxt, doc) if isinstance(nxt, str) else None
+        if target is not None and target.abstract:     # the game would stop at the end with "cannot be played"
+            res.findings.append(doc.source.finding(("next",), "I012", f"next: '{nxt}' is an abstract template: a "
+                                                   "campaign cannot continue into it (name a playable scenario)"))
+        if isinstance(nxt, str) and target is None:
             res.findings.append(doc.source.finding(("next",), "I012", f"next: '{nxt}', but there is no scenario "
                                                    "with that id to continue into (next: null ends the campaign "
                                                    f"here){did_you_mean(nxt, self.by_id)}"))

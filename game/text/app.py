@@ -295,7 +295,7 @@ class TextApp:
             self.write(S["text.no_choices"])
             return
         for eid in waiting:
-            self.write(render.event_text(self.game, eid))
+            self.write(render.event_text(self.game, eid, self.power))
             self.write(S["text.decide_with"].format(event=eid))
 
     def _agenda(self, conference: str) -> None:
@@ -325,7 +325,7 @@ class TextApp:
     def _prompt_events(self) -> None:
         for c in self.game.state.choices:
             if c.chooser == self.power:
-                self.write(render.event_text(self.game, c.event))
+                self.write(render.event_text(self.game, c.event, self.power))
                 self.write(S["text.decide_with"].format(event=c.event))
 
     # --- commands (they change the game) --------------------------------------------------

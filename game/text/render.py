@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from game.engine.describe import describe_effects
 from game.engine.events import event_by_id
+from game.engine.obligations import worded
 from game.engine.game import Game
 from game.engine.glossary import glossary_of
 from game.engine.debrief import debrief
@@ -137,11 +138,12 @@ def answers_to(game: Game, viewer: str, recent: bool = True, most: int = 12) -> 
     return "\n".join(out)
 
 
-def event_text(game: Game, event_id: str) -> str:
+def event_text(game: Game, event_id: str, chooser: str | None = None) -> str:
     e = event_by_id(game.rules, event_id)
-    out = [rule(e.title), e.text]
-    if names_note(game, e.text):
-        out.append(names_note(game, e.text))
+    title, text = worded(game.rules, game.state, event_id, chooser or e.chooser or game.rules.hub)
+    out = [rule(title), text]
+    if names_note(game, text):
+        out.append(names_note(game, text))
     for o in e.options:
         out.append(f"  {o.id}: {o.title}" + (f" - {o.text}" if o.text else ""))
         effects = describe_effects(game.rules, o.effects, e.chooser, game.state)

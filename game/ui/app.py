@@ -394,6 +394,9 @@ class App:
         if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
             self.settle_toasts()      # drawn, not widgets: the click still reaches what lies under a notice
         if event.type == pygame.KEYDOWN and self._key(event, top):
+            if self.top is not top:   # the key opened or closed a screen: its repeats, queued meanwhile, are not for the next
+                for e in [e for e in pygame.event.get(pygame.KEYDOWN) if e.key != event.key]:
+                    pygame.event.post(e)
             return
         if event.type == pygame.USEREVENT and hasattr(event, "user_type"):
             return  # pygame_gui's old-style duplicates of its events

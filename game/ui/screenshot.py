@@ -62,7 +62,10 @@ def screenshot(args: argparse.Namespace) -> int:
     out = Path(args.screenshot)
     if out.parent and not out.parent.exists():
         out.parent.mkdir(parents=True, exist_ok=True)
-    pygame.image.save(surface, str(out))
+    try:
+        pygame.image.save(surface, str(out))
+    except pygame.error as e:   # a place that cannot be written (/proc, a read-only disk): one line, not a traceback
+        raise UsageError(f"--screenshot {out}: {e}") from None
     print(f"wrote {out} ({name}, {size[0]}x{size[1]})", file=sys.stderr)
     return 0
 

@@ -15,3 +15,10 @@ def test_validate_of_a_pipe_or_device_says_what_it_is(tmp_path, capsys):
         assert err.count("\n") == 0
         assert f"this is {kind}, not a scenario file" in err, err
         assert "part of this path" not in err
+
+
+def test_a_screenshot_to_a_place_that_cannot_be_written_is_one_line_not_a_traceback(capsys):
+    assert main(["--screenshot", "/proc/rapallo-shot.png", "--size", "800x600"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "Traceback" not in err
+    assert err.startswith("error: --screenshot /proc/rapallo-shot.png: ") and "Couldn't open" in err, err

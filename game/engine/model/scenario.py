@@ -17,6 +17,8 @@ from game.engine.model.roles import Classroom, Role
 from game.engine.model.sidetalks import SideTalks
 
 FORMAT_VERSION = 1
+#: The longest game a scenario may span, start to end (the calendar also stops at the last day a date can hold).
+MAX_YEARS = 100
 
 
 class Period(Strict):
@@ -186,6 +188,8 @@ class Scenario(Strict):
             raise ValueError(f"format_version {self.format_version} is not supported (this game reads {FORMAT_VERSION})")
         if self.end <= self.start:
             raise ValueError("end is not after start")
+        if self.end.year - self.start.year > MAX_YEARS:     # a typo like 9999 would make a game of 200,000 turns
+            raise ValueError(f"end is more than {MAX_YEARS} years after start ({self.start} to {self.end})")
         return self
 
     @property

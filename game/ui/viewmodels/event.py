@@ -7,6 +7,7 @@ from typing import Any
 
 from game.engine.describe import describe_effect
 from game.engine.events import event_by_id
+from game.engine.obligations import worded
 from game.engine.rules import Rules
 from game.engine.state import State
 from game.i18n import S
@@ -52,5 +53,7 @@ def event_vm(rules: Rules, state: State, event_id: str) -> EventVM:
                                                                       for ef in o.effects) if x))
                     for o in e.options)
     del fired_turn
-    return EventVM(e.id, e.title, " ".join(e.text.split()), date_text(date), picture_for(e.id, e.title, e.picture),
+    title, text = worded(rules, state, event_id, next((c.chooser for c in state.choices if c.event == event_id),
+                                                      e.chooser or rules.hub))   # a treaty's partner named
+    return EventVM(e.id, title, " ".join(text.split()), date_text(date), picture_for(e.id, e.title, e.picture),
                    effects, options)
