@@ -287,3 +287,25 @@ def test_nothing_is_laid_out_again_in_frames_where_nothing_changed(started, scre
     for _ in range(30):
         app.step()
     assert stats.text_layouts() == before
+
+
+def _new_game_note(app, scenario: str, power: str) -> str:  # type: ignore[no-untyped-def]
+    screen = app.top
+    screen.choose(next(i for i, s in enumerate(screen.items) if s.id == scenario))
+    screen.set_power(power)
+    return str(screen.l_note.html_text)
+
+
+def test_the_new_game_note_says_who_bargains_with_whom(make_app):
+    app = make_app()
+    app.step()
+    press(app, pygame.K_RETURN)
+    assert app.top.name == "newgame"
+    # Genoa has talks among the other powers: Germany may bargain with London and Paris as well as Moscow.
+    germany = _new_game_note(app, "genoa_rapallo_1922", "germany")
+    assert "Soviet Russia" in germany and "Britain" in germany and "France" in germany
+    hub = _new_game_note(app, "genoa_rapallo_1922", "soviet_russia")
+    assert "every treaty" not in hub and "among themselves" in hub
+    # Return to Europe has no side talks: no such promise there.
+    britain = _new_game_note(app, "return_to_europe_1921", "britain")
+    assert "Soviet Russia" in britain and "topics you share" not in britain

@@ -49,7 +49,8 @@ class NewGameScreen(Screen):
         ui.label(r(x, 410, 140, 30), S["ui.new.difficulty"], None, S["ui.new.difficulty.tip"])
         self.w_difficulty = ui.choice(r(x + 150, 408, 420, 34), difficulties(), self.difficulty, self.set_difficulty,
                                       S["ui.new.difficulty.tip"])
-        self.l_note = ui.label(r(x, 452, W - x - 40, 24), "", "caption")
+        # The note on the seat (who it bargains with) wraps: it runs to two or three lines with side talks.
+        self.l_note = ui.text_box(r(x - 4, 448, W - x - 36, 84), "", None)
         self.b_start = ui.button(r(W - 240, H - 70, 200, 46), S["ui.new.start"], self.start, S["ui.new.start.tip"],
                                  "primary")
         ui.button(r(40, H - 70, 140, 46), S["ui.back"], self.app.pop, S["ui.back.tip"])
@@ -100,9 +101,16 @@ class NewGameScreen(Screen):
             return
         name = dict(s.powers).get(power, power)
         hub = dict(s.powers).get(s.hub, s.hub)
-        note = S["ui.new.hub_note"].format(power=name) if power == s.hub else \
-            S["ui.new.partner_note"].format(power=name, hub=hub)
-        self.ui.set_text(self.l_note, note)
+        side = dict(s.side)
+        if power == s.hub:
+            note = S["ui.new.hub_note"].format(power=name)
+            if side:
+                note += " " + S["ui.new.hub_side_note"]
+        else:
+            note = S["ui.new.partner_note"].format(power=name, hub=hub)
+            if side.get(power):
+                note += " " + S["ui.new.side_note"].format(names=side[power])
+        self.ui.set_html(self.l_note, _esc(note))
 
     def set_difficulty(self, level: str) -> None:
         self.difficulty = level
