@@ -92,7 +92,7 @@ S: dict[str, str] = {
     "news.speech": "{power} speaks in plenary on {item}.",
     "news.meeting": "{a} and {b} meet privately ({channel}).",
     "news.bloc_split": "{power} breaks ranks with {bloc}.",
-    "news.leader": "{leader} now leads {power}.",
+    "news.leader": "{power}: {leader} now leads the government.",
     "news.rename": "{old} takes a new name: {new}.",
     "news.event": "{title}. {text}",
     "news.relations": "{text}",
