@@ -148,6 +148,23 @@ def estimate(rules: Rules, state: State, viewer: str, sender: Sequence[str], rec
     return views
 
 
+def home_refusal(rules: Rules, state: State, viewer: str, sender: Sequence[str], receivers: Sequence[str],
+                 pkg: Package) -> str | None:
+    """Why the viewer's own government would refuse to ratify ``pkg`` if it were signed now, or None.
+
+    A person may sign what the AI would not; their cabinet, parliament or Politburo then weighs it
+    (game/engine/ratification.py). The estimate says so before the proposal goes out."""
+    from game.engine.ratification import ratification_refusal
+    from game.engine.valuation import clause_allowed
+    if not pkg or sidetalks.is_side(rules, sender, receivers) or viewer not in (*sender, *receivers):
+        return None
+    partners = treaty_partners(rules, sender, receivers)
+    if not all(clause_allowed(rules, state, partners, c) for c in pkg):
+        return None         # a clause that cannot be signed at all is the estimate's red line already
+    refusal = ratification_refusal(rules, state, viewer, partners, pkg)
+    return refusal.reason if refusal is not None else None
+
+
 def recorded_breakdown(rules: Rules, state: State, proposal: Proposal, power: str,
                        viewer: str | None) -> BreakdownView | None:
     """The breakdown stored with an answer (as it was when the answer was given)."""

@@ -213,7 +213,7 @@ class HostSession:
 
     def estimate(self, who: Seat, text: str) -> list[dict[str, Any]]:
         """How the receivers of a draft proposal would judge it now, as ``who``'s delegation can read it."""
-        from game.engine.views import estimate
+        from game.engine.views import estimate, home_refusal
         try:
             cmd = Command.parse(text)
         except CommandError as e:
@@ -227,10 +227,11 @@ class HostSession:
             views = estimate(self.rules, self.game.state, viewer, (cmd.power, *cmd.joint), cmd.to, cmd.clauses)
         except (KeyError, ValueError) as e:
             raise Refused(f"cannot weigh that proposal: {e}") from None
+        home = home_refusal(self.rules, self.game.state, viewer, (cmd.power, *cmd.joint), cmd.to, cmd.clauses)
         return [{"power": v.power, "power_name": v.power_name, "heading": v.heading,
                  "lines": [[label, float(value)] for label, value in v.lines], "total": float(v.total),
                  "accepted": bool(v.accepted), "red_lines": list(v.red_lines), "exact": bool(v.exact),
-                 "advice": v.advice} for v in views]
+                 "advice": v.advice, "home": home or ""} for v in views]
 
     # --- seeing -----------------------------------------------------------------------------------
 

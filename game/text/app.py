@@ -12,7 +12,7 @@ from game.engine.commands import COMMANDS, CancelTreaty, Command, CommandError, 
 from game.engine.game import Game
 from game.engine.sidetalks import is_side, normalise_terms
 from game.i18n import S, news_text
-from game.engine.views import estimate, inbox, proposal_line, treaty_lines
+from game.engine.views import estimate, home_refusal, inbox, proposal_line, treaty_lines
 from game.content import saves_dir
 from game.guarded import clean_for_terminal
 from game.saves.errors import SaveError
@@ -283,6 +283,9 @@ class TextApp:
         pkg = normalise_terms(rules, clauses) if is_side(rules, sender, to) else rules.normalise_package(clauses)
         for view in estimate(rules, self.game.state, self.power, sender, to, pkg):
             self.write(view.text())
+        home = home_refusal(rules, self.game.state, self.power, sender, to, pkg)
+        if home:
+            self.write(S["text.estimate.home"].format(reason=home))
 
     def _events(self, event: str) -> None:
         """The events waiting for the player's decision (or one of them), with their options."""

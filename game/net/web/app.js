@@ -43,6 +43,7 @@ const TEXT = {
   wouldRefuse: "would refuse",
   total: (v) => `On balance: ${v > 0 ? "+" : ""}${v}`,
   redLines: (r) => `Red lines crossed: ${r.join(", ")}`,
+  homeRefusal: (r) => `Signed as it stands, your own government would refuse to ratify it: ${r}.`,
   facilitator: "Facilitator",
   facilitatorBody: "You see everything and may advance the round.",
   observer: "Observer",
@@ -363,6 +364,7 @@ function showEstimates(list) {
     for (const [label, value] of v.lines) ul.append(el("li", `${label}: ${value > 0 ? "+" : ""}${value}`));
     d.append(ul, el("div", TEXT.total(v.total)));
     if (v.red_lines.length) d.append(el("div", TEXT.redLines(v.red_lines)));
+    if (v.home) d.append(el("div", TEXT.homeRefusal(v.home)));
     if (v.advice) d.append(el("div", v.advice));
     return d;
   }));

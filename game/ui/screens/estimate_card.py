@@ -77,6 +77,8 @@ class EstimateCard:
         parts = []
         for red in vm.red_lines:
             parts.append(f"<b>{_esc(S['ui.neg.red_line'].format(reason=red))}</b>")
+        if vm.home:
+            parts.append(f"<b>{_esc(vm.home)}</b>")
         if vm.advice:
             title = "" if vm.empty else f"<font face='telegram' color='{pal.accent}'>{S['ui.neg.wwit'].upper()}</font><br>"
             parts.append(title + linked(vm.advice, glossary_for(self.screen.app)))

@@ -11,7 +11,7 @@ rows are the topic's terms, which take no parameters.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
 from game.engine import conference as conf
@@ -24,7 +24,7 @@ from game.engine.sidetalks import is_side, normalise_terms, shared_topics, terms
 from game.engine.state import Proposal, State
 from game.i18n import S
 from game.engine.valuation import disallowed, evaluate
-from game.engine.views import BreakdownView, breakdown_view, estimate, insight, recorded_breakdown
+from game.engine.views import BreakdownView, breakdown_view, estimate, home_refusal, insight, recorded_breakdown
 from game.ui.viewmodels.common import clause_text, humanise, num, param_text, power_name
 
 Draft = dict[str, dict[str, Any]]
@@ -206,6 +206,7 @@ class EstimateVM:
     advice_package: Package | None
     empty: bool = False
     threshold_exact: bool = True
+    home: str = ""          # why the viewer's own government would refuse to ratify it, if it would
 
     def total_text(self) -> str:
         """The total against the threshold, as far as the viewer may read the threshold."""
@@ -258,7 +259,9 @@ def estimate_vm(rules: Rules, state: State, viewer: str, sender: Sequence[str], 
     bv = breakdown_view(rules, state, verdict, viewer, advice, not verdict.accepted and not ins.what_it_takes)
     word = S["ui.neg.verdict.yes"] if bv.accepted else S["ui.neg.verdict.no"]
     text = advice_words(rules, advice, pkg) if advice is not None else bv.advice
-    return _vm(rules, bv, S["ui.neg.estimate"].format(name=name), word, advice, text)
+    vm = _vm(rules, bv, S["ui.neg.estimate"].format(name=name), word, advice, text)
+    home = home_refusal(rules, state, viewer, sender, receivers, pkg)
+    return replace(vm, home=S["ui.neg.home_refusal"].format(reason=home)) if home else vm
 
 
 def advice_words(rules: Rules, advice: Advice, pkg: Package) -> str:
