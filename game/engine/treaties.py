@@ -190,7 +190,13 @@ def run_treaty_flows(rules: Rules, state: State, months: float) -> None:
                         ctx.adjust(flow.var, amount, flow.label)
                         moved = ctx.value(flow.var) - before
                         treaty.flowed[key] = treaty.flowed.get(key, 0.0) + moved
-            _breach(rules, state, treaty, p, ctx, months)
+            if (today - signed).days >= BREACH_GRACE_DAYS:
+                _breach(rules, state, treaty, p, ctx, months)
+
+
+# A clause is not broken on the day it is signed: the signatory has a month to bring its agents into line
+# (QA saw Berlin protest Comintern agitation on the very turn the Treaty of Berlin was signed).
+BREACH_GRACE_DAYS = 30
 
 
 def _breach(rules: Rules, state: State, treaty: Treaty, partner: str, ctx: Ctx, months: float) -> None:
