@@ -105,7 +105,8 @@ def scenario_dirs_for(mods: Sequence[str]) -> list[Path]:
     for m in mods:
         d = Path(m)
         if not d.is_dir():
-            raise ModsError(f"--mods {m}: there is no such folder")
+            what = "is a file, not a mod's folder" if d.exists() else "there is no such folder"
+            raise ModsError(f"--mods {m}: {what}")
         found = mod_folders([d])
         if not found:
             raise ModsError(f"--mods {m}: no {MANIFEST} there, and no folder inside it has one")
