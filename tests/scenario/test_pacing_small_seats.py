@@ -9,6 +9,8 @@ taken in a cabinet is news for that cabinet only.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from game.balance import decisions_per_turn, quietest
@@ -17,6 +19,7 @@ from game.engine.commands import Advance, ChooseOption
 from game.engine.game import Game
 from game.engine.model.events import Event
 from game.engine.rules import Rules
+from game.scenario import load_rules
 from tests.scenario.test_history_consistency import COURSES, play
 
 #: The longest run of turns without a decision that the pacing target allows (bench/bench_pacing.py).
@@ -121,3 +124,12 @@ def test_a_dated_decision_comes_in_the_turn_of_its_day_or_the_next(genoa: Rules)
         turn = game.state.fired[eid]
         on_or_before = max(i for i, d in enumerate(dates) if d <= day)
         assert turn in (on_or_before, on_or_before + 1), (eid, dates[turn], day)
+
+
+def test_when_a_mod_seats_washington_at_genoa_its_instructions_are_a_delegations() -> None:
+    rules = load_rules("genoa_us_attends")
+    game = Game.new(rules, seed=1)
+    while game.state.today < dt.date(1922, 4, 20):
+        game.run_to_end(max_turns=1)
+    assert "child_delegation" in game.state.fired and "child_instructions" not in game.state.fired
+    assert "hughes_reasons" in game.state.fired          # its text holds whatever Washington answered
