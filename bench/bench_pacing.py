@@ -35,7 +35,9 @@ def measure(rules: Rules, power: str, seeds: range = range(5)) -> list[str]:
     per_turn = [c for g in games for c in g]
     med = statistics.median(per_turn)
     quiet = max(quietest(g) for g in games)
+    whole = statistics.mean(sum(g) for g in games)      # a median of 0 hides a decision every few turns
     return [report(f"decisions per turn, {power} (median)", med, "", "(info)", True),
+            report(f"decisions in a game, {power} (mean of {len(games)})", whole, "", "(info)", True),
             report(f"quietest stretch, {power} (turns, worst of {len(games)})", quiet, "turns",
                    f"<= {QUIET_MOST}", quiet <= QUIET_MOST)]
 

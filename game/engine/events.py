@@ -39,7 +39,8 @@ def fire_due_events(rules: Rules, state: State) -> list[str]:
 def fire(rules: Rules, state: State, event: Event) -> None:
     state.fired[event.id] = state.turn
     ctx = Ctx(rules, state, self_=event.chooser)
-    ctx.news(say("news.event", title=event.title, text=event.text), "event", [event.chooser] if event.chooser else [])
+    kind = "decision" if event.private else "event"     # a decision in a cabinet stays with its chooser
+    ctx.news(say("news.event", title=event.title, text=event.text), kind, [event.chooser] if event.chooser else [])
     state.news[-1]["event"] = event.id
     for effect in event.effects:
         effect.apply(ctx)

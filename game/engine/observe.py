@@ -26,7 +26,7 @@ from game.engine.strings import news_text, status_text
 from game.engine.views import insight, shown, threshold_seen
 
 #: News of these kinds is private to the powers it names (talks, answers, envoys' orders, decisions).
-PRIVATE_NEWS = ("proposal", "answer", "mission", "meeting", "choice")
+PRIVATE_NEWS = ("proposal", "answer", "mission", "meeting", "choice", "decision")
 
 #: A partner's attitudes to the hub power that a delegation may read (exactly or roughly, by insight).
 ATTITUDES = ("trust", "fear_of_revolution", "commercial_interest", "left_out", "closeness")

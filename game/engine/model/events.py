@@ -86,6 +86,9 @@ class Event(Strict):
     chance: float = Field(1.0, ge=0, le=1, description="Chance per eligible turn, drawn from the game's generator.")
     once: StrictBool = Field(True, description="Fires at most once.")
     chooser: Id | None = Field(None, description="The power that chooses among the options.")
+    private: StrictBool = Field(False, description=(
+        "Its news reaches only the chooser (a decision taken in a cabinet, not in public); "
+        "it needs a chooser."))
     effects: list[Effect] = Field(default_factory=list, description="Applied when it fires, before any option.")
     options: list[Option] = Field(default_factory=list, description="Choices for the chooser (with options, a chooser is needed).")
 
@@ -95,6 +98,8 @@ class Event(Strict):
             raise ValueError("an event with options needs a chooser")
         if self.chooser is not None and not self.options:
             raise ValueError("an event with a chooser needs options")
+        if self.private and self.chooser is None:
+            raise ValueError("a private event needs a chooser, the one power that hears of it")
         if self.from_ and self.to and self.to < self.from_:
             raise ValueError("'to' is before 'from'")
         return self

@@ -238,7 +238,7 @@ def dispatches(rules: Rules, state: State, player: str, turns: int = 1, limit: i
         if n["kind"] in ("mission", "policy") and player in n.get("powers", []):
             continue
         text = news_text(n)
-        if n["kind"] == "event" and ". " in text:
+        if n["kind"] in ("event", "decision") and ". " in text:
             text = text.split(". ", 1)[0] + "."
         keep.append(Dispatch(date_text(n["date"]), n["kind"], text, n["text"]))
         if len(keep) >= limit:
