@@ -38,6 +38,8 @@ CODES: dict[str, tuple[str, str]] = {
                         "installed one wins (installed scenarios and mods come before the files beside it)."),
     "I012": ("error", "next names a scenario that does not exist or an abstract template, so the campaign cannot "
                       "continue into it."),
+    "I013": ("warning", "next names a scenario that starts before this one ends (itself, or an earlier part), so "
+                        "the campaign would go back in time."),
     # mods
     "D001": ("error", "A mod requires a mod that is not installed."),
     "D002": ("error", "Mods require or load after each other in a circle."),

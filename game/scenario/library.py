@@ -198,6 +198,8 @@ class Library:
         """A ``next:`` written in this file must name a scenario the game can continue into (I012)."""
         nxt = doc.data.get("next")
         target = self.lookup(nxt, doc) if isinstance(nxt, str) else None
+        if target is None and isinstance(nxt, str) and nxt == doc.data.get("id"):
+            target = doc            # a part that names itself next
         if target is not None and target.abstract:     # the game would stop at the end with "cannot be played"
             res.findings.append(doc.source.finding(("next",), "I012", f"next: '{nxt}' is an abstract template: a "
                                                    "campaign cannot continue into it (name a playable scenario)"))
@@ -205,6 +207,25 @@ class Library:
             res.findings.append(doc.source.finding(("next",), "I012", f"next: '{nxt}', but there is no scenario "
                                                    "with that id to continue into (next: null ends the campaign "
                                                    f"here){did_you_mean(nxt, self.by_id)}"))
+        if target is not None and not target.abstract:
+            own = res.tree.data if res.tree is not None and isinstance(res.tree.data, dict) else doc.data
+            start, end = _iso(self._inherited(target, "start")), _iso(own.get("end"))
+            if start and end and start < end:
+                res.findings.append(doc.source.finding(("next",), "I013", f"next: '{nxt}' starts on {start}, before "
+                                                       f"this scenario ends on {end}: the campaign would go back in "
+                                                       "time (name the part that follows this one)"))
+
+    def _inherited(self, doc: Document, key: str) -> object:
+        """``key`` as written in ``doc`` or in the nearest scenario it extends (no merging, no checks)."""
+        seen: set[object] = set()
+        current: Document | None = doc
+        while current is not None and _key(current.path) not in seen:
+            seen.add(_key(current.path))
+            if key in current.data:
+                return current.data[key]
+            parent = current.extends
+            current = self.lookup(parent, current) if isinstance(parent, str) else None
+        return None
 
     def _merge_parent(self, doc: Document, parent_id: str, chain: list[Document], res: Resolved) -> bool:
         if any(_key(d.path) == _key(doc.path) for d in chain):
@@ -359,3 +380,9 @@ def _unique(dirs: Iterable[Path]) -> list[Path]:
 
 
 __all__ = ["Library", "Resolved"]
+
+
+def _iso(value: object) -> str:
+    """A YAML date (or ISO text) as YYYY-MM-DD for comparing, or '' when it is neither."""
+    text = value.isoformat() if hasattr(value, "isoformat") else value
+    return text if isinstance(text, str) and len(text) == 10 and text[4] == "-" and text[7] == "-" else ""
