@@ -9,13 +9,12 @@ from typing import Sequence
 import numpy as np
 
 from game.engine.clauses import Clause, Package
-from game.engine.model.clauses import ClauseMatch, Term
+from game.engine.model.clauses import ClauseMatch
 from game.engine.rules import Rules
 from game.engine.state import State
 from game.engine.valuation.admissible import _match, active_red_lines, clause_allowed, in_force_with, refusals
 from game.engine.valuation.context import context_lines, skill_bonus
-from game.engine.valuation.terms import _side_key, _weights, term_value
-from game.engine.world import Ctx
+from game.engine.valuation.values import value_table
 
 #: Package rows hold one small variant index per clause type.
 ROW_DTYPE = np.int8
@@ -225,7 +224,7 @@ def _base_tables(rules: Rules, state: State, evaluator: str, partners: Sequence[
                  variants: VariantSet) -> Tables:
     partners = tuple(partners)
     name, bonus = skill_bonus(rules, state, evaluator, partners)
-    values = _values(rules, state, variants, evaluator, partners, bonus)
+    values = value_table(rules, state, variants, evaluator, partners, bonus)
     const = sum(line.value for line in context_lines(rules, state, evaluator, partners))
     refuses, unless = [], []
     for r in active_red_lines(rules, state, evaluator, partners):
@@ -239,109 +238,6 @@ def _base_tables(rules: Rules, state: State, evaluator: str, partners: Sequence[
     return Tables(evaluator, partners, values, const, rules.scenario.powers[evaluator].threshold,
                   _allowed(rules, state, partners, variants), refuses, unless,
                   bits_memo=variants.memo.setdefault("bits", {}), counts=variants.counts)
-
-
-@dataclass
-class _Plan:
-    """What the value columns of one evaluator with some partners read from the state: the
-    names of the state values their terms multiply (``partner.`` and ``self.`` resolved), and
-    the terms with a condition. Worked out once per variant set, since the terms never change."""
-
-    ctxs: list[tuple[str, str]]                    # (self, partner) of each owner of the terms
-    names: tuple[str, ...]                         # the values every unconditional term reads
-    spans: list[slice]                             # each column's share of ``names``
-    conds: list[list[tuple[Term, int, tuple[str, ...]]]]   # each column's conditional terms
-
-
-def _plan(rules: Rules, variants: VariantSet, evaluator: str, partners: tuple[str, ...]) -> _Plan:
-    slot = ("plan", evaluator, partners)
-    plan = variants.memo.get(slot)
-    if plan is not None:
-        return plan
-    side = _side_key(rules, evaluator)
-    owners = partners if evaluator == rules.hub else (evaluator,)
-    ctxs = [Ctx(rules, None, self_=evaluator, partner=p) for p in owners]  # type: ignore[arg-type]
-    names: list[str] = []
-    spans, conds = [], []
-    for type_id in rules.clause_ids:
-        start, mine = len(names), []
-        for term in rules.clause_type(type_id).value.get(side, []):
-            for j, ctx in enumerate(ctxs[:1] if term.once else ctxs):
-                read = tuple(ctx.resolve(ref) for ref in term.per if "." in ref)
-                if term.when is not None:
-                    mine.append((term, j, read))
-                else:
-                    names.extend(read)
-        spans.append(slice(start, len(names)))
-        conds.append(mine)
-    plan = variants.memo[slot] = _Plan([(evaluator, p) for p in owners], tuple(names), spans, conds)
-    return plan
-
-
-def _values(rules: Rules, state: State, variants: VariantSet, evaluator: str, partners: tuple[str, ...],
-            bonus: dict[str, float]) -> np.ndarray:
-    """(C, W): the value of each variant to the evaluator; column 0 (absent) is 0. The whole
-    table, and each of its columns, is kept (one per evaluator and partners) with everything it
-    read: the weights, the skill bonus, the state values its terms multiply and whether their
-    conditions hold. Most columns read values that stay put from one turn to the next, and a
-    kept one is the very array the same arithmetic would give again."""
-    plan = _plan(rules, variants, evaluator, partners)
-    known = state.values
-    if isinstance(known, _Reading):   # note the names at once, and read at the speed of a plain dict
-        known.names.update(plan.names)
-        for conds in plan.conds:
-            for _, _, names in conds:
-                known.names.update(names)
-    get = dict.get.__get__(known)
-    weights = _weights(state, evaluator)
-    ctxs = [Ctx(rules, state, self_=s, partner=p) for s, p in plan.ctxs]
-    read = tuple(map(get, plan.names))
-    cond_reads = [tuple(tuple(map(get, names)) if term.when.holds(ctxs[j]) else False  # type: ignore[union-attr]
-                        for term, j, names in conds) for conds in plan.conds]
-    head = (tuple(weights.items()), tuple(bonus.items()))
-    key = (head, read, tuple(cond_reads))
-    slot = ("values", evaluator, partners)
-    hit = variants.memo.get(slot)
-    if hit is not None and hit[0] == key:
-        return hit[1]
-    n = len(partners)
-    side = _side_key(rules, evaluator)
-    values = np.zeros((len(variants.clauses), variants.width))
-    for i, type_id in enumerate(rules.clause_ids):
-        ct = rules.clause_type(type_id)
-        col_key = (head, read[plan.spans[i]], cond_reads[i])
-        col_slot = ("column", evaluator, partners, i)
-        kept = variants.memo.get(col_slot)
-        if kept is not None and kept[0] == col_key:
-            col = kept[1]
-        else:
-            col = _column(rules, variants, i, n, ct.value.get(side, []), ctxs, weights, bonus.get(ct.skill or "", 0.0))
-            if not _missing(col_key[1], cond_reads[i]):
-                variants.memo[col_slot] = (col_key, col)
-        values[i, 1:1 + len(variants.clauses[i])] = col
-    values.setflags(write=False)
-    if not _missing(read, *cond_reads):
-        variants.memo[slot] = (key, values)
-    return values
-
-
-def _missing(read: tuple, *cond_reads: tuple) -> bool:
-    """Whether a name read is not a state value (``ctx.value`` then reads it elsewhere, the
-    partner's status): what it read is not all in the key, so it is never kept."""
-    return None in read or any(r is not False and None in r for reads in cond_reads for r in reads)
-
-
-def _column(rules: Rules, variants: VariantSet, i: int, n: int, terms: list[Term], ctxs: list[Ctx],
-            weights: dict[str, float], bonus: float) -> np.ndarray:
-    """The values of every variant of clause type ``i``: its terms summed over their owners."""
-    params, whole = variants.param_arrays(rules, i, n)
-    start, col, fixed = _fixed_start(variants, terms, i, n, len(ctxs), params, whole, weights)
-    for term, f in zip(terms[start:], fixed):
-        for ctx in (ctxs[:1] if term.once else ctxs):
-            col = col + (f if f is not None else term_value(ctx, term, whole if term.once else params, weights))
-    col = col + bonus
-    col.setflags(write=False)
-    return col
 
 
 def _allowed(rules: Rules, state: State, partners: tuple[str, ...], variants: VariantSet) -> np.ndarray:
@@ -369,44 +265,6 @@ def _allowed(rules: Rules, state: State, partners: tuple[str, ...], variants: Va
     allowed.setflags(write=False)
     variants.memo[slot] = (key, allowed)
     return allowed
-
-
-def _fixed_start(variants: VariantSet, terms: list[Term], i: int, n: int, owners: int,
-                 params: dict[str, np.ndarray], whole: dict[str, np.ndarray],
-                 weights: dict[str, float]) -> tuple[int, np.ndarray, list[np.ndarray | None]]:
-    """The sum of the leading terms that read nothing from the state, added in the same order
-    as ``build_tables`` adds them (so the result is the same to the last bit), how many terms it
-    covers, and for each later term its fixed array (``_fixed_term``) or None."""
-    key = ("start", i, id(terms), n, owners, tuple(weights.get(t.interest, 1.0) for t in terms if t.interest))
-    hit = variants.memo.get(key)
-    if hit is None or hit[0] is not terms:
-        col, start = np.zeros(len(variants.clauses[i])), 0
-        for term in terms:
-            fixed = _fixed_term(variants, term, i, 1 if term.once else n, whole if term.once else params, weights)
-            if fixed is None:
-                break
-            for _ in range(1 if term.once else owners):
-                col = col + fixed
-            start += 1
-        col.setflags(write=False)
-        later = [_fixed_term(variants, term, i, 1 if term.once else n, whole if term.once else params, weights)
-                 for term in terms[start:]]
-        hit = variants.memo[key] = (terms, start, col, later)
-    return hit[1], hit[2], hit[3]
-
-
-def _fixed_term(variants: VariantSet, term: Term, i: int, n: int, params: dict[str, np.ndarray],
-                weights: dict[str, float]) -> np.ndarray | None:
-    """A term that reads nothing from the state (no condition, no state value) is the same array
-    every turn for the same weight: worked out once. None for a term that reads the state."""
-    weight = weights.get(term.interest, 1.0) if term.interest else 1.0
-    key = ("term", id(term), i, n, weight)
-    hit = variants.memo.get(key)
-    if hit is None or hit[0] is not term:
-        reads_state = term.when is not None or any("." in ref for ref in term.per)
-        value = None if reads_state else term_value(None, term, params, weights)  # type: ignore[arg-type]
-        hit = variants.memo[key] = (term, value)
-    return hit[1]
 
 
 def _match_table(rules: Rules, m: ClauseMatch, variants: VariantSet) -> np.ndarray:
