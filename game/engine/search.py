@@ -61,12 +61,11 @@ class Search:
             found = build_tables(self.rules, self.state, evaluator, partners, self.variants)
         else:
             kept = self._shared.get(key)
-            values = self.state.values
-            if kept is not None and all(values.get(name) == v for name, v in kept[0]):
-                found = kept[1]
+            if kept is not None and list(map(self.state.values.get, kept[0])) == kept[1]:
+                found = kept[2]
             else:
                 found, reads = build_tables_noting_reads(self.rules, self.state, evaluator, partners, self.variants)
-                self._shared[key] = (reads, found)
+                self._shared[key] = ([name for name, _ in reads], [v for _, v in reads], found)
             found = with_refusals(self.rules, self.state, found, self.variants)
         self._tables[key] = found
         return found

@@ -13,13 +13,15 @@ from game.engine.model.clauses import ClauseMatch
 from game.engine.rules import Rules
 from game.engine.state import State
 from game.engine.valuation.admissible import _match, active_red_lines, clause_allowed, in_force_with, refusals
-from game.engine.valuation.context import context_lines, skill_bonus
+from game.engine.valuation.context import context_value, skill_bonus
 from game.engine.valuation.values import value_table
 
 #: Package rows hold one small variant index per clause type.
 ROW_DTYPE = np.int8
 #: The variant set without extras, one per rules (the rules never change).
 _BASE_VARIANTS: "weakref.WeakKeyDictionary[Rules, VariantSet]" = weakref.WeakKeyDictionary()
+#: Variant sets with extra clauses kept per rules (beyond this, the kept ones are dropped).
+EXTRA_SETS_KEPT = 32
 
 
 @dataclass
@@ -36,12 +38,20 @@ class VariantSet:
     @classmethod
     def for_search(cls, rules: Rules, extra: Package = ()) -> "VariantSet":
         extra = tuple(c for c in extra if c not in rules.variants[rules.clause_index[c.type]])
+        cached = _BASE_VARIANTS.get(rules)
+        if cached is None:
+            cached = _BASE_VARIANTS[rules] = cls._build(rules, ())
         if not extra:
-            cached = _BASE_VARIANTS.get(rules)
-            if cached is None:
-                cached = _BASE_VARIANTS[rules] = cls._build(rules, ())
             return cached
-        return cls._build(rules, extra)
+        # The same few packages come back to be countered (a scripted offer, a human's terms):
+        # their variant sets are kept too, so that their plans and tables are not made afresh.
+        kept = cached.memo.setdefault("with_extra", {})
+        found = kept.get(extra)
+        if found is None:
+            if len(kept) >= EXTRA_SETS_KEPT:
+                kept.clear()
+            found = kept[extra] = cls._build(rules, extra)
+        return found
 
     def param_arrays(self, rules: Rules, i: int, n: int) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
         """(split by ``n``, whole) parameter values of every variant of clause type ``i``."""
@@ -225,7 +235,7 @@ def _base_tables(rules: Rules, state: State, evaluator: str, partners: Sequence[
     partners = tuple(partners)
     name, bonus = skill_bonus(rules, state, evaluator, partners)
     values = value_table(rules, state, variants, evaluator, partners, bonus)
-    const = sum(line.value for line in context_lines(rules, state, evaluator, partners))
+    const = context_value(rules, state, evaluator, partners)
     refuses, unless = [], []
     for r in active_red_lines(rules, state, evaluator, partners):
         if r.requires is not None:
