@@ -155,7 +155,9 @@ class LazyGenerator:
     def __getattr__(self, name: str) -> object:
         if self._gen is None:
             self._gen = np.random.default_rng(self._seed)
-        return getattr(self._gen, name)
+        found = getattr(self._gen, name)
+        setattr(self, name, found)      # the next draw finds it without coming here
+        return found
 
 
 def lazy_generator(seed: Sequence[int]) -> np.random.Generator:
@@ -409,7 +411,7 @@ def _kept(*arrays_and_mask: np.ndarray) -> tuple[np.ndarray, ...]:
     if mask.all():
         return tuple(arrays)
     keep = np.flatnonzero(mask)
-    return tuple(a[keep] for a in arrays)
+    return tuple(a.take(keep, axis=0) for a in arrays)
 
 
 def counter_offer(rules: Rules, state: State, responder: str, sender: Sequence[str], pkg: Package,

@@ -171,9 +171,9 @@ def _compute(plan: _ValuePlan, weights: dict[str, float], bonus: dict[str, float
         for (s, c, _, _), h in zip(plan.conds, holds):
             on[s, c, 0] = h
         value = np.where(on, value, 0.0)
-    col = np.zeros(value.shape[1:])
-    for term in value:
-        col = col + term
+    # Summed term after term along the first axis (numpy adds whole slices in order there; it
+    # sums pairwise only along the contiguous last axis), then the skill bonus.
+    col = np.add.reduce(value, axis=0)
     col = col + np.array([bonus.get(s, 0.0) for s in plan.skills])[:, None]
     values = np.zeros((len(plan.skills), width))
     values[:, 1:] = np.where(plan.valid, col, 0.0)
