@@ -444,12 +444,14 @@ def counter_offer(rules: Rules, state: State, responder: str, sender: Sequence[s
 
 def best_offer(rules: Rules, state: State, proposer: Sequence[str], receivers: Sequence[str],
                gen: np.random.Generator, boldness: float, around: Package = (),
-               reach: float = TRY_REACH) -> tuple[Package, float] | None:
+               reach: float = TRY_REACH, search: Search | None = None) -> tuple[Package, float] | None:
     """What the proposing side should offer on its own initiative: (package, its value to the
     proposer) or None. It may reach a little beyond what it thinks the other side will take
     (``reach`` points short of their threshold): a refusal teaches it their price, and time
-    and fear may close the gap."""
-    search = Search(rules, state, around)
+    and fear may close the gap. ``search``: one already made for this very state (a power that
+    weighs several partners in a row), used when its variants hold ``around``."""
+    if search is None or search.state is not state or search.variants is not VariantSet.for_search(rules, around):
+        search = Search(rules, state, around)
     partners = treaty_partners(rules, proposer, receivers)
     n = rules.scenario.tuning.search_samples
     parts = [random_rows(search.variants, n, gen)]
