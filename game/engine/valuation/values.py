@@ -15,7 +15,7 @@ bonus, state values, which conditions hold) and given again while those stay the
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -37,18 +37,18 @@ class _ValuePlan:
     owners: list[tuple[str, str]]       # (self, partner) of each owner of the terms
     names: tuple[str, ...]              # the state values read, one per state factor
     refs: list[tuple[int, str]]         # (owner, ref as written) of each state factor
-    slot_of: list[int]                  # the term slot of each state factor
     factors: np.ndarray                 # (F, S, C, V): parameters, 1.0 where a state value goes or nothing
     at: tuple[np.ndarray, ...]          # (f, s, c) of each state factor
     amounts: np.ndarray                 # (S, C, 1); 0 where a clause type has fewer terms
     interests: tuple[str, ...]          # the personality weights read
     interest_of: np.ndarray             # (S, C, 1): 1 + index into ``interests``; 0 for unweighted
     offsets: np.ndarray                 # (S, C, 1)
-    rates: np.ndarray | None            # (S, C, 1) discount rates, None when no term is discounted
-    years: np.ndarray | None            # (S, C, V) the discount's parameter
+    divisors: np.ndarray | None         # (S, C, V): 1 + rate x years of discounted terms (else 1); None if none
     conds: list[tuple[int, int, Term, int]]   # (slot, clause type, term, owner) of conditional terms
     skills: list[str]                   # each clause type's skill ("" for none)
     valid: np.ndarray                   # (C, V) bool: the variants that exist
+    #: amount x weight per personality, and the skill bonus per negotiator, as arrays.
+    memo: dict = field(default_factory=dict)
 
 
 def value_plan(rules: Rules, variants: "VariantSet", evaluator: str, partners: tuple[str, ...]) -> _ValuePlan:
@@ -76,7 +76,7 @@ def _make_plan(rules: Rules, variants: "VariantSet", evaluator: str, partners: t
     rates, years = np.zeros((s_count, c_count, 1)), np.zeros((s_count, c_count, v_count))
     interest_of = np.zeros((s_count, c_count, 1), dtype=np.intp)
     interests: list[str] = []
-    names, refs, slot_of, at = [], [], [], []
+    names, refs, at = [], [], []
     conds = []
     discounted = False
     valid = np.zeros((c_count, v_count), dtype=bool)
@@ -101,15 +101,14 @@ def _make_plan(rules: Rules, variants: "VariantSet", evaluator: str, partners: t
                 if "." in ref:
                     names.append(ctxs[j].resolve(ref))
                     refs.append((j, ref))
-                    slot_of.append(s)
                     at.append((f, s, c))
                 else:
                     factors[f, s, c, :count] = params[ref]
     skills = [rules.clause_type(t).skill or "" for t in rules.clause_ids]
     where = tuple(np.array(x, dtype=np.intp) for x in zip(*at)) if at else (np.zeros(0, dtype=np.intp),) * 3
-    return _ValuePlan([(evaluator, p) for p in owners], tuple(names), refs, slot_of, factors, where, amounts,
-                      tuple(interests), interest_of, offsets, rates if discounted else None,
-                      years if discounted else None, conds, skills, valid)
+    return _ValuePlan([(evaluator, p) for p in owners], tuple(names), refs, factors, where, amounts,
+                      tuple(interests), interest_of, offsets, 1.0 + rates * years if discounted else None,
+                      conds, skills, valid)
 
 
 def value_table(rules: Rules, state: State, variants: "VariantSet", evaluator: str,
@@ -125,7 +124,8 @@ def value_table(rules: Rules, state: State, variants: "VariantSet", evaluator: s
     ctxs = [Ctx(rules, state, self_=s, partner=p) for s, p in plan.owners] if plan.conds or None in read else []
     holds = tuple(term.when.holds(ctxs[j]) for _, _, term, j in plan.conds)  # type: ignore[union-attr]
     weights = _weights(state, evaluator)
-    key = (tuple(weights.items()), tuple(bonus.items()), tuple(read), holds)
+    head = (tuple(weights.items()), tuple(bonus.items()))
+    key = (head, tuple(read), holds)
     slot = ("values", evaluator, partners)
     hit = variants.memo.get(slot)
     if hit is not None and hit[0] == key:
@@ -133,7 +133,7 @@ def value_table(rules: Rules, state: State, variants: "VariantSet", evaluator: s
     complete = None not in read
     if not complete:
         read = _fill_missing(plan, read, ctxs, holds)
-    values = _compute(plan, weights, bonus, read, holds, variants.width)
+    values = _compute(plan, head, read, holds, variants.width)
     if complete:
         variants.memo[slot] = (key, values)
     return values
@@ -152,8 +152,8 @@ def _fill_missing(plan: _ValuePlan, read: list, ctxs: list[Ctx], holds: tuple[bo
     return out
 
 
-def _compute(plan: _ValuePlan, weights: dict[str, float], bonus: dict[str, float], read: list,
-             holds: tuple[bool, ...], width: int) -> np.ndarray:
+def _compute(plan: _ValuePlan, head: tuple[tuple, tuple], read: list, holds: tuple[bool, ...],
+             width: int) -> np.ndarray:
     factors = plan.factors
     if plan.names:
         factors = factors.copy()
@@ -161,11 +161,11 @@ def _compute(plan: _ValuePlan, weights: dict[str, float], bonus: dict[str, float
     prod = factors[0]
     for f in range(1, len(factors)):
         prod = prod * factors[f]
-    weight = np.array([1.0, *(weights.get(k, 1.0) for k in plan.interests)])[plan.interest_of]
+    scaled, bonus = _fixed_parts(plan, head)
     # amount x weight x (product - offset), in that order, as term_value does it.
-    value = (plan.amounts * weight) * (prod - plan.offsets)
-    if plan.rates is not None:
-        value = value / (1.0 + plan.rates * plan.years)
+    value = scaled * (prod - plan.offsets)
+    if plan.divisors is not None:
+        value = value / plan.divisors
     if plan.conds and not all(holds):
         on = np.ones(plan.amounts.shape, dtype=bool)
         for (s, c, _, _), h in zip(plan.conds, holds):
@@ -174,9 +174,22 @@ def _compute(plan: _ValuePlan, weights: dict[str, float], bonus: dict[str, float
     # Summed term after term along the first axis (numpy adds whole slices in order there; it
     # sums pairwise only along the contiguous last axis), then the skill bonus.
     col = np.add.reduce(value, axis=0)
-    col = col + np.array([bonus.get(s, 0.0) for s in plan.skills])[:, None]
+    col = col + bonus
     values = np.zeros((len(plan.skills), width))
     values[:, 1:] = np.where(plan.valid, col, 0.0)
     values.setflags(write=False)
     return values
 
+
+
+def _fixed_parts(plan: _ValuePlan, head: tuple[tuple, tuple]) -> tuple[np.ndarray, np.ndarray]:
+    """(amount x weight of every term slot, each clause type's skill bonus) for these weights and
+    this bonus: they change only when a personality or the negotiator across the table does."""
+    found = plan.memo.get(head)
+    if found is None:
+        weights, bonus = dict(head[0]), dict(head[1])
+        weight = np.array([1.0, *(weights.get(k, 1.0) for k in plan.interests)])[plan.interest_of]
+        if len(plan.memo) >= 64:
+            plan.memo.clear()
+        found = plan.memo[head] = (plan.amounts * weight, np.array([bonus.get(s, 0.0) for s in plan.skills])[:, None])
+    return found
