@@ -5,14 +5,17 @@ not approximate: a table kept from one turn to the next must be the very one a f
 or the AI would play another game than the one its breakdowns explain."""
 from __future__ import annotations
 
+import hypothesis
 import numpy as np
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from game.engine.game import Game
 from game.engine.model.clauses import Term
 from game.engine.model.conditions import Compare
 from game.engine.rules import Rules
-from game.engine.valuation import VariantSet, build_tables, clause_params, skill_bonus, term_value
+from game.engine.search import Search, random_rows
+from game.engine.valuation import ROW_DTYPE, VariantSet, build_tables, clause_params, skill_bonus, term_value
 from game.engine.valuation.terms import _side_key, _weights
 from game.engine.world import Ctx
 from game.scenario import load_rules
@@ -106,3 +109,51 @@ def test_a_term_on_a_partners_standing_or_under_a_condition_is_valued_as_in_the_
     after = build_tables(rules, game.state, rules.hub, ("germany",), variants)
     assert np.array_equal(after.values, _reference(rules, game.state, rules.hub, ("germany",), variants))
     assert not np.array_equal(before.values, after.values)
+
+
+def _rows_and_tabled(search: Search, rows: np.ndarray) -> np.ndarray:
+    """Random rows and every package tabled so far that fits a row (refused ones weigh less)."""
+    clauses = search.variants.clauses
+    seen = [search.rows_of(tuple(p.clauses)) for p in search.state.proposals
+            if all(c in clauses[search.rules.clause_index[c.type]] for c in p.clauses if c.type in search.rules.clause_index)
+            and all(c.type in search.rules.clause_index for c in p.clauses)
+            and len({c.type for c in p.clauses}) == len(p.clauses)]
+    return np.concatenate([rows, np.array(seen, dtype=ROW_DTYPE)]) if seen else rows
+
+
+def _same_tables(kept, fresh, rows: np.ndarray) -> bool:
+    score_k, blocked_k = kept.judge(rows)
+    score_f, blocked_f = fresh.judge(rows)
+    return (np.array_equal(kept.values, fresh.values) and kept.const == fresh.const
+            and np.array_equal(kept.allowed, fresh.allowed) and np.array_equal(score_k, score_f)
+            and np.array_equal(blocked_k, blocked_f))
+
+
+@hypothesis.seed(1922)  # random examples, the same ones every run
+@settings(max_examples=20, deadline=None)
+@given(seed=st.integers(0, 10_000), picks=st.lists(st.integers(0, 10**6), min_size=4, max_size=24))
+def test_kept_tables_equal_fresh_ones_after_any_commands(genoa, seed, picks):
+    """Moscow, Berlin and London played by people sending random legal commands (proposals,
+    answers, negotiators sent, policies, conferences, turns ended), the others by the AI: after
+    every command, the tables a search finds kept (on the state and on the shared variant set)
+    are the very tables built from nothing for that state."""
+    people = ["soviet_russia", "germany", "britain"]
+    game = Game.new(genoa, seed=seed % 50, humans=people)
+    checked = 0
+    for i, pick in enumerate(picks):
+        if game.is_terminal():
+            break
+        power = people[i % len(people)]
+        legal = game.legal_commands(power) if power not in game.state.ended else []
+        if legal:
+            game.apply(legal[pick % len(legal)])
+        search = Search(genoa, game.state)
+        cold = VariantSet._build(genoa, ())
+        sample = _rows_and_tabled(search, random_rows(search.variants, 64, np.random.default_rng(seed + i)))
+        for partner in genoa.partners:
+            for evaluator in (genoa.hub, partner):
+                kept = search.tables(evaluator, [partner])
+                fresh = build_tables(genoa, game.state, evaluator, [partner], cold)
+                assert _same_tables(kept, fresh, sample), (str(legal[pick % len(legal)]) if legal else "", evaluator)
+                checked += 1
+    assert checked >= len(genoa.partners) * 2
