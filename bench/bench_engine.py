@@ -69,8 +69,8 @@ def ai_turn_fastest_ms(rules, seeds: range, replays: int = 3) -> float:
 
 def python_judge(table, rows: list[list[int]]) -> list[tuple[float, bool]]:
     """The same work as Tables.score and Tables.blocked, one package at a time in plain Python."""
-    values = [col.tolist() for col in table._cols]
-    bits = [b.tolist() for b in table._bits]
+    values = table.values.tolist()
+    bits = table._bits.reshape(table.values.shape).tolist()
     always = int(table._always)
     const = table.const
     out = []

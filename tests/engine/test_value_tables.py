@@ -157,3 +157,24 @@ def test_kept_tables_equal_fresh_ones_after_any_commands(genoa, seed, picks):
                 assert _same_tables(kept, fresh, sample), (str(legal[pick % len(legal)]) if legal else "", evaluator)
                 checked += 1
     assert checked >= len(genoa.partners) * 2
+
+
+def test_a_package_is_scored_by_adding_its_clauses_in_order_as_the_breakdown_does(genoa):
+    """``judge`` gathers every clause at once; its sum is still the clauses' values added one
+    clause type after another, then the context, to the last bit, with each refusal taken off."""
+    game = Game.new(genoa, seed=1)
+    game.run_to_end(max_turns=10)
+    search = Search(genoa, game.state)
+    for evaluator, partners in ((genoa.hub, ["germany"]), ("italy", ["italy"]), ("france", ["france"])):
+        table = search.tables(evaluator, partners)
+        rows = _rows_and_tabled(search, random_rows(search.variants, 300, np.random.default_rng(4)))
+        score, _ = table.judge(rows)
+        for row, got in zip(rows, score):
+            want = table.values[0, row[0]]
+            for i in range(1, len(row)):
+                want = want + table.values[i, row[i]]
+            want = want + table.const
+            for refused, penalty in table.repeats:
+                if np.array_equal(refused, row):
+                    want = want - penalty
+            assert got == want, (search.variants.package(row), got, want)

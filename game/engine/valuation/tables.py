@@ -104,22 +104,18 @@ class Tables:
     #: Packages the evaluator already refused from this side, as (row, value taken off): the
     #: same terms again weigh less each time (``times_refused``).
     repeats: tuple[tuple[np.ndarray, float], ...] = field(default=(), repr=False, compare=False)
-    #: How many variants each clause type has (the rest of a row of the tables is never read):
-    #: with it, ``judge`` skips the red-line bits of clause types that no red line touches.
-    counts: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         c, w = self.values.shape
         if len(self.refuses) > 29:
             raise ValueError(f"{self.evaluator} has more than 29 red lines active at once")
-        self._cols = [np.ascontiguousarray(self.values[i]) for i in range(c)]
+        self._flat = np.ascontiguousarray(self.values).ravel()
         # Every red line is one bit: a package is refused when one of its clauses sets a
         # "refuses" bit (low 32 bits) that no clause's "unless" bit (high 32 bits) clears.
         # "requires" lines, and the empty package (bit 30), refuse by default.
-        key = (self.allowed.tobytes(), tuple(map(id, self.refuses)), tuple(map(id, self.unless)),
-               self.counts is not None)
+        key = (self.allowed.tobytes(), tuple(map(id, self.refuses)), tuple(map(id, self.unless)))
         if self.bits_memo is not None and key in self.bits_memo:
-            self._always, self._bits, self._plain, self._mixed = self.bits_memo[key][2:]
+            self._always, self._bits, self._offsets = self.bits_memo[key][2:]
             return
         bits = np.zeros((c, w), dtype=np.uint64)
         always = 1 << 30
@@ -133,16 +129,12 @@ class Tables:
         bits[~self.allowed] |= np.uint64(1 << 31)
         bits[:, 1:] |= np.uint64(1 << 62)
         self._always = np.uint64(always)
-        self._bits = [np.ascontiguousarray(bits[i]) for i in range(c)]
-        # A clause type is plain when every variant of it only says "the package is not empty":
-        # its bits need no gathering, whether a row has any plain clause is enough.
-        self._plain, self._mixed = [], list(range(c))
-        if self.counts is not None:
-            self._plain = [i for i in range(c) if (bits[i, 1:1 + int(self.counts[i])] == np.uint64(1 << 62)).all()]
-            self._mixed = [i for i in range(c) if i not in self._plain]
+        self._bits = bits.ravel()
+        #: Where each clause type's row starts in the flattened tables.
+        self._offsets = (np.arange(c, dtype=np.intp) * w)[:, None]
         if self.bits_memo is not None:
             # The match tables are kept alive with the key, so that their ids stay theirs.
-            self.bits_memo[key] = (self.refuses, self.unless, self._always, self._bits, self._plain, self._mixed)
+            self.bits_memo[key] = (self.refuses, self.unless, self._always, self._bits, self._offsets)
 
     def reweighed(self, values: np.ndarray, threshold: float) -> "Tables":
         """The same red lines and permissions with other values and threshold (another
@@ -150,7 +142,7 @@ class Tables:
         other = object.__new__(Tables)
         other.__dict__.update(self.__dict__)
         other.values, other.threshold, other.estimates = values, threshold, {}
-        other._cols = [np.ascontiguousarray(values[i]) for i in range(values.shape[0])]
+        other._flat = np.ascontiguousarray(values).ravel()
         return other
 
     def with_repeats(self, repeats: tuple[tuple[np.ndarray, float], ...]) -> "Tables":
@@ -161,24 +153,18 @@ class Tables:
         return other
 
     def judge(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(score, blocked) of every package row. Column by column: numpy is fastest
-        gathering along long arrays, not reducing along the short axis of each row (and from
-        a contiguous copy of the columns, which the gathers read faster than strided ones)."""
-        cols = np.ascontiguousarray(rows.T)
-        score = self._cols[0].take(cols[0])
-        for i in range(1, len(self._cols)):
-            score += self._cols[i].take(cols[i])
-        if self._plain:
-            found = cols[self._plain].any(axis=0).astype(np.uint64) << np.uint64(62)
-        else:
-            found = np.zeros(len(rows), dtype=np.uint64)
-        for i in self._mixed:
-            found |= self._bits[i].take(cols[i])
+        """(score, blocked) of every package row. Every clause of every row is gathered in one
+        go from the flattened tables, along a (clause type, row) array: numpy is fastest
+        gathering along long arrays, and then adds the clause types' values row after row of
+        that array, in order (a reduction over the first axis is no pairwise sum), as
+        ``evaluate`` adds the clauses' terms."""
+        at = np.ascontiguousarray(rows.T, dtype=np.intp)
+        at += self._offsets
+        score = np.add.reduce(self._flat.take(at), axis=0)
         score += self.const
+        found = np.bitwise_or.reduce(self._bits.take(at), axis=0)
         for row, penalty in self.repeats:
-            same = cols[0] == row[0]
-            for i in range(1, len(cols)):
-                same &= cols[i] == row[i]
+            same = np.logical_and.reduce(at == (row.astype(np.intp)[:, None] + self._offsets), axis=0)
             score[same] -= penalty
         refused = (found & np.uint64(0xFFFFFFFF)) | self._always
         return score, (refused & ~(found >> np.uint64(32))) != 0
@@ -247,7 +233,7 @@ def _base_tables(rules: Rules, state: State, evaluator: str, partners: Sequence[
             unless.append(None if r.unless is None else _match_table(rules, r.unless, variants))
     return Tables(evaluator, partners, values, const, rules.scenario.powers[evaluator].threshold,
                   _allowed(rules, state, partners, variants), refuses, unless,
-                  bits_memo=variants.memo.setdefault("bits", {}), counts=variants.counts)
+                  bits_memo=variants.memo.setdefault("bits", {}))
 
 
 def _allowed(rules: Rules, state: State, partners: tuple[str, ...], variants: VariantSet) -> np.ndarray:
