@@ -20,6 +20,8 @@ from game.engine.valuation.values import value_table
 ROW_DTYPE = np.int8
 #: The variant set without extras, one per rules (the rules never change).
 _BASE_VARIANTS: "weakref.WeakKeyDictionary[Rules, VariantSet]" = weakref.WeakKeyDictionary()
+#: Packages judged in one go (``Tables.judge``); a larger batch is judged in slices of this size.
+JUDGED_AT_ONCE = 4096
 #: Variant sets with extra clauses kept per rules (beyond this, the kept ones are dropped).
 EXTRA_SETS_KEPT = 32
 
@@ -157,7 +159,11 @@ class Tables:
         go from the flattened tables, along a (clause type, row) array: numpy is fastest
         gathering along long arrays, and then adds the clause types' values row after row of
         that array, in order (a reduction over the first axis is no pairwise sum), as
-        ``evaluate`` adds the clauses' terms."""
+        ``evaluate`` adds the clauses' terms. A large batch goes in slices that stay in the
+        processor's cache (the gathered arrays are 8 bytes a clause)."""
+        if len(rows) > JUDGED_AT_ONCE:
+            parts = [self.judge(rows[i:i + JUDGED_AT_ONCE]) for i in range(0, len(rows), JUDGED_AT_ONCE)]
+            return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
         at = np.ascontiguousarray(rows.T, dtype=np.intp)
         at += self._offsets
         score = np.add.reduce(self._flat.take(at), axis=0)
