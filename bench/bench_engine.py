@@ -1,4 +1,5 @@
-"""Engine speed: the AI's full turn for all powers, the counter-offer search's
+"""Engine speed: the AI's full turn for all powers (median, and the fastest of 3 replays of
+each turn, the near-idle figure on a shared machine), the counter-offer search's
 scoring rate beside a plain-Python loop over the same packages, and 100
 observer runs of Genoa and Rapallo on two processes.
 
@@ -18,6 +19,8 @@ from game.scenario.loader import load_rules
 from game.sim import simulate
 
 SCENARIO = ROOT / "scenarios" / "genoa_rapallo_1922.yaml"
+#: The games the AI's turn is timed over (issue 11's measure: seeds 1 to 5 of Genoa).
+SEEDS = range(1, 6)
 
 
 def ai_turn_ms(rules, seeds: range, by_turn: dict[int, list[float]] | None = None) -> list[float]:
@@ -50,10 +53,24 @@ def ai_turn_ms(rules, seeds: range, by_turn: dict[int, list[float]] | None = Non
     return times
 
 
+def ai_turn_fastest_ms(rules, seeds: range, replays: int = 3) -> float:
+    """The median over turns of each turn's fastest AI phase in ``replays`` plays of the same
+    games (they are deterministic): on a shared machine, the nearest thing to the idle figure,
+    since a neighbour rarely slows the same turn in every replay."""
+    fastest: dict[tuple[int, int], float] = {}
+    for _ in range(replays):
+        for seed in seeds:
+            by_turn: dict[int, list[float]] = {}
+            ai_turn_ms(rules, range(seed, seed + 1), by_turn)
+            for turn, (ms, *_) in by_turn.items():
+                fastest[seed, turn] = min(ms, fastest.get((seed, turn), ms))
+    return statistics.median(fastest.values())
+
+
 def python_judge(table, rows: list[list[int]]) -> list[tuple[float, bool]]:
     """The same work as Tables.score and Tables.blocked, one package at a time in plain Python."""
-    values = [col.tolist() for col in table._cols]
-    bits = [b.tolist() for b in table._bits]
+    values = table.values.tolist()
+    bits = table._bits.reshape(table.values.shape).tolist()
     always = int(table._always)
     const = table.const
     out = []
@@ -87,10 +104,12 @@ def main() -> list[str]:
     lines = [f"machine: {machine()}"]
     print(lines[0])
     by_turn: dict[int, list[float]] = {}
-    turns = ai_turn_ms(rules, range(5), by_turn)
+    turns = ai_turn_ms(rules, SEEDS, by_turn)
     med, p95 = statistics.median(turns), float(np.percentile(turns, 95))
     lines.append(report("AI full turn, all 9 powers, CPU (median)", med, "ms", "<= 5 ms", med <= 5))
     lines.append(report("AI full turn, all 9 powers, CPU (p95)", p95, "ms", "(info)", True))
+    fastest = ai_turn_fastest_ms(rules, SEEDS)
+    lines.append(report("AI full turn, fastest of 3 replays per turn (median)", fastest, "ms", "<= 5 ms", fastest <= 5))
     first = statistics.median(t for k in sorted(by_turn)[:3] for t in by_turn[k])
     late = statistics.median(t for k in sorted(by_turn)[-5:] for t in by_turn[k])
     lines.append(report("AI full turn, turns 1-3 (median)", first, "ms", "(info)", True))

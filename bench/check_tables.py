@@ -30,7 +30,8 @@ def sides(who: str) -> list[list[str]]:
 def tabled_rows(search: Search, game: Game) -> list[np.ndarray]:
     rules = search.rules
     return [search.rows_of(tuple(p.clauses)) for p in game.state.proposals
-            if all(c in search.variants.clauses[rules.clause_index[c.type]] for c in p.clauses)
+            if all(c.type in rules.clause_index for c in p.clauses)      # side talks have their own terms
+            and all(c in search.variants.clauses[rules.clause_index[c.type]] for c in p.clauses)
             and len({c.type for c in p.clauses}) == len(p.clauses)]
 
 

@@ -31,7 +31,7 @@ from game.engine.rules import Rules
 from game.engine.sides import treaty_partners
 from game.engine.stage import may_talk, on_stage
 from game.engine import sidetalks
-from game.engine.search import best_offer, bloc_terms, counter_offer, lazy_generator
+from game.engine.search import Search, best_offer, bloc_terms, counter_offer, lazy_generator, random_rows
 from game.engine.state import Proposal, State
 from game.engine.valuation import evaluate
 from game.engine.world import Ctx
@@ -265,8 +265,13 @@ def _hub_proposals(rules: Rules, state: State, gen: np.random.Generator) -> Iter
                and (can_reach(rules, state, hub, p) or _venue(rules, state, hub, [p]))]
     options.sort(key=lambda p: -prospect(rules, state, p))
     found = []
+    # One search and one draw of random packages for all the candidates: the state stays put
+    # meanwhile, and each candidate's own tables judge the same packages.
+    search = Search(rules, state) if options else None
+    pool = random_rows(search.variants, rules.scenario.tuning.search_samples, gen) if search else None
     for p in options[:HUB_PROPOSAL_CANDIDATES]:
-        offer = best_offer(rules, state, [hub], [p], gen, profile.boldness, _last_package(state, hub, p))
+        offer = best_offer(rules, state, [hub], [p], gen, profile.boldness, _last_package(state, hub, p),
+                           search=search, pool=pool)
         if offer is not None:
             found.append((offer[1], p, offer[0]))
     found.sort(key=lambda item: -item[0])

@@ -61,12 +61,11 @@ class Search:
             found = build_tables(self.rules, self.state, evaluator, partners, self.variants)
         else:
             kept = self._shared.get(key)
-            values = self.state.values
-            if kept is not None and all(values.get(name) == v for name, v in kept[0]):
-                found = kept[1]
+            if kept is not None and list(map(self.state.values.get, kept[0])) == kept[1]:
+                found = kept[2]
             else:
                 found, reads = build_tables_noting_reads(self.rules, self.state, evaluator, partners, self.variants)
-                self._shared[key] = (reads, found)
+                self._shared[key] = ([name for name, _ in reads], [v for _, v in reads], found)
             found = with_refusals(self.rules, self.state, found, self.variants)
         self._tables[key] = found
         return found
@@ -156,7 +155,9 @@ class LazyGenerator:
     def __getattr__(self, name: str) -> object:
         if self._gen is None:
             self._gen = np.random.default_rng(self._seed)
-        return getattr(self._gen, name)
+        found = getattr(self._gen, name)
+        setattr(self, name, found)      # the next draw finds it without coming here
+        return found
 
 
 def lazy_generator(seed: Sequence[int]) -> np.random.Generator:
@@ -165,14 +166,27 @@ def lazy_generator(seed: Sequence[int]) -> np.random.Generator:
 
 
 def random_rows(variants: VariantSet, n: int, gen: np.random.Generator, density: float = 0.3) -> np.ndarray:
-    # Both draws at once: the same numbers, in the same order, as two draws of (n, c).
-    present, scaled = gen.random((2, n, len(variants.clauses)))
-    present = present < density
-    scaled *= variants.counts
-    rows = scaled.astype(ROW_DTYPE)
+    """``n`` random packages: each clause type is in with probability ``density``, as one of its
+    variants chosen evenly. One draw per cell (single precision is plenty) says both: below
+    ``density`` the clause is in, and where below it falls picks the variant."""
+    scale, top = _row_scales(variants, density)
+    drawn = gen.random((n, len(variants.clauses)), dtype=np.float32)
+    present = drawn < np.float32(density)
+    drawn *= scale
+    np.minimum(drawn, top, out=drawn)      # the very top of a cell's range stays its last variant
+    rows = drawn.astype(ROW_DTYPE)
     rows += 1
     rows *= present
     return rows
+
+
+def _row_scales(variants: VariantSet, density: float) -> tuple[np.ndarray, np.ndarray]:
+    key = ("row_scales", density)
+    found = variants.memo.get(key)
+    if found is None:
+        counts = variants.counts.astype(np.float32)
+        found = variants.memo[key] = (counts / np.float32(density), counts - 1)
+    return found
 
 
 def neighbours(variants: VariantSet, row: np.ndarray, pairs: bool = True) -> np.ndarray:
@@ -410,7 +424,7 @@ def _kept(*arrays_and_mask: np.ndarray) -> tuple[np.ndarray, ...]:
     if mask.all():
         return tuple(arrays)
     keep = np.flatnonzero(mask)
-    return tuple(a[keep] for a in arrays)
+    return tuple(a.take(keep, axis=0) for a in arrays)
 
 
 def counter_offer(rules: Rules, state: State, responder: str, sender: Sequence[str], pkg: Package,
@@ -443,15 +457,21 @@ def counter_offer(rules: Rules, state: State, responder: str, sender: Sequence[s
 
 def best_offer(rules: Rules, state: State, proposer: Sequence[str], receivers: Sequence[str],
                gen: np.random.Generator, boldness: float, around: Package = (),
-               reach: float = TRY_REACH) -> tuple[Package, float] | None:
+               reach: float = TRY_REACH, search: Search | None = None,
+               pool: np.ndarray | None = None) -> tuple[Package, float] | None:
     """What the proposing side should offer on its own initiative: (package, its value to the
     proposer) or None. It may reach a little beyond what it thinks the other side will take
     (``reach`` points short of their threshold): a refusal teaches it their price, and time
-    and fear may close the gap."""
-    search = Search(rules, state, around)
+    and fear may close the gap. ``search``: one already made for this very state (a power that
+    weighs several partners in a row), used when its variants hold ``around``; ``pool``: the
+    random packages to try (drawn here when not given; a power weighing several partners
+    draws them once for all)."""
+    if search is None or search.state is not state or search.variants is not VariantSet.for_search(rules, around):
+        search = Search(rules, state, around)
     partners = treaty_partners(rules, proposer, receivers)
-    n = rules.scenario.tuning.search_samples
-    parts = [random_rows(search.variants, n, gen)]
+    if pool is None or pool.shape[1] != len(search.variants.clauses):
+        pool = random_rows(search.variants, rules.scenario.tuning.search_samples, gen)
+    parts = [pool]
     if around:
         parts.append(neighbours(search.variants, search.rows_of(around)))
     cands = np.concatenate(parts)

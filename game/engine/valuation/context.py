@@ -3,7 +3,8 @@ waiting, grievances, bloc solidarity, and the skill of the negotiator across the
 from __future__ import annotations
 
 from datetime import date
-from typing import Sequence
+from functools import lru_cache, partial
+from typing import Callable, Iterator, Sequence
 
 from game.engine.negotiators import facing
 from game.engine.rules import Rules
@@ -18,44 +19,59 @@ def _months_waiting(rules: Rules, state: State, partners: Sequence[str]) -> floa
     last = rules.scenario.start
     for t in state.treaties:
         if t.hub_party and any(p in t.partners for p in partners):
-            last = max(last, date.fromisoformat(t.signed))
+            last = max(last, _day(t.signed))
     return max(0.0, (state.today - last).days / 30.0)
+
+
+@lru_cache(maxsize=1024)
+def _day(iso: str) -> date:
+    return date.fromisoformat(iso)
 
 
 def context_lines(rules: Rules, state: State, evaluator: str, partners: Sequence[str]) -> list[Line]:
     """Terms that do not depend on the clauses: attitudes, fears, time, grievances, blocs."""
+    return [Line(label(), value, kind) for value, kind, label in _context_terms(rules, state, evaluator, partners)]
+
+
+def context_value(rules: Rules, state: State, evaluator: str, partners: Sequence[str]) -> float:
+    """The sum of ``context_lines``, the same to the last bit, without writing their labels
+    (the AI's tables need only the sum, many times a turn)."""
+    return sum(value for value, _, _ in _context_terms(rules, state, evaluator, partners))
+
+
+def _context_terms(rules: Rules, state: State, evaluator: str,
+                   partners: Sequence[str]) -> Iterator[tuple[float, str, Callable[[], str]]]:
+    """(value, kind, how to write its label) of each context term, in the breakdown's order."""
     tun = rules.scenario.tuning
     hub = rules.hub
-    lines: list[Line] = []
     v = state.values
     others = list(partners) if evaluator == hub else [hub]
     if evaluator == hub:
         regard = sum(v[f"{p}.regard"] for p in partners) / len(partners)
-        lines.append(Line(S["line.regard"].format(value=regard), (regard - 50) * tun.regard_weight, "attitude"))
+        yield (regard - 50) * tun.regard_weight, "attitude", lambda: S["line.regard"].format(value=regard)
     else:
         trust = v[f"{evaluator}.trust"]
-        lines.append(Line(S["line.trust"].format(value=trust), (trust - 50) * tun.trust_weight, "attitude"))
+        yield (trust - 50) * tun.trust_weight, "attitude", lambda: S["line.trust"].format(value=trust)
         left = v[f"{evaluator}.left_out"]
         if left > 0:
-            lines.append(Line(_left_out_label(rules, state, evaluator), left * tun.left_out_weight, "context"))
+            yield left * tun.left_out_weight, "context", lambda: _left_out_label(rules, state, evaluator)
     weights = _weights(state, evaluator)
+    owners = partners if evaluator == hub else [evaluator]
     for term in rules.scenario.powers[evaluator].attitude:
-        owners = partners if evaluator == hub else [evaluator]
         val = sum(float(term_value(Ctx(rules, state, evaluator, p), term, {}, weights)) for p in owners) / len(owners)
         if val:
-            lines.append(Line(format_label(term.label, None, Ctx(rules, state, evaluator, owners[0])), val, "attitude"))
+            yield val, "attitude", partial(format_label, term.label, None, Ctx(rules, state, evaluator, owners[0]))
     urgency = v[f"{evaluator}.urgency"]
     months = _months_waiting(rules, state, partners)
     if urgency and months:
-        lines.append(Line(S["line.urgency"].format(months=months), urgency * months * tun.urgency_weight, "context"))
+        yield urgency * months * tun.urgency_weight, "context", lambda: S["line.urgency"].format(months=months)
     today = state.today
     for g in state.grievances:
         if g.holder == evaluator and g.against in others:
             w = g.weight(today)
             if w >= 0.5:
-                lines.append(Line(S["line.grievance"].format(reason=g.reason, since=g.day), -w, "grievance"))
-    lines.extend(_bloc_lines(rules, state, evaluator, partners))
-    return lines
+                yield -w, "grievance", partial(S["line.grievance"].format, reason=g.reason, since=g.day)
+    yield from _bloc_terms(rules, state, evaluator, partners)
 
 
 def _left_out_label(rules: Rules, state: State, power: str) -> str:
@@ -66,21 +82,20 @@ def _left_out_label(rules: Rules, state: State, power: str) -> str:
     return S["line.left_out"].format(rival=S["line.left_out.rival"].format(rival=rules.power_name(rival, state)))
 
 
-def _bloc_lines(rules: Rules, state: State, evaluator: str, partners: Sequence[str]) -> list[Line]:
-    lines = []
+def _bloc_terms(rules: Rules, state: State, evaluator: str,
+               partners: Sequence[str]) -> Iterator[tuple[float, str, Callable[[], str]]]:
     tun = rules.scenario.tuning
     for bid, bloc in rules.scenario.blocs.items():
         unity = state.values[f"world.{bid}_unity"]
         if evaluator == rules.hub:
             if len(partners) > 1 and all(p in bloc.members for p in partners) and unity >= bloc.joint_above:
-                lines.append(Line(S["line.united_front"].format(bloc=bloc.name, unity=unity),
-                                  unity * tun.joint_pressure, "context"))
+                yield unity * tun.joint_pressure, "context", partial(S["line.united_front"].format, bloc=bloc.name,
+                                                                     unity=unity)
         elif evaluator in bloc.members and unity > 0:
             together = [p for p in partners if p in bloc.members]
             if len(together) < 2:
-                lines.append(Line(S["line.solidarity"].format(bloc=bloc.name, unity=unity),
-                                  -unity * bloc.solidarity, "context"))
-    return lines
+                yield -unity * bloc.solidarity, "context", partial(S["line.solidarity"].format, bloc=bloc.name,
+                                                                   unity=unity)
 
 
 def skill_bonus(rules: Rules, state: State, evaluator: str, partners: Sequence[str]) -> tuple[str, dict[str, float]]:

@@ -9,18 +9,21 @@ from typing import Sequence
 import numpy as np
 
 from game.engine.clauses import Clause, Package
-from game.engine.model.clauses import ClauseMatch, Term
+from game.engine.model.clauses import ClauseMatch
 from game.engine.rules import Rules
 from game.engine.state import State
 from game.engine.valuation.admissible import _match, active_red_lines, clause_allowed, in_force_with, refusals
-from game.engine.valuation.context import context_lines, skill_bonus
-from game.engine.valuation.terms import _side_key, _weights, term_value
-from game.engine.world import Ctx
+from game.engine.valuation.context import context_value, skill_bonus
+from game.engine.valuation.values import value_table
 
 #: Package rows hold one small variant index per clause type.
 ROW_DTYPE = np.int8
 #: The variant set without extras, one per rules (the rules never change).
 _BASE_VARIANTS: "weakref.WeakKeyDictionary[Rules, VariantSet]" = weakref.WeakKeyDictionary()
+#: Packages judged in one go (``Tables.judge``); a larger batch is judged in slices of this size.
+JUDGED_AT_ONCE = 4096
+#: Variant sets with extra clauses kept per rules (beyond this, the kept ones are dropped).
+EXTRA_SETS_KEPT = 32
 
 
 @dataclass
@@ -37,12 +40,20 @@ class VariantSet:
     @classmethod
     def for_search(cls, rules: Rules, extra: Package = ()) -> "VariantSet":
         extra = tuple(c for c in extra if c not in rules.variants[rules.clause_index[c.type]])
+        cached = _BASE_VARIANTS.get(rules)
+        if cached is None:
+            cached = _BASE_VARIANTS[rules] = cls._build(rules, ())
         if not extra:
-            cached = _BASE_VARIANTS.get(rules)
-            if cached is None:
-                cached = _BASE_VARIANTS[rules] = cls._build(rules, ())
             return cached
-        return cls._build(rules, extra)
+        # The same few packages come back to be countered (a scripted offer, a human's terms):
+        # their variant sets are kept too, so that their plans and tables are not made afresh.
+        kept = cached.memo.setdefault("with_extra", {})
+        found = kept.get(extra)
+        if found is None:
+            if len(kept) >= EXTRA_SETS_KEPT:
+                kept.clear()
+            found = kept[extra] = cls._build(rules, extra)
+        return found
 
     def param_arrays(self, rules: Rules, i: int, n: int) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
         """(split by ``n``, whole) parameter values of every variant of clause type ``i``."""
@@ -95,22 +106,18 @@ class Tables:
     #: Packages the evaluator already refused from this side, as (row, value taken off): the
     #: same terms again weigh less each time (``times_refused``).
     repeats: tuple[tuple[np.ndarray, float], ...] = field(default=(), repr=False, compare=False)
-    #: How many variants each clause type has (the rest of a row of the tables is never read):
-    #: with it, ``judge`` skips the red-line bits of clause types that no red line touches.
-    counts: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         c, w = self.values.shape
         if len(self.refuses) > 29:
             raise ValueError(f"{self.evaluator} has more than 29 red lines active at once")
-        self._cols = [np.ascontiguousarray(self.values[i]) for i in range(c)]
+        self._flat = np.ascontiguousarray(self.values).ravel()
         # Every red line is one bit: a package is refused when one of its clauses sets a
         # "refuses" bit (low 32 bits) that no clause's "unless" bit (high 32 bits) clears.
         # "requires" lines, and the empty package (bit 30), refuse by default.
-        key = (self.allowed.tobytes(), tuple(map(id, self.refuses)), tuple(map(id, self.unless)),
-               self.counts is not None)
+        key = (self.allowed.tobytes(), tuple(map(id, self.refuses)), tuple(map(id, self.unless)))
         if self.bits_memo is not None and key in self.bits_memo:
-            self._always, self._bits, self._plain, self._mixed = self.bits_memo[key][2:]
+            self._always, self._bits, self._offsets = self.bits_memo[key][2:]
             return
         bits = np.zeros((c, w), dtype=np.uint64)
         always = 1 << 30
@@ -124,16 +131,12 @@ class Tables:
         bits[~self.allowed] |= np.uint64(1 << 31)
         bits[:, 1:] |= np.uint64(1 << 62)
         self._always = np.uint64(always)
-        self._bits = [np.ascontiguousarray(bits[i]) for i in range(c)]
-        # A clause type is plain when every variant of it only says "the package is not empty":
-        # its bits need no gathering, whether a row has any plain clause is enough.
-        self._plain, self._mixed = [], list(range(c))
-        if self.counts is not None:
-            self._plain = [i for i in range(c) if (bits[i, 1:1 + int(self.counts[i])] == np.uint64(1 << 62)).all()]
-            self._mixed = [i for i in range(c) if i not in self._plain]
+        self._bits = bits.ravel()
+        #: Where each clause type's row starts in the flattened tables.
+        self._offsets = (np.arange(c, dtype=np.intp) * w)[:, None]
         if self.bits_memo is not None:
             # The match tables are kept alive with the key, so that their ids stay theirs.
-            self.bits_memo[key] = (self.refuses, self.unless, self._always, self._bits, self._plain, self._mixed)
+            self.bits_memo[key] = (self.refuses, self.unless, self._always, self._bits, self._offsets)
 
     def reweighed(self, values: np.ndarray, threshold: float) -> "Tables":
         """The same red lines and permissions with other values and threshold (another
@@ -141,7 +144,7 @@ class Tables:
         other = object.__new__(Tables)
         other.__dict__.update(self.__dict__)
         other.values, other.threshold, other.estimates = values, threshold, {}
-        other._cols = [np.ascontiguousarray(values[i]) for i in range(values.shape[0])]
+        other._flat = np.ascontiguousarray(values).ravel()
         return other
 
     def with_repeats(self, repeats: tuple[tuple[np.ndarray, float], ...]) -> "Tables":
@@ -152,24 +155,22 @@ class Tables:
         return other
 
     def judge(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(score, blocked) of every package row. Column by column: numpy is fastest
-        gathering along long arrays, not reducing along the short axis of each row (and from
-        a contiguous copy of the columns, which the gathers read faster than strided ones)."""
-        cols = np.ascontiguousarray(rows.T)
-        score = self._cols[0].take(cols[0])
-        for i in range(1, len(self._cols)):
-            score += self._cols[i].take(cols[i])
-        if self._plain:
-            found = cols[self._plain].any(axis=0).astype(np.uint64) << np.uint64(62)
-        else:
-            found = np.zeros(len(rows), dtype=np.uint64)
-        for i in self._mixed:
-            found |= self._bits[i].take(cols[i])
+        """(score, blocked) of every package row. Every clause of every row is gathered in one
+        go from the flattened tables, along a (clause type, row) array: numpy is fastest
+        gathering along long arrays, and then adds the clause types' values row after row of
+        that array, in order (a reduction over the first axis is no pairwise sum), as
+        ``evaluate`` adds the clauses' terms. A large batch goes in slices that stay in the
+        processor's cache (the gathered arrays are 8 bytes a clause)."""
+        if len(rows) > JUDGED_AT_ONCE:
+            parts = [self.judge(rows[i:i + JUDGED_AT_ONCE]) for i in range(0, len(rows), JUDGED_AT_ONCE)]
+            return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+        at = np.ascontiguousarray(rows.T, dtype=np.intp)
+        at += self._offsets
+        score = np.add.reduce(self._flat.take(at), axis=0)
         score += self.const
+        found = np.bitwise_or.reduce(self._bits.take(at), axis=0)
         for row, penalty in self.repeats:
-            same = cols[0] == row[0]
-            for i in range(1, len(cols)):
-                same &= cols[i] == row[i]
+            same = np.logical_and.reduce(at == (row.astype(np.intp)[:, None] + self._offsets), axis=0)
             score[same] -= penalty
         refused = (found & np.uint64(0xFFFFFFFF)) | self._always
         return score, (refused & ~(found >> np.uint64(32))) != 0
@@ -225,8 +226,8 @@ def _base_tables(rules: Rules, state: State, evaluator: str, partners: Sequence[
                  variants: VariantSet) -> Tables:
     partners = tuple(partners)
     name, bonus = skill_bonus(rules, state, evaluator, partners)
-    values = _values(rules, state, variants, evaluator, partners, bonus)
-    const = sum(line.value for line in context_lines(rules, state, evaluator, partners))
+    values = value_table(rules, state, variants, evaluator, partners, bonus)
+    const = context_value(rules, state, evaluator, partners)
     refuses, unless = [], []
     for r in active_red_lines(rules, state, evaluator, partners):
         if r.requires is not None:
@@ -238,110 +239,7 @@ def _base_tables(rules: Rules, state: State, evaluator: str, partners: Sequence[
             unless.append(None if r.unless is None else _match_table(rules, r.unless, variants))
     return Tables(evaluator, partners, values, const, rules.scenario.powers[evaluator].threshold,
                   _allowed(rules, state, partners, variants), refuses, unless,
-                  bits_memo=variants.memo.setdefault("bits", {}), counts=variants.counts)
-
-
-@dataclass
-class _Plan:
-    """What the value columns of one evaluator with some partners read from the state: the
-    names of the state values their terms multiply (``partner.`` and ``self.`` resolved), and
-    the terms with a condition. Worked out once per variant set, since the terms never change."""
-
-    ctxs: list[tuple[str, str]]                    # (self, partner) of each owner of the terms
-    names: tuple[str, ...]                         # the values every unconditional term reads
-    spans: list[slice]                             # each column's share of ``names``
-    conds: list[list[tuple[Term, int, tuple[str, ...]]]]   # each column's conditional terms
-
-
-def _plan(rules: Rules, variants: VariantSet, evaluator: str, partners: tuple[str, ...]) -> _Plan:
-    slot = ("plan", evaluator, partners)
-    plan = variants.memo.get(slot)
-    if plan is not None:
-        return plan
-    side = _side_key(rules, evaluator)
-    owners = partners if evaluator == rules.hub else (evaluator,)
-    ctxs = [Ctx(rules, None, self_=evaluator, partner=p) for p in owners]  # type: ignore[arg-type]
-    names: list[str] = []
-    spans, conds = [], []
-    for type_id in rules.clause_ids:
-        start, mine = len(names), []
-        for term in rules.clause_type(type_id).value.get(side, []):
-            for j, ctx in enumerate(ctxs[:1] if term.once else ctxs):
-                read = tuple(ctx.resolve(ref) for ref in term.per if "." in ref)
-                if term.when is not None:
-                    mine.append((term, j, read))
-                else:
-                    names.extend(read)
-        spans.append(slice(start, len(names)))
-        conds.append(mine)
-    plan = variants.memo[slot] = _Plan([(evaluator, p) for p in owners], tuple(names), spans, conds)
-    return plan
-
-
-def _values(rules: Rules, state: State, variants: VariantSet, evaluator: str, partners: tuple[str, ...],
-            bonus: dict[str, float]) -> np.ndarray:
-    """(C, W): the value of each variant to the evaluator; column 0 (absent) is 0. The whole
-    table, and each of its columns, is kept (one per evaluator and partners) with everything it
-    read: the weights, the skill bonus, the state values its terms multiply and whether their
-    conditions hold. Most columns read values that stay put from one turn to the next, and a
-    kept one is the very array the same arithmetic would give again."""
-    plan = _plan(rules, variants, evaluator, partners)
-    known = state.values
-    if isinstance(known, _Reading):   # note the names at once, and read at the speed of a plain dict
-        known.names.update(plan.names)
-        for conds in plan.conds:
-            for _, _, names in conds:
-                known.names.update(names)
-    get = dict.get.__get__(known)
-    weights = _weights(state, evaluator)
-    ctxs = [Ctx(rules, state, self_=s, partner=p) for s, p in plan.ctxs]
-    read = tuple(map(get, plan.names))
-    cond_reads = [tuple(tuple(map(get, names)) if term.when.holds(ctxs[j]) else False  # type: ignore[union-attr]
-                        for term, j, names in conds) for conds in plan.conds]
-    head = (tuple(weights.items()), tuple(bonus.items()))
-    key = (head, read, tuple(cond_reads))
-    slot = ("values", evaluator, partners)
-    hit = variants.memo.get(slot)
-    if hit is not None and hit[0] == key:
-        return hit[1]
-    n = len(partners)
-    side = _side_key(rules, evaluator)
-    values = np.zeros((len(variants.clauses), variants.width))
-    for i, type_id in enumerate(rules.clause_ids):
-        ct = rules.clause_type(type_id)
-        col_key = (head, read[plan.spans[i]], cond_reads[i])
-        col_slot = ("column", evaluator, partners, i)
-        kept = variants.memo.get(col_slot)
-        if kept is not None and kept[0] == col_key:
-            col = kept[1]
-        else:
-            col = _column(rules, variants, i, n, ct.value.get(side, []), ctxs, weights, bonus.get(ct.skill or "", 0.0))
-            if not _missing(col_key[1], cond_reads[i]):
-                variants.memo[col_slot] = (col_key, col)
-        values[i, 1:1 + len(variants.clauses[i])] = col
-    values.setflags(write=False)
-    if not _missing(read, *cond_reads):
-        variants.memo[slot] = (key, values)
-    return values
-
-
-def _missing(read: tuple, *cond_reads: tuple) -> bool:
-    """Whether a name read is not a state value (``ctx.value`` then reads it elsewhere, the
-    partner's status): what it read is not all in the key, so it is never kept."""
-    return None in read or any(r is not False and None in r for reads in cond_reads for r in reads)
-
-
-def _column(rules: Rules, variants: VariantSet, i: int, n: int, terms: list[Term], ctxs: list[Ctx],
-            weights: dict[str, float], bonus: float) -> np.ndarray:
-    """The values of every variant of clause type ``i``: its terms summed over their owners."""
-    params, whole = variants.param_arrays(rules, i, n)
-    start, col, fixed = _fixed_start(variants, terms, i, n, len(ctxs), params, whole, weights)
-    for term, f in zip(terms[start:], fixed):
-        for ctx in (ctxs[:1] if term.once else ctxs):
-            col = col + (f if f is not None else term_value(ctx, term, whole if term.once else params, weights))
-    col = col + bonus
-    col.setflags(write=False)
-    return col
+                  bits_memo=variants.memo.setdefault("bits", {}))
 
 
 def _allowed(rules: Rules, state: State, partners: tuple[str, ...], variants: VariantSet) -> np.ndarray:
@@ -369,44 +267,6 @@ def _allowed(rules: Rules, state: State, partners: tuple[str, ...], variants: Va
     allowed.setflags(write=False)
     variants.memo[slot] = (key, allowed)
     return allowed
-
-
-def _fixed_start(variants: VariantSet, terms: list[Term], i: int, n: int, owners: int,
-                 params: dict[str, np.ndarray], whole: dict[str, np.ndarray],
-                 weights: dict[str, float]) -> tuple[int, np.ndarray, list[np.ndarray | None]]:
-    """The sum of the leading terms that read nothing from the state, added in the same order
-    as ``build_tables`` adds them (so the result is the same to the last bit), how many terms it
-    covers, and for each later term its fixed array (``_fixed_term``) or None."""
-    key = ("start", i, id(terms), n, owners, tuple(weights.get(t.interest, 1.0) for t in terms if t.interest))
-    hit = variants.memo.get(key)
-    if hit is None or hit[0] is not terms:
-        col, start = np.zeros(len(variants.clauses[i])), 0
-        for term in terms:
-            fixed = _fixed_term(variants, term, i, 1 if term.once else n, whole if term.once else params, weights)
-            if fixed is None:
-                break
-            for _ in range(1 if term.once else owners):
-                col = col + fixed
-            start += 1
-        col.setflags(write=False)
-        later = [_fixed_term(variants, term, i, 1 if term.once else n, whole if term.once else params, weights)
-                 for term in terms[start:]]
-        hit = variants.memo[key] = (terms, start, col, later)
-    return hit[1], hit[2], hit[3]
-
-
-def _fixed_term(variants: VariantSet, term: Term, i: int, n: int, params: dict[str, np.ndarray],
-                weights: dict[str, float]) -> np.ndarray | None:
-    """A term that reads nothing from the state (no condition, no state value) is the same array
-    every turn for the same weight: worked out once. None for a term that reads the state."""
-    weight = weights.get(term.interest, 1.0) if term.interest else 1.0
-    key = ("term", id(term), i, n, weight)
-    hit = variants.memo.get(key)
-    if hit is None or hit[0] is not term:
-        reads_state = term.when is not None or any("." in ref for ref in term.per)
-        value = None if reads_state else term_value(None, term, params, weights)  # type: ignore[arg-type]
-        hit = variants.memo[key] = (term, value)
-    return hit[1]
 
 
 def _match_table(rules: Rules, m: ClauseMatch, variants: VariantSet) -> np.ndarray:
