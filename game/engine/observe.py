@@ -159,9 +159,15 @@ class _Common:
             # keys and arguments, and the English words
             return [(n, by_id.get(n.get("proposal", -1)), {**_plain(n), "text": news_text(n)}) for n in self.state.news]
         out = []
+        rumoured: set[tuple[int, frozenset[str]]] = set()      # a rumour of the same talks once a turn
         for i, (n, prop, plain) in enumerate(self._once("news", entries)):
             if n.get("kind") == "side_talk" and seat not in n.get("powers", ()):
                 seen = self.side_talk(seat, i, n, plain)
+                if seen is not None and seen.get("kind") == "side_rumour":
+                    key = (int(n.get("turn", 0)), frozenset(n.get("powers", ())))
+                    if key in rumoured:
+                        continue
+                    rumoured.add(key)
                 if seen is not None:
                     out.append(seen)
             elif may_see_news(n, seat) and (prop is None or may_see_proposal(prop, seat)):

@@ -16,6 +16,7 @@ from game.engine.world import Ctx
 
 HUB = "soviet_russia"
 RELIEF = "partial_moratorium + german_reforms + western_pledge"
+RELIEF_AGAIN = "partial_moratorium + german_reforms"
 
 
 def decide_and_end(game: Game, power: str) -> None:
@@ -144,6 +145,18 @@ def test_moscow_learns_of_talks_among_other_powers_only_as_far_as_its_envoys_rea
     _post(game, {"litvinov": "germany"})               # guile 8: the proposal in full
     full = _side_news(game, HUB)
     assert [n["kind"] for n in full] == ["side_talk"] and "moratorium" in full[0]["text"]
+
+
+def test_moscow_hears_one_rumour_of_the_same_talks_a_turn_not_one_per_message(genoa: Rules) -> None:
+    game = Game.new(genoa, seed=3, humans=["germany", "britain"])
+    game.apply(f"germany: propose britain: {RELIEF}", by="germany")
+    game.apply(f"germany: propose britain: {RELIEF_AGAIN}", by="germany")
+    _post(game, {"krasin": "britain"})                 # a rumour's reach
+    parties = [n for n in game.state.news if n.get("kind") == "side_talk"
+               and set(n.get("powers", ())) == {"germany", "britain"}]
+    assert len(parties) >= 2, "two messages between Berlin and London this turn"
+    assert [n["kind"] for n in _side_news(game, HUB)] == ["side_rumour"]
+    assert len(_side_news(game, "germany")) == len(parties)        # the parties read every message
 
 
 def test_the_ai_s_quick_sums_agree_with_the_full_judgement_for_every_package(genoa: Rules) -> None:
