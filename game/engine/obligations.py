@@ -77,7 +77,10 @@ def put(rules: Rules, state: State, ob: Obligation, chooser: str, other: str, tr
     title, text = event.title, event.text        # the scenario's own words, with the partner and treaty named
     for key, name in names.items():
         title, text = title.replace(key, name), text.replace(key, name)
-    ctx.news(say("news.event", title=title, text=text), "event", [chooser, other])
+    # A cabinet's question is its own: Moscow's reaches the partner it concerns (a protest, an instalment due),
+    # a partner's stays in that capital (Moscow learns what it decided, not that it deliberated).
+    ctx.news(say("news.event", title=title, text=text), "decision",
+             [chooser, other] if chooser == rules.hub else [chooser])
     state.news[-1]["event"] = event.id
     state.choices.append(PendingChoice(event.id, chooser, state.turn, other))
     if state.controllers.get(chooser) == "ai":

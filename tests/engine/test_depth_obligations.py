@@ -84,7 +84,12 @@ def test_a_comintern_incident_under_non_interference_asks_moscow_to_answer_brita
     trust = game.state.values["britain.trust"]
     game.apply(ChooseOption("soviet_russia", "comintern_incident", "deny"))
     assert game.state.values["britain.trust"] == trust - 4
-    assert any("Britain" in news_text(n) and "Comintern" in news_text(n) for n in game.state.news if n["kind"] == "event")
+    protest = [n for n in game.state.news if n.get("event") == "comintern_incident"]
+    assert protest and "Britain" in news_text(protest[0]) and "Comintern" in news_text(protest[0])
+    # the protest is between London and Moscow: both read it, a third capital does not
+    def reads(seat: str) -> bool:
+        return any("Comintern agents" in n["text"] for n in game.observe(seat)["news"])
+    assert reads("soviet_russia") and reads("britain") and not reads("france")
 
 
 def test_a_cancelled_treaty_brings_no_more_obligations(genoa):
@@ -123,3 +128,22 @@ def test_the_checker_refuses_an_obligation_named_like_an_event(tmp_path):
     path.write_text(text.replace("      - id: relief_deliveries\n", "      - id: cannes_conditions\n"), encoding="utf-8")
     found = [f for f in validate_paths([str(path)]).findings if f.code == "S005"]
     assert len(found) == 1 and "obligation id 'cannes_conditions'" in found[0].message
+
+
+def test_a_partners_question_on_soviet_orders_stays_in_its_capital(genoa):
+    """London deciding whether to back credit for Soviet orders is London's business: Moscow does not read
+    the question (QA saw three such questions a turn in Moscow's news), London and the facilitator do."""
+    game = Game.new(genoa, seed=3, humans=["soviet_russia"])
+    for _ in range(8):
+        for c in list(_waiting(game, "soviet_russia")):
+            game.apply(_first_option(game, c.event))
+        game.apply(EndTurn("soviet_russia"))
+    asked = [n for n in game.state.news if n.get("event") == "soviet_orders"]
+    assert asked, "the partners decide on Soviet orders every three turns"
+    chooser = asked[0]["powers"][0]
+    question = news_text(asked[0])
+
+    def reads(seat: str) -> bool:
+        return any(n["text"] == question for n in game.observe(seat)["news"])
+    assert reads(chooser) and reads("facilitator")
+    assert not reads("soviet_russia") and not reads("observer")
