@@ -17,12 +17,13 @@ from game.engine.clauses import Package, package_text
 from game.engine.legal import FACILITATOR
 from game.engine.negotiation import pending_for
 from game.engine.negotiators import mission_key, negotiators_reaching
+from game.engine.ratification import ratification_refusal
 from game.engine.rules import Rules
 from game.engine.sides import treaty_partners
 from game.engine.search import Advice, what_would_it_take
 from game.engine.state import Proposal, State
 from game.engine.strings import S, status_text
-from game.engine.valuation import Verdict, evaluate
+from game.engine.valuation import Verdict, clause_allowed, evaluate
 
 
 @dataclass(frozen=True)
@@ -154,8 +155,6 @@ def home_refusal(rules: Rules, state: State, viewer: str, sender: Sequence[str],
 
     A person may sign what the AI would not; their cabinet, parliament or Politburo then weighs it
     (game/engine/ratification.py). The estimate says so before the proposal goes out."""
-    from game.engine.ratification import ratification_refusal
-    from game.engine.valuation import clause_allowed
     if not pkg or sidetalks.is_side(rules, sender, receivers) or viewer not in (*sender, *receivers):
         return None
     partners = treaty_partners(rules, sender, receivers)
