@@ -330,30 +330,30 @@ def describe_condition(rules: Rules, cond: object) -> str:
 _FLIP = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "=="}
 
 
-def what_must_become_true(rules: Rules, cond: object) -> str:
+def what_must_become_true(rules: Rules, cond: object, state: State | None = None) -> str:
     """The opposite of a red line's condition, in the player's words: what must become true for
     the red line to lift ("Comintern activity is below 60", not "at least 60")."""
     if isinstance(cond, C.Compare):
         c = cond.compare
-        other = f"{c.value:g}" if c.to is None else d.value_name(rules, c.to)
-        return S["cond.compare"].format(value=d.value_name(rules, c.var), op=d._op(_FLIP[c.op]), other=other)
+        other = f"{c.value:g}" if c.to is None else d.value_name(rules, c.to, state)
+        return S["cond.compare"].format(value=d.value_name(rules, c.var, state), op=d._op(_FLIP[c.op]), other=other)
     if isinstance(cond, C.Not):
-        return d.describe(rules, cond.not_)
+        return d.describe(rules, cond.not_, state)
     if isinstance(cond, C.FlagTest):
         return d._flag_source(rules, cond.flag, negated=True)
     if isinstance(cond, C.AllOf):
-        return S["cond.either"] + S["cond.or_long"].join(what_must_become_true(rules, c) for c in cond.all)
+        return S["cond.either"] + S["cond.or_long"].join(what_must_become_true(rules, c, state) for c in cond.all)
     if isinstance(cond, C.AnyOf):
-        return S["cond.and"].join(what_must_become_true(rules, c) for c in cond.any)
+        return S["cond.and"].join(what_must_become_true(rules, c, state) for c in cond.any)
     if isinstance(cond, C.ConferenceTest) and cond.conference.state == "not_started" and not cond.conference.attending:
         title = rules.scenario.conferences[cond.conference.id].title
         return S["wwit.conference_opens"].format(conference=title)
-    return S["cond.not"].format(what=d.describe(rules, cond))
+    return S["cond.not"].format(what=d.describe(rules, cond, state))
 
 
-def _lift(rules: Rules, power: str, line: object) -> str:
-    return S["wwit.once"].format(power=rules.scenario.powers[power].name,
-                                 condition=what_must_become_true(rules, line.when),  # type: ignore[attr-defined]
+def _lift(rules: Rules, power: str, line: object, state: State | None = None) -> str:
+    return S["wwit.once"].format(power=rules.power_name(power, state),
+                                 condition=what_must_become_true(rules, line.when, state),  # type: ignore[attr-defined]
                                  reason=line.reason)  # type: ignore[attr-defined]
 
 
@@ -368,7 +368,7 @@ def _runs_into(rules: Rules, line: object, pkg: Package) -> bool:
 def _state_red_lines(rules: Rules, state: State, receivers: Sequence[str], partners: Sequence[str],
                      pkg: Package) -> list[str]:
     """Red lines that depend on the state and that the package as offered runs into."""
-    return [_lift(rules, r, line) for r in receivers for line in active_red_lines(rules, state, r, partners)
+    return [_lift(rules, r, line, state) for r in receivers for line in active_red_lines(rules, state, r, partners)
             if line.when is not None and _runs_into(rules, line, pkg)]
 
 

@@ -98,3 +98,14 @@ def test_news_written_after_the_rename_says_the_new_name_and_news_before_it_keep
     assert said and f"Germany proposes to {NEW}" in said[-1]
     before = [news_text(n) for n in game.state.news if n["date"] < "1922-01-20"]
     assert before and not [t for t in before if NEW in t]
+
+
+def test_what_would_it_take_names_the_power_and_its_values_by_the_name_of_the_day(session: Session) -> None:
+    from game.engine.model.conditions import Compare
+    from game.engine.search import what_must_become_true
+    game = session.game
+    cond = Compare.model_validate({"compare": {"var": "soviet_russia.comintern", "op": ">=", "value": 60}})
+    before = what_must_become_true(game.rules, cond)                  # no state: the scenario's name
+    now = what_must_become_true(game.rules, cond, game.state)
+    assert OLD in before, before
+    assert NEW in now and OLD not in now, now
