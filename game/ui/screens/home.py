@@ -30,6 +30,11 @@ class HomeScreen(GameScreen):
         ui.label(r(16, y + 46, 560, 30), S["ui.home.policy"], "heading")
         self.levers = {}
         ly = y + 84
+        # The levers close up (to the room their two caption lines need) when the state of the country
+        # would otherwise run under the bar of buttons at the foot (large UI scale and text).
+        rows = (len(vm.values) + 1) // 2
+        need = 84 + 72 * len(vm.levers) + 10 + 36 + 30 * rows
+        self.lever_step = 72.0 if not vm.levers else max(62.0, 72 - max(0.0, need - h) / len(vm.levers))
         if not vm.levers:
             ui.label(r(18, ly, 560, 24), S["ui.home.policy.none"], "italic")
         for lev in vm.levers:
@@ -38,7 +43,7 @@ class HomeScreen(GameScreen):
                                lambda v, lever=lev.id: self.set_policy(lever, v), lev.tooltip)
             val = ui.label(r(498, ly, 60, 26), f"{lev.value:.0f}", "number", lev.tooltip)
             self.levers[lev.id] = (slider, val)
-            ly += 72
+            ly += self.lever_step
         self.lever_caps_y = y + 84
         self.values_y = ly + 10 if vm.levers else y + 130
         ui.label(r(16, self.values_y, 560, 30), S["ui.home.state"], "heading") if vm.values else None
@@ -53,13 +58,19 @@ class HomeScreen(GameScreen):
         ny = y + 84
         if not vm.negotiators:
             ui.label(r(622, ny, w - 640, 24), S["ui.home.negotiators.none"], "italic")
+        # Each negotiator: name and mission on one line, skills on the next, stacked by measured height so
+        # that the largest text does not run the drop-down over the skills line.
+        name_h = max(28.0, self.line_h("label"))
+        skills_h = self.line_h("label", "caption")
+        cw = min(284.0, (w - 636) / 2)
         for n in vm.negotiators:
-            ui.label(r(620, ny, 250, 24), n.name, None, n.tooltip)
-            ui.label(r(620, ny + 22, 300, 20), n.skills, "caption", n.tooltip)
-            self.mission_widgets[n.id] = ui.choice(r(w - 300, ny + 4, 284, 32), list(n.options), n.mission,
+            # (a label grows by the text factor itself: give it the height at normal text)
+            ui.label(r(620, ny, w - 644 - cw, name_h / self.sc.text), n.name, None, n.tooltip)
+            ui.label(r(620, ny + name_h, w - 636, skills_h / self.sc.text), n.skills, "caption", n.tooltip)
+            self.mission_widgets[n.id] = ui.choice(r(w - 16 - cw, ny, cw, name_h), list(n.options), n.mission,
                                                    lambda m, nid=n.id: self.assign(nid, m),
                                                    S["ui.home.mission.tip"].format(name=n.name))
-            ny += 54
+            ny += name_h + skills_h + 6
 
     def advisor_rect(self) -> tuple[float, float, float, float]:
         return (self.sc.width - 516, self.sc.height - 54 - 196, 500.0, 186.0)
@@ -98,8 +109,8 @@ class HomeScreen(GameScreen):
             lo = tx.render("\u2212 " + lev.low, "body", sc.font(13), pal.rgb("ink_soft"), "italic")
             surface.blit(lo, (sc.px(240), sc.px(y + 27)))
             hi = tx.render(lev.high + " +", "body", sc.font(13), pal.rgb("ink_soft"), "italic")
-            surface.blit(hi, (sc.px(490) - hi.get_width(), sc.px(y + 44)))
-            y += 72
+            surface.blit(hi, (sc.px(490) - hi.get_width(), sc.px(y + 27) + lo.get_height()))
+            y += self.lever_step
         for i, v in enumerate(self.vm.values):
             col, row = i % 2, i // 2
             rect = self.r(226 + col * 290, self.values_y + 40 + row * 30, 56, 18)

@@ -11,6 +11,10 @@ from game.ui.screens.base import Screen
 from game.ui.widgets import pictures
 
 
+#: Where the menu's items start (below the title's rule) and the room kept for the keys hint at the foot.
+TOP, FOOT = 200.0, 50.0
+
+
 class MenuScreen(Screen):
     name = "menu"
 
@@ -32,10 +36,12 @@ class MenuScreen(Screen):
             ("quit", S["ui.menu.quit"], S["ui.menu.quit.tip"], self.app.quit, True),
         ]
         self.buttons = {}
-        y = 200
-        for key, text, tip, action, enabled in items:
-            self.buttons[key] = ui.button(r(80, y, 340, 44), text, action, tip, "menu_item", enabled)
-            y += 50
+        # Laid out from the room there is between the rule and the keys hint at the foot, so that a large
+        # UI scale and text (the logical canvas is then its smallest, 576 high) still shows Quit whole.
+        step = min(50.0, (self.sc.height - FOOT - TOP) / len(items))
+        for i, (key, text, tip, action, enabled) in enumerate(items):
+            self.buttons[key] = ui.button(r(80, TOP + i * step, 340, min(44.0, step - 3)), text, action, tip,
+                                          "menu_item", enabled)
         ui.focus_on(self.buttons["new"])
 
     def _new(self) -> None:
