@@ -5,6 +5,7 @@ country with small charts."""
 from __future__ import annotations
 
 import pygame
+from pygame_gui.elements import UIImage
 
 from game.engine.commands import AssignNegotiator, SetPolicy
 from game.i18n import S
@@ -48,11 +49,20 @@ class HomeScreen(GameScreen):
         self.values_y = ly + 10 if vm.levers else y + 130
         ui.label(r(16, self.values_y, 560, 30), S["ui.home.state"], "heading") if vm.values else None
         self.value_labels = []
-        for i, v in enumerate(vm.values):
-            col, row = i % 2, i // 2
-            t = ui.label(r(16 + col * 290, self.values_y + 36 + row * 30, 170, 26), v.title, "caption", v.tooltip)
-            n = ui.label(r(180 + col * 290, self.values_y + 36 + row * 30, 40, 26), v.text, "number_right", v.tooltip)
-            self.value_labels.append((t, n, v.id))
+        self.sparks: list = []
+        if vm.values:
+            # In a box that scrolls when the levers above leave too little room (large UI scale and text).
+            top = self.values_y + 36
+            row_h = max(30.0, self.line_h("label", "caption") + 4)
+            rows = (len(vm.values) + 1) // 2
+            with ui.scrolling(r(0, top, 600, y + h - 4 - top), self.sc.px(rows * row_h)):
+                for i, v in enumerate(vm.values):
+                    col, ry = i % 2, (i // 2) * row_h
+                    t = ui.label(r(16 + col * 290, ry, 170, 26), v.title, "caption", v.tooltip)
+                    n = ui.label(r(180 + col * 290, ry, 40, 26), v.text, "number_right", v.tooltip)
+                    self.value_labels.append((t, n, v.id))
+                    self.sparks.append(UIImage(r(226 + col * 290, ry + 4, 56, 18), self._spark(v.history, (56, 18)),
+                                               ui.manager, container=ui.container))
         ui.label(r(620, y + 46, w - 636, 30), S["ui.home.negotiators"], "heading")
         self.mission_widgets = {}
         ny = y + 84
@@ -88,9 +98,18 @@ class HomeScreen(GameScreen):
             w = self.mission_widgets.get(n.id)
             if w is not None:
                 self.mission_widgets[n.id] = ui.set_choice(w, n.mission, list(n.options))
-        for (t, num, vid), v in zip(self.value_labels, vm.values):
+        for (t, num, vid), v, spark in zip(self.value_labels, vm.values, self.sparks):
             ui.set_text(num, v.text)
+            spark.set_image(self._spark(v.history, (56, 18)))
         self.vm = vm
+
+    def _spark(self, history: list[float], size: tuple[float, float]) -> pygame.Surface:
+        """A value's history as a small line (an image, so that it scrolls with its row)."""
+        rect = self.r(0, 0, *size)
+        surf = pygame.Surface(rect.size, pygame.SRCALPHA)
+        if len(history) > 1:
+            sparkline(surf, rect, history, self.pal)
+        return surf
 
     def set_policy(self, lever: str, value: float) -> None:
         out = self.session.attempt(SetPolicy(self.session.power, lever, value))
@@ -111,11 +130,6 @@ class HomeScreen(GameScreen):
             hi = tx.render(lev.high + " +", "body", sc.font(13), pal.rgb("ink_soft"), "italic")
             surface.blit(hi, (sc.px(490) - hi.get_width(), sc.px(y + 27) + lo.get_height()))
             y += self.lever_step
-        for i, v in enumerate(self.vm.values):
-            col, row = i % 2, i // 2
-            rect = self.r(226 + col * 290, self.values_y + 40 + row * 30, 56, 18)
-            if len(v.history) > 1:
-                sparkline(surface, rect, v.history, pal)
         self.rule(surface, 604, self.body[1] + 50, 0)
         pygame.draw.line(surface, pal.rgb("rule"), (sc.px(604), sc.px(self.body[1] + 50)),
                          (sc.px(604), sc.px(self.body[1] + self.body[3] - 10)))
