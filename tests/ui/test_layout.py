@@ -194,16 +194,9 @@ def scaled_games(tmp_path_factory):  # type: ignore[no-untyped-def]
     return apps
 
 
-#: Still wrong at this size (the next fixes): strict, so a fix that makes one pass has to take it off.
-STILL_WRONG = {("negotiation", (1280, 720)), ("conference", (1280, 720))}
-
-
 @pytest.mark.parametrize("size", SCALED_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("screen", list(GAME_SCREENS))
-def test_at_ui_scale_1_5_and_the_largest_text_game_screens_keep_controls_whole_and_apart(screen, size, scaled_games,
-                                                                                         request):
-    if (screen, size) in STILL_WRONG:
-        request.applymarker(pytest.mark.xfail(reason="text runs under the buttons at the foot", strict=True))
+def test_at_ui_scale_1_5_and_the_largest_text_game_screens_keep_controls_whole_and_apart(screen, size, scaled_games):
     app = scaled_games[size]
     open_ = GAME_SCREENS[screen]
     if open_ is not None:
