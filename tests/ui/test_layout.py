@@ -238,3 +238,32 @@ def test_the_event_screen_shows_the_focus_ring_on_its_first_option_when_it_opens
     edge = first.area.inflate(4, 4)       # the ring is drawn just outside the button
     on_edge = [app.surface.get_at((x, edge.top)) for x in range(edge.left + 10, edge.right - 10, 7)]
     assert sum(tuple(p)[:3] == tuple(ring)[:3] for p in on_edge) > len(on_edge) // 2
+
+
+def test_the_focus_tip_on_the_new_game_screen_covers_no_other_scenario_and_stays_in_the_window(tmp_path):
+    app = _scaled_app((1280, 720), tmp_path)
+    SETUPS["newgame"](app, None)
+    app.step()
+    screen = app.top
+    assert len(screen.list_buttons) >= 2
+    window = pygame.Rect((0, 0), app.size)
+    for el in [*screen.list_buttons, screen.b_start]:
+        area = screen.ui.control_of(el).area
+        tip = app.focus_tip_box(area, app.scale.px(320), app.scale.px(80))
+        assert window.contains(tip), f"the tip of {el.text!r} runs out of the window: {tuple(tip)}"
+        covered = [b.text for b in screen.list_buttons if b is not el and tip.colliderect(b.rect)]
+        assert not covered, f"the tip of {el.text!r} covers {covered}"
+
+
+def test_the_map_legend_goes_to_the_bottom_corner_where_it_hides_no_power_of_the_long_campaign(tmp_path):
+    app = _scaled_app((800, 600), tmp_path)
+    SETUPS["map"](app, "long_campaign_1921_1933")
+    app.step()
+    view, s = app.top.view, app.scale.s
+    rows = [(pygame.Color("white"), "plain", "full relations"), (pygame.Color("white"), "plain", "Not in the game")] * 4
+    corner = view.legend_corner(s, rows, "RELATIONS WITH SOVIET RUSSIA", app.scale.px(8))
+    w, h = view.legend_size(s, rows, "RELATIONS WITH SOVIET RUSSIA")
+    legend = pygame.Rect(corner[0] - w, corner[1] - h, w, h)
+    assert view.anchor("afghanistan") is not None and view.anchor("persia") is not None
+    hidden = [p for p in view.powers if view.anchor(p) is not None and legend.collidepoint(view.anchor(p))]
+    assert not hidden, f"the legend {tuple(legend)} hides {hidden}"

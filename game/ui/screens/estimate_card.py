@@ -39,7 +39,9 @@ class EstimateCard:
         self.total = ui.label(r(x + 12, y + 82, w - 24, 22), "", "number")
         self.total.set_tooltip(S["ui.neg.total.tip"])
         self.rows = []
-        ly = y + 128
+        # The reasons start below the scale and its "threshold" mark, however large the text.
+        mark_h = tx.font("telegram", screen.sc.font(10)).get_linesize() / screen.sc.s
+        ly = max(y + 128, y + 121 + mark_h + 3)
         # Reasons wrap onto as many lines as they need: the pool is of lines, not of reasons.
         self.line_h = LINE_H * max(1.0, screen.sc.text)
         self.num_w = max(58.0, screen.text_w("\u2212100", "label", "number_right") + 4)
