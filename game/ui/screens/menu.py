@@ -22,7 +22,9 @@ class MenuScreen(Screen):
         ui, r = self.ui, self.r
         assert ui is not None
         ui.label(r(90, 70, 520, 64), S["ui.title"], "title")
-        ui.label(r(92, 70 + max(64.0, 44 * 1.2 * self.sc.text), 560, 30), S["ui.subtitle"], "subtitle")
+        # (up to the picture, which starts at 560: a longer line is cut, whole in its tooltip)
+        ui.label(r(92, 70 + max(64.0, 44 * 1.2 * self.sc.text), 456, 30), S["ui.subtitle"], "subtitle",
+                 S["ui.subtitle"])
         can_continue, can_load, why = saves_status(self.app)
         items = [
             ("new", S["ui.menu.new"], S["ui.menu.new.tip"], self._new, True),
@@ -91,7 +93,7 @@ class MenuScreen(Screen):
         lines = tx.wrap(S["ui.menu.epigraph"], "body", px, pic.width, "italic")
         y = tx.blit_lines(surface, lines, (pic.x, pic.bottom + sc.px(14)), "body", px, pal.rgb("ink_soft"), "italic")
         small = sc.font(13)
-        surface.blit(tx.render("\u2014 " + S["ui.menu.epigraph_by"], "ui", small, pal.rgb("ink_faint")),
-                     (pic.x, y + sc.px(2)))
+        by = tx.wrap("\u2014 " + S["ui.menu.epigraph_by"], "ui", small, pic.width)   # wraps at large text
+        tx.blit_lines(surface, by, (pic.x, y + sc.px(2)), "ui", small, pal.rgb("ink_faint"))
         foot = tx.render(S["ui.menu.footer"], "ui", small, pal.rgb("ink_soft"))
         surface.blit(foot, (sc.px(90), self.app.size[1] - sc.px(40)))
