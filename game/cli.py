@@ -207,6 +207,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--size", default="1280x720", metavar="WxH")
     parser.add_argument("--text-size", dest="text_size", default="normal", metavar="SIZE",
                         help="small, normal, large or largest (screenshots)")
+    parser.add_argument("--ui-scale", dest="ui_scale", default=None, metavar="FACTOR",
+                        help="the UI scale of Settings, 0.75 to 2.0 (screenshots; default 1)")
     parser.add_argument("--lang", default=None, metavar="CODE",
                         help="the language of the game's own words, e.g. de (default: the one chosen in Settings, "
                              "else English)")

@@ -467,15 +467,24 @@ class App:
         width = sc.px(320)
         lines = tx.wrap(text, "ui", px, width - sc.px(16))
         h = len(lines) * int(px * 1.3) + sc.px(10)
-        area = c.area
-        x = min(max(0, area.x), self.size[0] - width)
-        y = area.bottom + sc.px(6)
-        if y + h > self.size[1]:
-            y = area.top - h - sc.px(6)
-        box = pygame.Rect(x, y, width, h)
+        box = self.focus_tip_box(c.area, width, h)
+        x, y = box.topleft
         pygame.draw.rect(surf, self.palette.rgb("paper_light"), box)
         pygame.draw.rect(surf, self.palette.rgb("focus"), box, max(1, sc.px(1)))
         tx.blit_lines(surf, lines, (x + sc.px(8), y + sc.px(5)), "ui", px, self.palette.rgb("ink"), leading=1.3)
+
+    def focus_tip_box(self, area: pygame.Rect, width: int, h: int) -> pygame.Rect:
+        """Where the focus tip goes: beside the control if it fits there (so that it does not cover the next
+        item of a list), else below it, else above it; always inside the window."""
+        gap, (W, H) = self.scale.px(6), self.size
+        y_beside = min(max(0, area.y), H - h)
+        if area.right + gap + width <= W:
+            return pygame.Rect(area.right + gap, y_beside, width, h)
+        x = min(max(0, area.x), W - width)
+        y = area.bottom + gap
+        if y + h > H:
+            y = max(0, area.top - h - gap)
+        return pygame.Rect(x, y, width, h)
 
     def _draw_toasts(self, surf: pygame.Surface) -> None:
         self.toasts = [t for t in self.toasts if t[1] > self.time]

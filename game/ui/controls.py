@@ -10,8 +10,9 @@ real re-layout is counted in ``stats``.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import pygame
 import pygame_gui
@@ -188,6 +189,21 @@ class Controls:
             lab.set_tooltip(tooltip)
         self.fit(lab, text, tooltip)
         return lab
+
+    @contextmanager
+    def scrolling(self, rect: pygame.Rect, content_height: int) -> Iterator[pygame.Rect]:
+        """Widgets made inside the block go into a box that scrolls up and down when the content is taller
+        than ``rect`` (large UI scale and text): room runs out, the text keeps its size. Inside, positions
+        are relative to the box; the block gets the box's inner area (narrower by the scroll bar if any)."""
+        from pygame_gui.elements import UIScrollingContainer
+        box = UIScrollingContainer(rect, self.manager, container=self.container, allow_scroll_x=False)
+        scroll_w = 20 if content_height > rect.height else 0
+        box.set_scrollable_area_dimensions((rect.width - scroll_w, max(rect.height, content_height)))
+        outer, self.container = self.container, box.get_container()
+        try:
+            yield pygame.Rect(0, 0, rect.width - scroll_w, max(rect.height, content_height))
+        finally:
+            self.container = outer
 
     def text_box(self, rect: pygame.Rect, html: str, object_id: str | None = None) -> UITextBox:
         stats.bump("html")

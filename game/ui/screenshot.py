@@ -1,5 +1,5 @@
 """``python main.py --screenshot FILE [--screen NAME] [--scenario ID] [--frames N] [--size WxH]
-[--text-size small|normal|large|largest]``:
+[--text-size small|normal|large|largest] [--ui-scale 0.75..2.0]``:
 render a screen with no window (SDL's dummy driver), write a PNG, exit 0.
 
 Screens: menu (default), newgame, scenarios, settings, map, power, home,
@@ -41,6 +41,22 @@ def parse_size(text: str) -> tuple[int, int]:
     return w, h
 
 
+def parse_ui_scale(text: str | None) -> float:
+    """``--ui-scale``: a number in the range the settings screen offers (one line if not)."""
+    from game.errors import UsageError
+    from game.ui.settings import UI_SCALE_RANGE
+    if text is None:
+        return 1.0
+    lo, hi = UI_SCALE_RANGE
+    try:
+        value = float(text)
+    except ValueError:
+        raise UsageError(f"--ui-scale must be a number from {lo} to {hi}, not {text!r}") from None
+    if not lo <= value <= hi:
+        raise UsageError(f"--ui-scale {text} is out of range: from {lo} to {hi}")
+    return value
+
+
 def screenshot(args: argparse.Namespace) -> int:
     from game.errors import UsageError
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -57,7 +73,8 @@ def screenshot(args: argparse.Namespace) -> int:
     text_size = (getattr(args, "text_size", None) or "normal").lower()
     if text_size not in TEXT_SIZES:
         raise UsageError(f"unknown text size {text_size!r}; sizes: {', '.join(TEXT_SIZES)}")
-    surface = render(name, size, getattr(args, "shot_scenario", None), frames, text_size=text_size)
+    ui_scale = parse_ui_scale(getattr(args, "ui_scale", None))
+    surface = render(name, size, getattr(args, "shot_scenario", None), frames, text_size=text_size, ui_scale=ui_scale)
     import pygame
     out = Path(args.screenshot)
     if out.parent and not out.parent.exists():
@@ -72,11 +89,12 @@ def screenshot(args: argparse.Namespace) -> int:
 
 def render(name: str, size: tuple[int, int], scenario: str | None = None, frames: int = 3,
            settings_dir: Path | None = None, colour_blind: bool = False,
-           text_size: str = "normal"):  # type: ignore[no-untyped-def]
+           text_size: str = "normal", ui_scale: float = 1.0):  # type: ignore[no-untyped-def]
     """The named screen after ``frames`` frames, as a surface (the app's display)."""
     from game.ui.app import App
     from game.ui.settings import Settings
-    settings = Settings(window_size=size, advisor=False, colour_blind=colour_blind, text_size=text_size)
+    settings = Settings(window_size=size, advisor=False, colour_blind=colour_blind, text_size=text_size,
+                        ui_scale=ui_scale)
     folder = settings_dir or Path(tempfile.mkdtemp(prefix="rapallo-shot-"))
     app = App(size, settings, settings_dir=folder)
     SETUPS[name](app, scenario)

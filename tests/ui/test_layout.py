@@ -27,7 +27,9 @@ def _texts(app) -> list[tuple[str, pygame.Rect, object]]:  # type: ignore[no-unt
             text = el.text_label.text if isinstance(el, UICheckBox) else el.text
             if not text:
                 continue
-            out.append((text, _ink(el, text), el))
+            ink = _ink(el, text).clip(_seen(el, pygame.Rect((0, 0), app.size)))
+            if ink.width and ink.height:      # a row scrolled out of its box shows nothing
+                out.append((text, ink, el))
     return out
 
 
@@ -120,3 +122,148 @@ def test_no_other_screen_clips_or_overlaps_text_at_the_largest_text_size(screen,
     app.step()
     app.step()
     _check(app, f"{screen} at {size[0]}x{size[1]}, largest text")
+
+
+# --- UI scale 1.5 with the largest text (the QA pass at 1280x720 and 800x600) -----------------------
+
+SCALED_SIZES = [(1280, 720), (800, 600)]
+GAME_SCREENS = {"map": None, "power": screenshot._power, "negotiation": screenshot._negotiation,
+                "home": screenshot._open("home", "HomeScreen"),
+                "conference": screenshot._open("conference", "ConferenceScreen"),
+                "ledger": screenshot._open("ledger", "LedgerScreen")}
+
+
+def _controls_stay_apart(app, where: str) -> None:  # type: ignore[no-untyped-def]
+    """Every control that can be used lies inside the window, no two widgets cover each other, and no
+    label is drawn under a widget. (The map's hotspots are places on a drawing, not widgets: left out.)"""
+    window = pygame.Rect((0, 0), app.size)
+    controls = [c for c in app.top.ui.usable() if c.element is not None and c.area.width > 0]
+    assert controls, f"{where}: no control on the screen"
+    problems = [f"outside the window: {_name(c.element)} {tuple(c.area)}"
+                for c in controls if not window.contains(_seen(c.element, window))]
+    for i, a in enumerate(controls):
+        for b in controls[i + 1:]:
+            if _overlaps(_seen(a.element), _seen(b.element)):
+                problems.append(f"overlap: {_name(a.element)} {tuple(a.area)} and {_name(b.element)} {tuple(b.area)}")
+    for text, ink, el in _texts(app):
+        if not isinstance(el, UILabel):
+            continue
+        ink = ink.clip(_seen(el))
+        for c in controls:
+            if c.element.get_top_layer() > el.get_top_layer() and _overlaps(ink, _seen(c.element)):
+                problems.append(f"label under a control: {text!r} {tuple(ink)} under {_name(c.element)}")
+    assert not problems, f"{where}:\n" + "\n".join(problems)
+
+
+def _seen(el, window: pygame.Rect | None = None) -> pygame.Rect:  # type: ignore[no-untyped-def]
+    """The part of an element its containers let show (a scrolled-away row shows nothing); with the
+    window given, only the containers smaller than it clip (the window's own root would hide all)."""
+    r = pygame.Rect(el.rect)
+    for c in _parents(el):
+        box = pygame.Rect(getattr(c, "rect", r))
+        if window is None or not box.contains(window):
+            r = r.clip(box)
+    return r
+
+
+def _overlaps(a: pygame.Rect, b: pygame.Rect) -> bool:
+    o = a.clip(b)
+    return o.width > 2 and o.height > 2
+
+
+def _name(el) -> str:  # type: ignore[no-untyped-def]
+    return repr(getattr(el, "text", None) or getattr(el, "selected_option", None) or type(el).__name__)
+
+
+def _scaled_app(size, tmp_path):  # type: ignore[no-untyped-def]
+    from game.ui.app import App
+    from game.ui.settings import Settings
+    settings = Settings(window_size=size, advisor=False, text_size="largest", ui_scale=1.5)
+    return App(size, settings, settings_dir=tmp_path)
+
+
+@pytest.fixture(scope="module")
+def scaled_games(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """One game in the middle per window size (setting a game up is the slow part)."""
+    apps = {}
+    for size in SCALED_SIZES:
+        app = _scaled_app(size, tmp_path_factory.mktemp("s"))
+        SETUPS["map"](app, None)
+        app.step()
+        apps[size] = app
+    return apps
+
+
+@pytest.mark.parametrize("size", SCALED_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("screen", list(GAME_SCREENS))
+def test_at_ui_scale_1_5_and_the_largest_text_game_screens_keep_controls_whole_and_apart(screen, size, scaled_games):
+    app = scaled_games[size]
+    open_ = GAME_SCREENS[screen]
+    if open_ is not None:
+        open_(app)
+    try:
+        app.step()
+        app.step()
+        where = f"{screen} at {size[0]}x{size[1]}, ui scale 1.5, largest text"
+        _controls_stay_apart(app, where)
+        _check(app, where)
+    finally:
+        if open_ is not None:
+            app.pop()
+            app.step()
+
+
+@pytest.mark.parametrize("size", SCALED_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("screen", ["menu", "newgame", "event", "settings", "scenarios", "load", "end"])
+def test_at_ui_scale_1_5_and_the_largest_text_other_screens_keep_controls_whole_and_apart(screen, size, tmp_path):
+    app = _scaled_app(size, tmp_path)
+    SETUPS[screen](app, None)
+    app.step()
+    app.step()
+    where = f"{screen} at {size[0]}x{size[1]}, ui scale 1.5, largest text"
+    _controls_stay_apart(app, where)
+    _check(app, where)
+
+
+def test_the_event_screen_shows_the_focus_ring_on_its_first_option_when_it_opens(tmp_path):
+    app = _scaled_app((1280, 720), tmp_path)
+    SETUPS["event"](app, None)
+    app.step()
+    app.step()
+    ui = app.top.ui
+    first = ui.focus
+    assert app.top.name == "event" and first is not None and first.kind == "button"
+    assert first.element.text == app.top.vm.options[0].title
+    ring = app.palette.rgb("focus")
+    edge = first.area.inflate(4, 4)       # the ring is drawn just outside the button
+    on_edge = [app.surface.get_at((x, edge.top)) for x in range(edge.left + 10, edge.right - 10, 7)]
+    assert sum(tuple(p)[:3] == tuple(ring)[:3] for p in on_edge) > len(on_edge) // 2
+
+
+def test_the_focus_tip_on_the_new_game_screen_covers_no_other_scenario_and_stays_in_the_window(tmp_path):
+    app = _scaled_app((1280, 720), tmp_path)
+    SETUPS["newgame"](app, None)
+    app.step()
+    screen = app.top
+    assert len(screen.list_buttons) >= 2
+    window = pygame.Rect((0, 0), app.size)
+    for el in [*screen.list_buttons, screen.b_start]:
+        area = screen.ui.control_of(el).area
+        tip = app.focus_tip_box(area, app.scale.px(320), app.scale.px(80))
+        assert window.contains(tip), f"the tip of {el.text!r} runs out of the window: {tuple(tip)}"
+        covered = [b.text for b in screen.list_buttons if b is not el and tip.colliderect(b.rect)]
+        assert not covered, f"the tip of {el.text!r} covers {covered}"
+
+
+def test_the_map_legend_goes_to_the_bottom_corner_where_it_hides_no_power_of_the_long_campaign(tmp_path):
+    app = _scaled_app((800, 600), tmp_path)
+    SETUPS["map"](app, "long_campaign_1921_1933")
+    app.step()
+    view, s = app.top.view, app.scale.s
+    rows = [(pygame.Color("white"), "plain", "full relations"), (pygame.Color("white"), "plain", "Not in the game")] * 4
+    corner = view.legend_corner(s, rows, "RELATIONS WITH SOVIET RUSSIA", app.scale.px(8))
+    w, h = view.legend_size(s, rows, "RELATIONS WITH SOVIET RUSSIA")
+    legend = pygame.Rect(corner[0] - w, corner[1] - h, w, h)
+    assert view.anchor("afghanistan") is not None and view.anchor("persia") is not None
+    hidden = [p for p in view.powers if view.anchor(p) is not None and legend.collidepoint(view.anchor(p))]
+    assert not hidden, f"the legend {tuple(legend)} hides {hidden}"

@@ -39,3 +39,20 @@ def test_a_size_out_of_range_says_the_range():
     with pytest.raises(ValueError, match="out of range"):
         parse_size("50x50")
     assert parse_size(" 1024 x 600 ") == (1024, 600)
+
+
+def test_a_screenshot_takes_the_ui_scale_and_refuses_one_the_settings_do_not_offer(tmp_path):
+    out = tmp_path / "big.png"
+    done = _run("--screenshot", str(out), "--size", "1280x720", "--ui-scale", "1.5", "--frames", "1", tmp=tmp_path)
+    assert done.returncode == 0, done.stderr
+    big = pygame.image.load(str(out))
+    assert big.get_size() == (1280, 720)
+    done = _run("--screenshot", str(tmp_path / "plain.png"), "--size", "1280x720", "--frames", "1", tmp=tmp_path)
+    plain = pygame.image.load(str(tmp_path / "plain.png"))
+    assert pygame.image.tostring(big, "RGB") != pygame.image.tostring(plain, "RGB")   # the menu is drawn larger
+    from game.ui.screenshot import parse_ui_scale
+    assert parse_ui_scale("1.5") == 1.5 and parse_ui_scale(None) == 1.0
+    done = _run("--screenshot", str(tmp_path / "x.png"), "--ui-scale", "3", tmp=tmp_path)
+    assert done.returncode == 2 and "from 0.75 to 2.0" in done.stderr and "Traceback" not in done.stderr
+    done = _run("--screenshot", str(tmp_path / "x.png"), "--ui-scale", "big", tmp=tmp_path)
+    assert done.returncode == 2 and "must be a number" in done.stderr

@@ -53,6 +53,14 @@ class Screen:
         pad = {"button": 2 * 8 + 4, "drop_down_menu": 40}.get(element, 2)
         return px / self.sc.s + pad
 
+    def line_h(self, element: str = "label", object_id: str | None = None) -> float:
+        """How tall a line of text is in logical units in the theme's font for that element (at the chosen
+        text size), so that rows can be stacked by measured height rather than fixed pixels."""
+        from game.ui import text as tx
+        from game.ui.theme import font_spec
+        role, size, style = font_spec(element, object_id)
+        return tx.font(role, self.sc.font(size), style).get_linesize() / self.sc.s + 2
+
     def build(self) -> None:
         self.destroy()
         self.root = UIContainer(pygame.Rect((0, 0), self.app.size), self.app.manager, starting_height=1)

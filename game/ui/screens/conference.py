@@ -46,32 +46,43 @@ class ConferenceScreen(GameScreen):
         self.right_x = rx
         ui.label(r(rx, y + 96, w - rx - 16, 30), S["ui.conf.agenda"], "heading")
         self.speak_buttons = {}
-        ay = y + 130
-        for a in vm.agenda:
-            ui.label(r(rx, ay, w - rx - 130, 26), a.title, None, a.effects)
-            self.speak_buttons[a.id] = ui.button(r(w - 120, ay, 104, 28), S["ui.conf.speak"],
-                                                 lambda item=a.id: self.speak(item),
-                                                 S["ui.conf.speak.tip"].format(item=a.title, effects=a.effects),
-                                                 "small_button")
-            ay += 32
-        ay += 8
-        if vm.commissions:
-            ui.label(r(rx, ay, w - rx - 16, 30), S["ui.conf.commissions"], "heading")
-            ay += 32
-            for c in vm.commissions:
-                lab = ui.label(r(rx, ay, w - rx - 16, 22), c.title, None, f"{c.members}. {c.extra}")
-                lab.set_tooltip(f"{c.members}. {c.extra}")
-                ui.label(r(rx + 10, ay + 20, w - rx - 26, 20), c.members, "caption", c.members)
-                ay += 44
-        if vm.channels:
-            ui.label(r(rx, ay, w - rx - 16, 30), S["ui.conf.channels"], "heading")
-            ay += 32
-            for ch in vm.channels:
-                ui.label(r(rx, ay, w - rx - 16, 22), ch.title, None, ch.members)
-                ui.label(r(rx + 10, ay + 20, w - rx - 26, 20), ch.members, "caption", ch.members)
-                if ch.extra:
-                    ui.label(r(rx + 10, ay + 38, w - rx - 26, 20), ch.extra, "caption", ch.extra)
-                ay += 62
+        # Agenda, commissions and channels stack by measured height in a box that scrolls when they are
+        # taller than the room above the buttons (large UI scale and text); inside, places are relative.
+        title_h, cap_h = max(22.0, self.line_h("label")), self.line_h("label", "caption")
+        agenda_h = max(32.0, title_h + 4)
+        height = len(vm.agenda) * agenda_h + 8
+        height += (32 + len(vm.commissions) * (title_h + cap_h + 2)) if vm.commissions else 0
+        height += (32 + sum(title_h + cap_h * (2 if ch.extra else 1) + 4 for ch in vm.channels)) if vm.channels else 0
+        top = y + 130
+        with ui.scrolling(r(rx, top, w - rx - 8, y + h - 56 - top), self.sc.px(height)) as inner:
+            iw = inner.width / self.sc.s - 8       # the inner width in logical units, a margin on the right
+            ay = 0.0
+            for a in vm.agenda:
+                ui.label(r(0, ay, iw - 114, title_h / self.sc.text), a.title, None, a.effects)
+                self.speak_buttons[a.id] = ui.button(r(iw - 104, ay, 104, 28), S["ui.conf.speak"],
+                                                     lambda item=a.id: self.speak(item),
+                                                     S["ui.conf.speak.tip"].format(item=a.title, effects=a.effects),
+                                                     "small_button")
+                ay += agenda_h
+            ay += 8
+            if vm.commissions:
+                ui.label(r(0, ay, iw, 30), S["ui.conf.commissions"], "heading")
+                ay += 32
+                for c in vm.commissions:
+                    lab = ui.label(r(0, ay, iw, title_h / self.sc.text), c.title, None, f"{c.members}. {c.extra}")
+                    lab.set_tooltip(f"{c.members}. {c.extra}")
+                    ui.label(r(10, ay + title_h, iw - 10, cap_h / self.sc.text), c.members, "caption", c.members)
+                    ay += title_h + cap_h + 2
+            if vm.channels:
+                ui.label(r(0, ay, iw, 30), S["ui.conf.channels"], "heading")
+                ay += 32
+                for ch in vm.channels:
+                    ui.label(r(0, ay, iw, title_h / self.sc.text), ch.title, None, ch.members)
+                    ui.label(r(10, ay + title_h, iw - 10, cap_h / self.sc.text), ch.members, "caption", ch.members)
+                    if ch.extra:
+                        ui.label(r(10, ay + title_h + cap_h, iw - 10, cap_h / self.sc.text), ch.extra, "caption",
+                                 ch.extra)
+                    ay += title_h + cap_h * (2 if ch.extra else 1) + 4
         bottom = y + h - 48
         # The row of buttons, each as wide as its words in the current text size.
         bx = 16.0

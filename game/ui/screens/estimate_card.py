@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 POOL = 10
 LINE_H = 21
+#: The least room (logical units) kept for the notes under the reasons: red lines and what it would take.
+NOTES_MIN = 48
 
 
 class EstimateCard:
@@ -37,23 +39,28 @@ class EstimateCard:
         self.total = ui.label(r(x + 12, y + 82, w - 24, 22), "", "number")
         self.total.set_tooltip(S["ui.neg.total.tip"])
         self.rows = []
-        ly = y + 128
+        # The reasons start below the scale and its "threshold" mark, however large the text.
+        mark_h = tx.font("telegram", screen.sc.font(10)).get_linesize() / screen.sc.s
+        ly = max(y + 128, y + 121 + mark_h + 3)
         # Reasons wrap onto as many lines as they need: the pool is of lines, not of reasons.
         self.line_h = LINE_H * max(1.0, screen.sc.text)
         self.num_w = max(58.0, screen.text_w("\u2212100", "label", "number_right") + 4)
-        for i in range(POOL):
+        # As many lines as the card has room for above a few lines of notes and the button (large UI scale and
+        # text leave fewer); the last line then sums up the reasons that did not fit.
+        self.pool = max(3, min(POOL, int((y + h - 44 - NOTES_MIN - 6 - ly) / self.line_h)))
+        for i in range(self.pool):
             num = ui.label(r(x + 8, ly + i * self.line_h, self.num_w, self.line_h), "", "number_right")
             lab = ui.label(r(x + 14 + self.num_w, ly + i * self.line_h, w - 24 - self.num_w, self.line_h), "",
                            "caption")
             self.rows.append((num, lab))
         self.wrap_px = r(0, 0, w - 24 - self.num_w, 10).width - 6
-        self.notes_y = ly + POOL * self.line_h + 6
+        self.notes_y = ly + self.pool * self.line_h + 6
         self.notes = ui.text_box(r(x + 6, self.notes_y, w - 12, y + h - self.notes_y - 44), "", None)
         self.notes_html = ""
         self.use = ui.button(r(x + w - 190, y + h - 40, 178, 32), S["ui.neg.wwit.apply"], use_advice,
                              S["ui.neg.wwit.apply.tip"], "small_button")
         ui.set_visible(self.use, False)
-        self.tips: list[str] = [""] * POOL
+        self.tips: list[str] = [""] * self.pool
 
     def show(self, vm: EstimateVM) -> None:
         ui = self.screen.ui
@@ -97,7 +104,7 @@ class EstimateCard:
         out: list[tuple[str, str, str]] = []
         for k, line in enumerate(lines):
             wrapped = tx.wrap(line.label, role, px, self.wrap_px, style)
-            room = POOL - len(out) - (0 if k == len(lines) - 1 else 1)
+            room = self.pool - len(out) - (0 if k == len(lines) - 1 else 1)
             if len(wrapped) > room:
                 rest = lines[k:]
                 total = sum(x.value for x in rest)

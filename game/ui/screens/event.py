@@ -56,6 +56,7 @@ class EventScreen(Screen):
                   "small_button")
         if first is not None:
             ui.focus_on(first)
+            ui.keyboard_mode = True   # Enter answers with the focused option: show the ring, as the confirm box does
         self.advisor = AdvisorCard(self, (x + 24, y + h - 56, 0, 0))  # no room here: the advisor speaks elsewhere
 
     def choose(self, option: str) -> None:

@@ -5,6 +5,7 @@ country with small charts."""
 from __future__ import annotations
 
 import pygame
+from pygame_gui.elements import UIImage
 
 from game.engine.commands import AssignNegotiator, SetPolicy
 from game.i18n import S
@@ -30,6 +31,11 @@ class HomeScreen(GameScreen):
         ui.label(r(16, y + 46, 560, 30), S["ui.home.policy"], "heading")
         self.levers = {}
         ly = y + 84
+        # The levers close up (to the room their two caption lines need) when the state of the country
+        # would otherwise run under the bar of buttons at the foot (large UI scale and text).
+        rows = (len(vm.values) + 1) // 2
+        need = 84 + 72 * len(vm.levers) + 10 + 36 + 30 * rows
+        self.lever_step = 72.0 if not vm.levers else max(62.0, 72 - max(0.0, need - h) / len(vm.levers))
         if not vm.levers:
             ui.label(r(18, ly, 560, 24), S["ui.home.policy.none"], "italic")
         for lev in vm.levers:
@@ -38,28 +44,43 @@ class HomeScreen(GameScreen):
                                lambda v, lever=lev.id: self.set_policy(lever, v), lev.tooltip)
             val = ui.label(r(498, ly, 60, 26), f"{lev.value:.0f}", "number", lev.tooltip)
             self.levers[lev.id] = (slider, val)
-            ly += 72
+            ly += self.lever_step
         self.lever_caps_y = y + 84
         self.values_y = ly + 10 if vm.levers else y + 130
         ui.label(r(16, self.values_y, 560, 30), S["ui.home.state"], "heading") if vm.values else None
         self.value_labels = []
-        for i, v in enumerate(vm.values):
-            col, row = i % 2, i // 2
-            t = ui.label(r(16 + col * 290, self.values_y + 36 + row * 30, 170, 26), v.title, "caption", v.tooltip)
-            n = ui.label(r(180 + col * 290, self.values_y + 36 + row * 30, 40, 26), v.text, "number_right", v.tooltip)
-            self.value_labels.append((t, n, v.id))
+        self.sparks: list = []
+        if vm.values:
+            # In a box that scrolls when the levers above leave too little room (large UI scale and text).
+            top = self.values_y + 36
+            row_h = max(30.0, self.line_h("label", "caption") + 4)
+            rows = (len(vm.values) + 1) // 2
+            with ui.scrolling(r(0, top, 600, y + h - 4 - top), self.sc.px(rows * row_h)):
+                for i, v in enumerate(vm.values):
+                    col, ry = i % 2, (i // 2) * row_h
+                    t = ui.label(r(16 + col * 290, ry, 170, 26), v.title, "caption", v.tooltip)
+                    n = ui.label(r(180 + col * 290, ry, 40, 26), v.text, "number_right", v.tooltip)
+                    self.value_labels.append((t, n, v.id))
+                    self.sparks.append(UIImage(r(226 + col * 290, ry + 4, 56, 18), self._spark(v.history, (56, 18)),
+                                               ui.manager, container=ui.container))
         ui.label(r(620, y + 46, w - 636, 30), S["ui.home.negotiators"], "heading")
         self.mission_widgets = {}
         ny = y + 84
         if not vm.negotiators:
             ui.label(r(622, ny, w - 640, 24), S["ui.home.negotiators.none"], "italic")
+        # Each negotiator: name and mission on one line, skills on the next, stacked by measured height so
+        # that the largest text does not run the drop-down over the skills line.
+        name_h = max(28.0, self.line_h("label"))
+        skills_h = self.line_h("label", "caption")
+        cw = min(284.0, (w - 636) / 2)
         for n in vm.negotiators:
-            ui.label(r(620, ny, 250, 24), n.name, None, n.tooltip)
-            ui.label(r(620, ny + 22, 300, 20), n.skills, "caption", n.tooltip)
-            self.mission_widgets[n.id] = ui.choice(r(w - 300, ny + 4, 284, 32), list(n.options), n.mission,
+            # (a label grows by the text factor itself: give it the height at normal text)
+            ui.label(r(620, ny, w - 644 - cw, name_h / self.sc.text), n.name, None, n.tooltip)
+            ui.label(r(620, ny + name_h, w - 636, skills_h / self.sc.text), n.skills, "caption", n.tooltip)
+            self.mission_widgets[n.id] = ui.choice(r(w - 16 - cw, ny, cw, name_h), list(n.options), n.mission,
                                                    lambda m, nid=n.id: self.assign(nid, m),
                                                    S["ui.home.mission.tip"].format(name=n.name))
-            ny += 54
+            ny += name_h + skills_h + 6
 
     def advisor_rect(self) -> tuple[float, float, float, float]:
         return (self.sc.width - 516, self.sc.height - 54 - 196, 500.0, 186.0)
@@ -77,9 +98,18 @@ class HomeScreen(GameScreen):
             w = self.mission_widgets.get(n.id)
             if w is not None:
                 self.mission_widgets[n.id] = ui.set_choice(w, n.mission, list(n.options))
-        for (t, num, vid), v in zip(self.value_labels, vm.values):
+        for (t, num, vid), v, spark in zip(self.value_labels, vm.values, self.sparks):
             ui.set_text(num, v.text)
+            spark.set_image(self._spark(v.history, (56, 18)))
         self.vm = vm
+
+    def _spark(self, history: list[float], size: tuple[float, float]) -> pygame.Surface:
+        """A value's history as a small line (an image, so that it scrolls with its row)."""
+        rect = self.r(0, 0, *size)
+        surf = pygame.Surface(rect.size, pygame.SRCALPHA)
+        if len(history) > 1:
+            sparkline(surf, rect, history, self.pal)
+        return surf
 
     def set_policy(self, lever: str, value: float) -> None:
         out = self.session.attempt(SetPolicy(self.session.power, lever, value))
@@ -98,13 +128,8 @@ class HomeScreen(GameScreen):
             lo = tx.render("\u2212 " + lev.low, "body", sc.font(13), pal.rgb("ink_soft"), "italic")
             surface.blit(lo, (sc.px(240), sc.px(y + 27)))
             hi = tx.render(lev.high + " +", "body", sc.font(13), pal.rgb("ink_soft"), "italic")
-            surface.blit(hi, (sc.px(490) - hi.get_width(), sc.px(y + 44)))
-            y += 72
-        for i, v in enumerate(self.vm.values):
-            col, row = i % 2, i // 2
-            rect = self.r(226 + col * 290, self.values_y + 40 + row * 30, 56, 18)
-            if len(v.history) > 1:
-                sparkline(surface, rect, v.history, pal)
+            surface.blit(hi, (sc.px(490) - hi.get_width(), sc.px(y + 27) + lo.get_height()))
+            y += self.lever_step
         self.rule(surface, 604, self.body[1] + 50, 0)
         pygame.draw.line(surface, pal.rgb("rule"), (sc.px(604), sc.px(self.body[1] + 50)),
                          (sc.px(604), sc.px(self.body[1] + self.body[3] - 10)))

@@ -11,6 +11,10 @@ from game.ui.screens.base import Screen
 from game.ui.widgets import pictures
 
 
+#: Where the menu's items start (below the title's rule) and the room kept for the keys hint at the foot.
+TOP, FOOT = 200.0, 50.0
+
+
 class MenuScreen(Screen):
     name = "menu"
 
@@ -18,7 +22,9 @@ class MenuScreen(Screen):
         ui, r = self.ui, self.r
         assert ui is not None
         ui.label(r(90, 70, 520, 64), S["ui.title"], "title")
-        ui.label(r(92, 70 + max(64.0, 44 * 1.2 * self.sc.text), 560, 30), S["ui.subtitle"], "subtitle")
+        # (up to the picture, which starts at 560: a longer line is cut, whole in its tooltip)
+        ui.label(r(92, 70 + max(64.0, 44 * 1.2 * self.sc.text), 456, 30), S["ui.subtitle"], "subtitle",
+                 S["ui.subtitle"])
         can_continue, can_load, why = saves_status(self.app)
         items = [
             ("new", S["ui.menu.new"], S["ui.menu.new.tip"], self._new, True),
@@ -32,10 +38,12 @@ class MenuScreen(Screen):
             ("quit", S["ui.menu.quit"], S["ui.menu.quit.tip"], self.app.quit, True),
         ]
         self.buttons = {}
-        y = 200
-        for key, text, tip, action, enabled in items:
-            self.buttons[key] = ui.button(r(80, y, 340, 44), text, action, tip, "menu_item", enabled)
-            y += 50
+        # Laid out from the room there is between the rule and the keys hint at the foot, so that a large
+        # UI scale and text (the logical canvas is then its smallest, 576 high) still shows Quit whole.
+        step = min(50.0, (self.sc.height - FOOT - TOP) / len(items))
+        for i, (key, text, tip, action, enabled) in enumerate(items):
+            self.buttons[key] = ui.button(r(80, TOP + i * step, 340, min(44.0, step - 3)), text, action, tip,
+                                          "menu_item", enabled)
         ui.focus_on(self.buttons["new"])
 
     def _new(self) -> None:
@@ -85,7 +93,7 @@ class MenuScreen(Screen):
         lines = tx.wrap(S["ui.menu.epigraph"], "body", px, pic.width, "italic")
         y = tx.blit_lines(surface, lines, (pic.x, pic.bottom + sc.px(14)), "body", px, pal.rgb("ink_soft"), "italic")
         small = sc.font(13)
-        surface.blit(tx.render("\u2014 " + S["ui.menu.epigraph_by"], "ui", small, pal.rgb("ink_faint")),
-                     (pic.x, y + sc.px(2)))
+        by = tx.wrap("\u2014 " + S["ui.menu.epigraph_by"], "ui", small, pic.width)   # wraps at large text
+        tx.blit_lines(surface, by, (pic.x, y + sc.px(2)), "ui", small, pal.rgb("ink_faint"))
         foot = tx.render(S["ui.menu.footer"], "ui", small, pal.rgb("ink_soft"))
         surface.blit(foot, (sc.px(90), self.app.size[1] - sc.px(40)))

@@ -50,7 +50,7 @@ class NewGameScreen(Screen):
         self.w_difficulty = ui.choice(r(x + 150, 408, 420, 34), difficulties(), self.difficulty, self.set_difficulty,
                                       S["ui.new.difficulty.tip"])
         # The note on the seat (who it bargains with) wraps: it runs to two or three lines with side talks.
-        self.l_note = ui.text_box(r(x - 4, 448, W - x - 36, 84), "", None)
+        self.l_note = ui.text_box(r(x - 4, 448, W - x - 36, min(84, H - 78 - 448)), "", None)
         self.b_start = ui.button(r(W - 240, H - 70, 200, 46), S["ui.new.start"], self.start, S["ui.new.start.tip"],
                                  "primary")
         ui.button(r(40, H - 70, 140, 46), S["ui.back"], self.app.pop, S["ui.back.tip"])

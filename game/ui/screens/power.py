@@ -29,16 +29,20 @@ class PowerScreen(GameScreen):
         ui, r = self.ui, self.r
         assert ui is not None
         x, y, w, h = self.body
-        self.col = (16.0, 440.0, 860.0)
+        # The third column moves left (and the charts beside the attitudes shorten) when the logical canvas
+        # is narrow (large UI scale: 1024 wide), so that treaties and their Cancel keep a readable width.
+        c3 = self.c3 = 860.0 if w >= 1200 else 780.0
+        self.col = (16.0, 440.0, c3)
         hub = self.power == self.rules.hub
         self.l_name = ui.label(r(16, y + 2, 410, 52), "", "title")
         dy = 44 * (self.sc.text - 1)  # the title's extra height in larger text
         self.l_leader = ui.label(r(18, y + 52 + dy, 410, 24), "", None)
         self.l_gov = ui.label(r(18, y + 74 + 1.3 * dy, 410, 22), "", "italic")
         top = y + 100 + 1.6 * dy + 6 * (self.sc.text - 1) * 10  # below the government line in any text size
-        self.t_text = ui.text_box(r(12, top, 418, y + 300 - top), "", None)
+        bottom = y + h - 46
+        self.ladder_y = min(y + 330, bottom - 6 - self.line_h("label", "caption") - 76)
+        self.t_text = ui.text_box(r(12, top, 418, self.ladder_y - (4 if hub else 38) - top), "", None)
         self.text_html = ""
-        self.ladder_y = y + 330
         if not hub:
             ui.label(r(16, self.ladder_y - 34, 410, 32),
                      S["ui.power.status"].format(hub=self.rules.power_name(self.rules.hub, self.state)), "heading",
@@ -55,18 +59,19 @@ class PowerScreen(GameScreen):
             ui.label(r(440, self.claims_y, 400, 30), S["ui.power.claims"], "heading")
         self.claim_labels = []
         for i in range(5):
-            t = ui.label(r(440, self.claims_y + 34 + i * 24, 250, 22), "", "caption")
-            v = ui.label(r(690, self.claims_y + 34 + i * 24, 110, 22), "", "number_right")
+            vx = min(690.0, c3 - 120)
+            t = ui.label(r(440, self.claims_y + 34 + i * 24, vx - 440, 22), "", "caption")
+            v = ui.label(r(vx, self.claims_y + 34 + i * 24, 110, 22), "", "number_right")
             self.claim_labels.append((t, v))
-        ui.label(r(860, y + 8, w - 876, 30), S["ui.power.treaties"], "heading")
-        self.l_no_treaty = ui.label(r(862, y + 42, w - 880, 22), S["ui.power.treaties.none"], "italic")
+        ui.label(r(c3, y + 8, w - c3 - 16, 30), S["ui.power.treaties"], "heading")
+        self.l_no_treaty = ui.label(r(c3 + 2, y + 42, w - c3 - 20, 22), S["ui.power.treaties.none"], "italic")
         self.griev_y = y + 210
-        ui.label(r(860, self.griev_y, w - 876, 30), S["ui.power.grievances"], "heading")
-        self.causes_y = y + 360
-        ui.label(r(860, self.causes_y, w - 876, 30), S["ui.power.causes"], "heading")
-        self.t_causes = ui.text_box(r(856, self.causes_y + 32, w - 868, h - (self.causes_y - y) - 84), "", None)
+        ui.label(r(c3, self.griev_y, w - c3 - 16, 30), S["ui.power.grievances"], "heading")
+        # "Why they think so" keeps room for a few lines of its box, down to the foot of the body.
+        self.causes_y = min(y + 360, y + h - 8 - 100 - 32)
+        ui.label(r(c3, self.causes_y, w - c3 - 16, 30), S["ui.power.causes"], "heading")
+        self.t_causes = ui.text_box(r(c3 - 4, self.causes_y + 32, w - c3 - 8, min(h - (self.causes_y - y) - 84, y + h - 8 - self.causes_y - 32)), "", None)
         self.causes_html = ""
-        bottom = y + h - 46
         name = self.rules.power_name(self.power, self.state)
         self.b_negotiate = ui.button(r(16, bottom, 260, 38), S["ui.power.negotiate"].format(name=name),
                                      self.negotiate, S["ui.power.negotiate.tip"].format(name=name), "primary")
@@ -120,9 +125,9 @@ class PowerScreen(GameScreen):
         for i, t in enumerate(vm.treaties[:4]):
             t_ = max(1.0, self.sc.text)
             yy = y + 42 + i * 40 * t_
-            lab = ui.label(r(862, yy, w - 990, 22), t.title, None)
+            lab = ui.label(r(self.c3 + 2, yy, w - self.c3 - 130, 22), t.title, None)
             lab.set_tooltip(f"{t.title} ({t.partners}), {S['ui.power.signed'].format(date=t.signed)}: {t.text}")
-            sub = ui.label(r(862, yy + 18 * t_, w - 990, 18), S["ui.power.signed"].format(date=t.signed), "caption")
+            sub = ui.label(r(self.c3 + 2, yy + 18 * t_, w - self.c3 - 130, 18), S["ui.power.signed"].format(date=t.signed), "caption")
             self._track(lab)
             self._track(sub)
             ok, why = self.session.legal(CancelTreaty(self.session.power, t.id))
@@ -179,18 +184,18 @@ class PowerScreen(GameScreen):
             surface.blit(mark, (sc.px(16), sc.px(self.ladder_y + 54)))
         # Small charts beside the attitudes.
         for i, a in enumerate(vm.attitudes[:8]):
-            rect = self.r(696, y + 48 + i * 30, 140, 20)
+            rect = self.r(696, y + 48 + i * 30, min(140, self.c3 - 20 - 696), 20)
             if len(a.history) > 1:
                 sparkline(surface, rect, a.history, pal)
         # Grievances: a bar that empties as they fade.
         gy = self.griev_y + 36
         if not vm.grievances:
             surface.blit(tx.render(S["ui.power.grievances.none"], "body", sc.font(15), pal.rgb("ink_soft"), "italic"),
-                         (sc.px(862), sc.px(gy)))
+                         (sc.px(self.c3 + 2), sc.px(gy)))
         for g in vm.grievances[:3]:
-            lines = tx.wrap(g.text, "ui", sc.font(12), sc.px(w - 880))
-            tx.blit_lines(surface, lines[:2], (sc.px(862), sc.px(gy)), "ui", sc.font(12), pal.rgb("ink"))
-            bar = self.r(862, gy + 32, w - 880, 8)
+            lines = tx.wrap(g.text, "ui", sc.font(12), sc.px(w - self.c3 - 20))
+            tx.blit_lines(surface, lines[:2], (sc.px(self.c3 + 2), sc.px(gy)), "ui", sc.font(12), pal.rgb("ink"))
+            bar = self.r(self.c3 + 2, gy + 32, w - self.c3 - 20, 8)
             pygame.draw.rect(surface, pal.rgb("paper_light"), bar)
             pygame.draw.rect(surface, pal.rgb("accent"), (bar.x, bar.y, int(bar.width * g.fraction), bar.height))
             pygame.draw.rect(surface, pal.rgb("rule"), bar, 1)

@@ -22,6 +22,9 @@ class SettingsScreen(Screen):
         st = self.app.settings
         ui.label(r(40, 12, 600, 60), S["ui.set.heading"], "title")
         x, y = 60.0, 100.0
+        # The rows close up when the room above the Back button is short (large UI scale: the logical canvas
+        # is then its smallest), so that the last check box never lies on Back.
+        close = min(1.0, (self.sc.height - 78 - y - 30) / (6 * 52 + 44 + 52))
         rows = []
         sizes = [(s, f"{s[0]} \u00d7 {s[1]}") for s in WINDOW_SIZES]
         if tuple(st.window_size) not in WINDOW_SIZES:
@@ -30,37 +33,37 @@ class SettingsScreen(Screen):
         self.w_size = ui.choice(r(x + 320, y, 260, 34), sizes, tuple(st.window_size), self.set_size,
                                 S["ui.set.window.tip"])
         rows.append(self.w_size)
-        y += 52
+        y += 52 * close
         self.w_full = ui.check(r(x, y + 4, 400, 26), S["ui.set.fullscreen"], st.fullscreen, self.set_full,
                                S["ui.set.fullscreen.tip"])
-        y += 52
+        y += 52 * close
         ui.label(r(x, y, 300, 32), S["ui.set.ui_scale"], None, S["ui.set.ui_scale.tip"])
         lo, hi = UI_SCALE_RANGE
         self.w_scale = ui.slider(r(x + 320, y + 4, 260, 26), round(st.ui_scale * 100), lo * 100, hi * 100, 5,
                                  self.set_scale, S["ui.set.ui_scale.tip"])
         self.l_scale = ui.label(r(x + 590, y, 80, 32), S["ui.set.percent"].format(value=st.ui_scale * 100), "number",
                                 S["ui.set.ui_scale.tip"])
-        y += 52
+        y += 52 * close
         ui.label(r(x, y, 300, 32), S["ui.set.text_size"], None, S["ui.set.text_size.tip"])
         self.w_text = ui.choice(r(x + 320, y, 260, 34), [(k, S[f"ui.set.text.{k}"]) for k in TEXT_SIZES],
                                 st.text_size, self.set_text, S["ui.set.text_size.tip"])
-        y += 52
+        y += 52 * close
         ui.label(r(x, y, 300, 32), S["ui.set.language"], None, S["ui.set.language.tip"])
         self.w_lang = ui.choice(r(x + 320, y, 260, 34), [(c, NAMES.get(c, c)) for c in available()],
                                 st.language or language(), self.set_language, S["ui.set.language.tip"])
-        y += 52
+        y += 52 * close
+        self.swatch_y = y      # the four colours of relations, shown beside the colour-blind switch
         self.w_cb = ui.check(r(x, y + 4, 500, 26), S["ui.set.colour_blind"], st.colour_blind, self.set_cb,
                              S["ui.set.colour_blind.tip"])
-        y += 52
+        y += 52 * close
         self.w_adv = ui.check(r(x, y + 4, 500, 26), S["ui.set.advisor"], st.advisor, self.set_adv,
                               S["ui.set.advisor.tip"])
-        y += 44
+        y += 44 * close
         ui.button(r(x, y, 340, 36), S["ui.set.advisor_reset"], self.reset_advisor, S["ui.set.advisor_reset.tip"],
                   "small_button")
-        y += 52
+        y += 52 * close
         self.w_watch = ui.check(r(x, y + 4, 700, 26), S["ui.set.watch"], st.watch_scenario, self.set_watch,
                                 S["ui.set.watch.tip"])
-        self.swatch_y = y + 60
         back = ui.button(r(40, self.sc.height - 70, 140, 46), S["ui.back"], self.app.pop, S["ui.back.tip"])
         ui.focus_on(self.w_size)
         del back, rows
@@ -112,12 +115,12 @@ class SettingsScreen(Screen):
         self.rule(surface, 40, 74, sc.width - 80, double=True)
         from game.ui.theme import PATTERNS
         from game.ui.widgets.patterns import swatch
-        x = 60
+        x = 420
         for level in range(4):
-            box = self.r(x + level * 120, self.swatch_y, 110, 28)
+            box = self.r(x + level * 112, self.swatch_y, 100, 22)
             swatch(surface, box, pal.status(level), PATTERNS[level], pal.rgb("ink_soft"), max(4, sc.px(6)))
             lab = tx.render(S[f"ui.status.short.{level}"], "ui", sc.font(12), pal.rgb("ink"))
-            surface.blit(lab, (box.x, box.bottom + sc.px(4)))
+            surface.blit(lab, (box.x, box.bottom + sc.px(2)))
         path = config_dir() if self.app.settings_dir is None else self.app.settings_dir
         surface.blit(tx.render(S["ui.set.saved_to"].format(path=path / "settings.json"), "ui", sc.font(12),
                                pal.rgb("ink_soft")), (sc.px(200), sc.px(sc.height - 56)))

@@ -225,8 +225,8 @@ class MapScreen(GameScreen):
             rows.append((pal.status(level), PATTERNS[level], status_text(level)))
         rows.append((pal.status(1).lerp(pal.rgb("land"), 0.6), "plain", S["ui.map.legend.colony"]))
         rows.append((pal.rgb("land"), "plain", S["ui.map.legend.neutral"]))
-        self.view.legend(surface, (rect.right - sc.px(8), rect.bottom - sc.px(8)), pal, sc.s, rows,
-                         S["ui.map.legend"].format(hub=self.vm.hub_name))
+        title = S["ui.map.legend"].format(hub=self.vm.hub_name)
+        self.view.legend(surface, self.view.legend_corner(sc.s, rows, title, sc.px(8)), pal, sc.s, rows, title)
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
         if self.vm is None:

@@ -291,15 +291,36 @@ class MapView:
                     if len(poly) >= 2:
                         pygame.draw.lines(surface, colour, True, poly, width)
 
+    def legend_size(self, s: float, rows: list[tuple[pygame.Color, str, str]], title: str) -> tuple[int, int]:
+        px = max(8, int(13 * s * self.text))
+        lh = max(int(20 * s), int(px * 1.45))
+        width = max(tx.font("ui", px).size(t)[0] for _, _, t in rows) + int(22 * s) + int(24 * s)
+        width = max(width, tx.font("telegram", px, "bold").size(title.upper())[0] + int(16 * s))
+        return width, lh * len(rows) + int(34 * s)
+
+    def legend_corner(self, s: float, rows: list[tuple[pygame.Color, str, str]], title: str,
+                      margin: int) -> tuple[int, int]:
+        """The bottom corner (its bottom-right point) where the legend hides the fewest powers' names: the
+        bottom right unless that covers more of them (a long campaign's Persia and Afghanistan at large text)."""
+        w, h = self.legend_size(s, rows, title)
+        r = self.rect
+        corners = [(r.right - margin, r.bottom - margin), (r.x + margin + w, r.bottom - margin)]
+        names = [a for a in (self.anchor(p) for p in self.powers) if a is not None]
+        reach = (int(70 * s * self.text), int(24 * s * self.text))     # about half a name's label
+
+        def hidden(corner: tuple[int, int]) -> int:
+            box = pygame.Rect(corner[0] - w, corner[1] - h, w, h).inflate(reach[0] * 2, reach[1] * 2)
+            return sum(box.collidepoint(a) for a in names)
+        return min(corners, key=hidden)
+
     def legend(self, surface: pygame.Surface, pos: tuple[int, int], pal: Palette, s: float,
                rows: list[tuple[pygame.Color, str, str]], title: str) -> pygame.Rect:
-        """A legend box: colour, pattern and words for each row (its words in the text size)."""
+        """A legend box: colour, pattern and words for each row (its words in the text size); ``pos`` is
+        its bottom-right corner."""
         px = max(8, int(13 * s * self.text))
         sw = int(22 * s)
         lh = max(int(20 * s), int(px * 1.45))
-        width = max(tx.font("ui", px).size(t)[0] for _, _, t in rows) + sw + int(24 * s)
-        width = max(width, tx.font("telegram", px, "bold").size(title.upper())[0] + int(16 * s))
-        height = lh * len(rows) + int(34 * s)
+        width, height = self.legend_size(s, rows, title)
         box = pygame.Rect(pos[0] - width, pos[1] - height, width, height)
         pygame.draw.rect(surface, pal.rgb("paper_light"), box)
         pygame.draw.rect(surface, pal.rgb("ink"), box, max(1, int(s)))
