@@ -150,7 +150,7 @@ class ClauseType(Strict):
     each_month: list[Flow] = Field(default_factory=list, description="What it does while in force.")
     on_sign: list[Effect] = Field(default_factory=list, description="What signing a treaty with it does, once.")
     on_cancel: list[Effect] = Field(default_factory=list, description="What cancelling a treaty with it does, once.")
-    breach: Breach | None = Field(None, description="When the partner counts the treaty as broken.")
+    breach: Breach | None = Field(None, description="When the partner counts the treaty as broken (checked from a month after signing: a treaty is not broken on the day it is signed).")
     skill: Literal["persuasion", "economics", "guile"] | None = Field(
         None, description="The negotiator skill that helps win it.")
     partners: list[Id] | None = Field(None, description="Only these powers may be party to it (e.g. secret military cooperation).")
