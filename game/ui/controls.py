@@ -132,6 +132,9 @@ class Controls:
         self.by_element: dict[int, Control] = {}
         self.focus: Control | None = None
         self.keyboard_mode = False
+        #: Boxes that scroll (Controls.scrolling), with the height of what they hold: PageUp/PageDown scroll
+        #: them, and a control that takes the keyboard's focus inside one is scrolled into view.
+        self.scrollers: list[tuple[Any, int]] = []
         #: Text as the screen meant it, and the tooltip it gave, for elements whose text was cut to fit.
         self.full_text: dict[int, str] = {}
         self.base_tip: dict[int, str] = {}
@@ -199,6 +202,7 @@ class Controls:
         box = UIScrollingContainer(rect, self.manager, container=self.container, allow_scroll_x=False)
         scroll_w = 20 if content_height > rect.height else 0
         box.set_scrollable_area_dimensions((rect.width - scroll_w, max(rect.height, content_height)))
+        self.scrollers.append((box, max(rect.height, content_height)))
         outer, self.container = self.container, box.get_container()
         try:
             yield pygame.Rect(0, 0, rect.width - scroll_w, max(rect.height, content_height))
@@ -487,7 +491,10 @@ class Controls:
             self.keyboard_mode = True
             self.move(-1 if shift else 1)
             self._sync_text_focus()
+            self._scroll_into_view(self.focus)
             return True
+        if key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP) and self._typing() is None:
+            return self.page(1 if key == pygame.K_PAGEDOWN else -1)
         c = self.focus if self.focus in self.order and self.focus is not None and self.focus.visible else None
         typing = self._typing()
         if typing is not None:
@@ -508,12 +515,48 @@ class Controls:
             else:
                 self.move_direction({pygame.K_UP: (0, -1), pygame.K_DOWN: (0, 1), pygame.K_LEFT: (-1, 0),
                                      pygame.K_RIGHT: (1, 0)}[key])
+            self._scroll_into_view(self.focus)
             return True
         if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and c is not None:
             self.keyboard_mode = True
             self.activate(c, back=shift)
             return True
         return False
+
+    def page(self, direction: int) -> bool:
+        """Scroll every scrolling box on the screen by a page (PageDown: 1, PageUp: -1). True if one moved."""
+        moved = False
+        for box, _total in self.scrollers:
+            bar = getattr(box, "vert_scroll_bar", None)
+            if bar is None or not box.alive():
+                continue
+            top = max(0.0, 1.0 - bar.visible_percentage)
+            new = min(top, max(0.0, bar.start_percentage + direction * bar.visible_percentage))
+            if new != bar.start_percentage:
+                bar.set_scroll_from_start_percentage(new)
+                moved = True
+        return moved
+
+    def _scroll_into_view(self, c: Control | None) -> None:
+        """Scroll the box that holds ``c`` (if one does) so that the keyboard's focus can be seen."""
+        if c is None:
+            return
+        for box, total in self.scrollers:
+            bar = getattr(box, "vert_scroll_bar", None)
+            if bar is None or not box.alive() or getattr(c.element, "ui_container", None) is not box.get_container():
+                continue
+            view = box.rect.height
+            top = bar.start_percentage * total
+            y0 = c.element.relative_rect.top
+            y1 = c.element.relative_rect.bottom
+            if y0 < top:
+                top = y0
+            elif y1 > top + view:
+                top = y1 - view
+            else:
+                return
+            bar.set_scroll_from_start_percentage(min(max(0.0, 1.0 - bar.visible_percentage), max(0.0, top / total)))
+            return
 
     def _typing(self) -> Control | None:
         """The text entry that has pygame_gui's focus (so keys type into it), if any."""

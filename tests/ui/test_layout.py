@@ -267,3 +267,54 @@ def test_the_map_legend_goes_to_the_bottom_corner_where_it_hides_no_power_of_the
     assert view.anchor("afghanistan") is not None and view.anchor("persia") is not None
     hidden = [p for p in view.powers if view.anchor(p) is not None and legend.collidepoint(view.anchor(p))]
     assert not hidden, f"the legend {tuple(legend)} hides {hidden}"
+
+
+def test_page_down_scrolls_the_state_of_the_country_when_it_runs_past_its_box(tmp_path):
+    """At UI scale 1.5 and the largest text, Moscow's 'state of the country' scrolls in its own box; a
+    keyboard player reaches the rest of it with PageDown, and PageUp brings it back."""
+    from tests.ui.conftest import press
+    app = _scaled_app((1280, 720), tmp_path)
+    SETUPS["map"](app, None)
+    app.step()
+    GAME_SCREENS["home"](app)
+    app.step()
+    app.step()
+    ui = app.top.ui
+    bars = [box.vert_scroll_bar for box, _ in ui.scrollers if getattr(box, "vert_scroll_bar", None) is not None]
+    assert bars, "the state of the country should scroll at this size"
+    assert bars[0].start_percentage == 0
+    press(app, pygame.K_PAGEDOWN)
+    app.step()
+    assert bars[0].start_percentage > 0
+    press(app, pygame.K_PAGEUP)
+    app.step()
+    assert bars[0].start_percentage == 0
+
+
+def test_a_control_that_takes_the_keyboards_focus_in_a_scrolling_box_is_scrolled_into_view(tmp_path):
+    """The conference's agenda scrolls at UI scale 1.5; a keyboard player who paged down and then tabs to a
+    Speak button at its top sees the box scroll back to it."""
+    from tests.ui.conftest import press
+    app = _scaled_app((1280, 720), tmp_path)
+    SETUPS["map"](app, None)
+    app.step()
+    GAME_SCREENS["conference"](app)
+    app.step()
+    app.step()
+    ui = app.top.ui
+    boxes = {id(box.get_container()): box for box, _ in ui.scrollers if getattr(box, "vert_scroll_bar", None)}
+    assert boxes, "the conference's agenda should scroll at this size"
+    press(app, pygame.K_PAGEDOWN)
+    app.step()
+    inside = 0
+    for _ in range(len(ui.reachable()) + 1):
+        press(app, pygame.K_TAB)
+        app.step()
+        c = ui.focus
+        box = boxes.get(id(getattr(c.element, "ui_container", None))) if c is not None else None
+        if box is None:
+            continue
+        inside += 1
+        assert pygame.Rect(box.rect).contains(pygame.Rect(c.element.rect)), \
+            f"{_name(c.element)} has the focus out of sight"
+    assert inside, "the Speak buttons sit in the scrolling box"

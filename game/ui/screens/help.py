@@ -14,7 +14,15 @@ class HelpScreen(Screen):
 
     def compose(self) -> None:
         assert self.ui is not None
-        w, h = 640, 460
+        w = 640
+        # The card grows with its lines (wrapped to its width at this text size), up to the screen's height.
+        sc = self.sc
+        px = sc.font(15)
+        unit = sc.px(100) / 100
+        self.lines = [(part, style) for line in S["ui.help.keys"].split("\n")
+                      for style in ["bold" if line.endswith(":") and len(line) < 30 else "regular"]
+                      for part in tx.wrap(line, "ui", px, int(sc.px(w) - sc.px(60)), style)]
+        h = min(max(460, (sc.px(70) + len(self.lines) * int(px * 1.45) + sc.px(80)) / unit), sc.height - 16)
         self.box = (self.sc.width / 2 - w / 2, self.sc.height / 2 - h / 2, w, h)
         x, y = self.box[0], self.box[1]
         self.ui.label(self.r(x + 30, y + 20, 400, 36), S["ui.help.heading"], "heading")
@@ -35,8 +43,6 @@ class HelpScreen(Screen):
         sc = self.sc
         px = sc.font(15)
         y = box.y + sc.px(70)
-        for line in S["ui.help.keys"].split("\n"):
-            bold = line.endswith(":") and len(line) < 30
-            surface.blit(tx.render(line, "ui", px, self.pal.rgb("ink"), "bold" if bold else "regular"),
-                         (box.x + sc.px(30), y))
+        for part, style in self.lines:
+            surface.blit(tx.render(part, "ui", px, self.pal.rgb("ink"), style), (box.x + sc.px(30), y))
             y += int(px * 1.45)
