@@ -10,6 +10,7 @@ from pygame_gui.elements import UIButton, UICheckBox, UIDropDownMenu, UIHorizont
 from game.ui.controls import text_room, text_width
 from game.ui import screenshot
 from game.ui.screenshot import SETUPS
+from tests.ui.conftest import press
 
 SIZES = [(1024, 600), (1280, 720), (1920, 1080)]
 
@@ -269,16 +270,21 @@ def test_the_map_legend_goes_to_the_bottom_corner_where_it_hides_no_power_of_the
     assert not hidden, f"the legend {tuple(legend)} hides {hidden}"
 
 
-def test_page_down_scrolls_the_state_of_the_country_when_it_runs_past_its_box(tmp_path):
-    """At UI scale 1.5 and the largest text, Moscow's 'state of the country' scrolls in its own box; a
-    keyboard player reaches the rest of it with PageDown, and PageUp brings it back."""
-    from tests.ui.conftest import press
+def _scaled_game_screen(tmp_path, screen: str):  # type: ignore[no-untyped-def]
+    """A game in the middle at 1280x720, UI scale 1.5 and the largest text, on ``screen``."""
     app = _scaled_app((1280, 720), tmp_path)
     SETUPS["map"](app, None)
     app.step()
-    GAME_SCREENS["home"](app)
+    GAME_SCREENS[screen](app)
     app.step()
     app.step()
+    return app
+
+
+def test_page_down_scrolls_the_state_of_the_country_when_it_runs_past_its_box(tmp_path):
+    """At UI scale 1.5 and the largest text, Moscow's 'state of the country' scrolls in its own box; a
+    keyboard player reaches the rest of it with PageDown, and PageUp brings it back."""
+    app = _scaled_game_screen(tmp_path, "home")
     ui = app.top.ui
     bars = [box.vert_scroll_bar for box, _ in ui.scrollers if getattr(box, "vert_scroll_bar", None) is not None]
     assert bars, "the state of the country should scroll at this size"
@@ -294,13 +300,7 @@ def test_page_down_scrolls_the_state_of_the_country_when_it_runs_past_its_box(tm
 def test_a_control_that_takes_the_keyboards_focus_in_a_scrolling_box_is_scrolled_into_view(tmp_path):
     """The conference's agenda scrolls at UI scale 1.5; a keyboard player who paged down and then tabs to a
     Speak button at its top sees the box scroll back to it."""
-    from tests.ui.conftest import press
-    app = _scaled_app((1280, 720), tmp_path)
-    SETUPS["map"](app, None)
-    app.step()
-    GAME_SCREENS["conference"](app)
-    app.step()
-    app.step()
+    app = _scaled_game_screen(tmp_path, "conference")
     ui = app.top.ui
     boxes = {id(box.get_container()): box for box, _ in ui.scrollers if getattr(box, "vert_scroll_bar", None)}
     assert boxes, "the conference's agenda should scroll at this size"
